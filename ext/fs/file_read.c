@@ -1,0 +1,83 @@
+/* file_read.c - open non-blocking, check it is a regular file, read to EOF. */
+#include "file_read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int fail(int error, const char *why, const char **reason)
+{
+    *reason = why ? why : strerror(error);
+    return error;
+}
+
+int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                  const char **reason)
+{
+    *bytes = NULL;
+    *size = 0;
+    *reason = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return fail(errno, errno == ENOENT ? "no such file" : NULL, reason);
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int error = errno;
+        close(fd);
+        return fail(error, NULL, reason);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return fail(EINVAL, "not a regular file", reason);
+    }
+    if ((unsigned long long)st.st_size > max_bytes) {
+        close(fd);
+        return fail(EFBIG, "file is larger than the size limit", reason);
+    }
+    /* The file may grow while it is read: read to EOF, within the bound. */
+    size_t capacity = (size_t)st.st_size + 1;
+    char *data = malloc(capacity);
+    if (!data) {
+        close(fd);
+        return fail(ENOMEM, NULL, reason);
+    }
+    size_t used = 0;
+    for (;;) {
+        if (used == capacity) {
+            if (capacity > max_bytes) {
+                free(data);
+                close(fd);
+                return fail(EFBIG, "file is larger than the size limit", reason);
+            }
+            size_t next = capacity * 2 > max_bytes + 1 ? max_bytes + 1 : capacity * 2;
+            char *grown = realloc(data, next);
+            if (!grown) {
+                free(data);
+                close(fd);
+                return fail(ENOMEM, NULL, reason);
+            }
+            data = grown;
+            capacity = next;
+        }
+        ssize_t n = read(fd, data + used, capacity - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int error = errno;
+            free(data);
+            close(fd);
+            return fail(error, NULL, reason);
+        }
+        if (n == 0) break;
+        used += (size_t)n;
+    }
+    close(fd);
+    if (used > max_bytes) {
+        free(data);
+        return fail(EFBIG, "file is larger than the size limit", reason);
+    }
+    *bytes = data;
+    *size = used;
+    return 0;
+}

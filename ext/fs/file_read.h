@@ -1,0 +1,17 @@
+/* file_read.h - reads one task file whole, safely for a host process. */
+#ifndef TASKS_FILE_READ_H
+#define TASKS_FILE_READ_H
+
+#include <stddef.h>
+
+/* Default bound on one file; the SQLite layer lowers it to SQLITE_LIMIT_LENGTH. */
+#define FILE_READ_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+
+/* Reads the file at `path` into a malloc'd buffer (*bytes, *size; the caller
+ * frees it). Opens without blocking, so a FIFO or a device never hangs the
+ * caller, and refuses anything that is not a regular file. Returns 0, or an
+ * errno value with *reason saying what went wrong (EFBIG: over max_bytes). */
+int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                  const char **reason);
+
+#endif

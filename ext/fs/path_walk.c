@@ -1,0 +1,392 @@
+/* path_walk.c - a depth-first walk that lists one directory at a time, so
+ * memory follows the width of the tree, never its size. */
+#include "path_walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum entry_kind { KIND_OTHER, KIND_FILE, KIND_DIR, KIND_LINK };
+
+typedef struct dir_item {
+    char *name;
+    unsigned char kind;
+} dir_item;
+
+typedef struct dir_level {
+    dir_item *items;
+    size_t n, next;
+    size_t path_len;  /* length of the directory's path in walk->path */
+    int inside_match; /* glob mode: this directory matched, take tasks.md below */
+} dir_level;
+
+struct path_walk {
+    char *pattern; /* NULL unless the root is a glob */
+    int pattern_globstar;
+    int pattern_depth; /* components below the base, when no `**` */
+    int base_is_cwd;
+    char *path;
+    size_t path_cap;
+    dir_level levels[PATH_WALK_MAX_DEPTH + 2];
+    int depth; /* -1 when the walk is over */
+    int single_pending;
+    int single_error;
+    const char *single_reason;
+    char folder[NAME_MAX + 1];
+};
+
+static int item_compare(const void *a, const void *b)
+{
+    /* Directories sort as `name/`, so the walk yields full paths in byte
+     * order. Names hold no '/', so equal bytes up to both ends mean equal. */
+    const dir_item *x = a, *y = b;
+    const unsigned char *p = (const unsigned char *)x->name, *q = (const unsigned char *)y->name;
+    while (*p && *p == *q) {
+        p++;
+        q++;
+    }
+    int c = *p ? *p : (x->kind == KIND_DIR ? '/' : 0);
+    int d = *q ? *q : (y->kind == KIND_DIR ? '/' : 0);
+    return c - d;
+}
+
+static int path_reserve(path_walk *w, size_t len)
+{
+    if (len + 1 <= w->path_cap) return 0;
+    size_t cap = w->path_cap ? w->path_cap : 256;
+    while (cap < len + 1)
+        cap *= 2;
+    char *grown = realloc(w->path, cap);
+    if (!grown) return -1;
+    w->path = grown;
+    w->path_cap = cap;
+    return 0;
+}
+
+static int path_set(path_walk *w, const char *text)
+{
+    size_t len = strlen(text);
+    if (path_reserve(w, len) < 0) return -1;
+    memcpy(w->path, text, len + 1);
+    return 0;
+}
+
+/* Appends `/name` (or `name` after an empty base or a trailing slash). */
+static int path_push(path_walk *w, size_t base_len, const char *name)
+{
+    size_t name_len = strlen(name);
+    int slash = base_len > 0 && w->path[base_len - 1] != '/';
+    if (path_reserve(w, base_len + (size_t)slash + name_len) < 0) return -1;
+    if (slash) w->path[base_len] = '/';
+    memcpy(w->path + base_len + (size_t)slash, name, name_len + 1);
+    return 0;
+}
+
+static void free_level(dir_level *level)
+{
+    for (size_t i = 0; i < level->n; i++)
+        free(level->items[i].name);
+    free(level->items);
+    memset(level, 0, sizeof(*level));
+}
+
+static unsigned char kind_of(const char *path, const struct dirent *d)
+{
+#ifdef DT_DIR
+    switch (d->d_type) {
+    case DT_DIR:
+        return KIND_DIR;
+    case DT_REG:
+        return KIND_FILE;
+    case DT_LNK:
+        return KIND_LINK;
+    case DT_UNKNOWN:
+        break;
+    default:
+        return KIND_OTHER;
+    }
+#endif
+    struct stat st;
+    if (lstat(path, &st) != 0) return KIND_OTHER;
+    if (S_ISDIR(st.st_mode)) return KIND_DIR;
+    if (S_ISREG(st.st_mode)) return KIND_FILE;
+    if (S_ISLNK(st.st_mode)) return KIND_LINK;
+    return KIND_OTHER;
+}
+
+/* Lists the directory at w->path into a new level. Returns 0, an errno value
+ * when it cannot be read, or -1 when out of memory. */
+static int push_level(path_walk *w, int inside_match)
+{
+    size_t dir_len = strlen(w->path);
+    DIR *dir = opendir(w->base_is_cwd && dir_len == 0 ? "." : w->path);
+    if (!dir) return errno ? errno : EIO;
+    dir_level level = {0};
+    level.path_len = dir_len;
+    level.inside_match = inside_match;
+    size_t cap = 0;
+    struct dirent *d;
+    int rc = 0;
+    while ((d = readdir(dir)) != NULL) {
+        if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) continue;
+        if (level.n == cap) {
+            cap = cap ? cap * 2 : 16;
+            dir_item *grown = realloc(level.items, cap * sizeof(dir_item));
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            level.items = grown;
+        }
+        char *name = strdup(d->d_name);
+        if (!name || path_push(w, dir_len, name) < 0) {
+            free(name);
+            rc = -1;
+            break;
+        }
+        level.items[level.n].name = name;
+        level.items[level.n].kind = kind_of(w->path, d);
+        level.n++;
+    }
+    closedir(dir);
+    w->path[dir_len] = '\0';
+    if (rc < 0) {
+        free_level(&level);
+        return -1;
+    }
+    qsort(level.items, level.n, sizeof(dir_item), item_compare);
+    w->levels[++w->depth] = level;
+    return 0;
+}
+
+static void set_folder(path_walk *w)
+{
+    const char *path = w->path;
+    const char *slash = strrchr(path, '/');
+    w->folder[0] = '\0';
+    if (slash && slash != path) {
+        const char *start = slash;
+        while (start > path && start[-1] != '/')
+            start--;
+        size_t n = (size_t)(slash - start);
+        if (!(n == 1 && start[0] == '.') && !(n == 2 && start[0] == '.' && start[1] == '.')) {
+            if (n > NAME_MAX) n = NAME_MAX;
+            memcpy(w->folder, start, n);
+            w->folder[n] = '\0';
+            return;
+        }
+    }
+    /* `tasks.md`, `./tasks.md`, `../x/../tasks.md`: ask the file system. */
+    char dir[PATH_MAX];
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (slash == path) n = 1;
+    if (n >= sizeof dir) return;
+    if (n) memcpy(dir, path, n);
+    else dir[n++] = '.';
+    dir[n] = '\0';
+    char *real = realpath(dir, NULL);
+    if (!real) return;
+    const char *last = strrchr(real, '/');
+    snprintf(w->folder, sizeof w->folder, "%s", last && last[1] ? last + 1 : "");
+    free(real);
+}
+
+static int fill(path_walk *w, path_entry *entry, int error, const char *reason)
+{
+    set_folder(w);
+    entry->path = w->path;
+    entry->folder = w->folder;
+    entry->error = error;
+    entry->reason = error ? reason : NULL;
+    return 1;
+}
+
+/* A symlink named like a task file: followed when it leads to a file. */
+static int link_target(const char *path, int *error, const char **reason)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *error = errno;
+        *reason = errno == ENOENT ? "dangling symbolic link" : strerror(errno);
+        return KIND_OTHER;
+    }
+    if (S_ISDIR(st.st_mode)) return KIND_DIR;
+    if (S_ISREG(st.st_mode)) return KIND_FILE;
+    *error = EINVAL;
+    *reason = "not a regular file";
+    return KIND_OTHER;
+}
+
+static int is_task_file_name(const char *name)
+{
+    return strcmp(name, "tasks.md") == 0;
+}
+
+/* Enters the directory now in w->path; on failure yields an error entry. */
+static int enter_directory(path_walk *w, path_entry *entry, int inside_match, int *yielded)
+{
+    *yielded = 0;
+    if (w->depth + 1 > PATH_WALK_MAX_DEPTH) {
+        *yielded = fill(w, entry, ELOOP, "directory deeper than the 64-level limit, not entered");
+        return 0;
+    }
+    int rc = push_level(w, inside_match);
+    if (rc < 0) return -1;
+    if (rc > 0) *yielded = fill(w, entry, rc, strerror(rc));
+    return 0;
+}
+
+static int step_item(path_walk *w, dir_level *level, const dir_item *item, path_entry *entry)
+{
+    int glob_search = w->pattern && !level->inside_match;
+    int yielded = 0;
+    if (item->kind == KIND_DIR) {
+        if (glob_search) {
+            int matched = path_glob_match(w->pattern, w->path);
+            int depth_below_base = w->depth + 1;
+            if (!matched && !w->pattern_globstar && depth_below_base >= w->pattern_depth) return 0;
+            if (enter_directory(w, entry, matched, &yielded) < 0) return -1;
+        } else if (enter_directory(w, entry, 1, &yielded) < 0) {
+            return -1;
+        }
+        return yielded;
+    }
+    const char *name = item->name;
+    if (glob_search ? !path_glob_match(w->pattern, w->path) : !is_task_file_name(name)) return 0;
+    int error = 0;
+    const char *reason = NULL;
+    int kind = item->kind;
+    if (kind == KIND_LINK) kind = link_target(w->path, &error, &reason);
+    if (kind == KIND_DIR) return 0; /* symlinked directories are not followed */
+    if (kind == KIND_OTHER && !error) {
+        error = EINVAL;
+        reason = "not a regular file";
+    }
+    return fill(w, entry, error, reason);
+}
+
+int path_walk_next(path_walk *w, path_entry *entry)
+{
+    if (w->single_pending) {
+        w->single_pending = 0;
+        return fill(w, entry, w->single_error, w->single_reason);
+    }
+    while (w->depth >= 0) {
+        dir_level *level = &w->levels[w->depth];
+        if (level->next == level->n) {
+            free_level(level);
+            w->depth--;
+            continue;
+        }
+        const dir_item *item = &level->items[level->next++];
+        if (path_push(w, level->path_len, item->name) < 0) return -1;
+        int rc = step_item(w, level, item, entry);
+        if (rc != 0) return rc;
+    }
+    return 0;
+}
+
+int path_has_glob(const char *text)
+{
+    return strpbrk(text, "*?[") != NULL;
+}
+
+static char *format_message(const char *what, const char *path, const char *why)
+{
+    size_t n = strlen(what) + strlen(path) + strlen(why) + 8;
+    char *message = malloc(n);
+    if (message) snprintf(message, n, "%s '%s': %s", what, path, why);
+    return message;
+}
+
+static int open_glob(path_walk *w, const char *root)
+{
+    const char *first = root + strcspn(root, "*?[");
+    const char *slash = first;
+    while (slash > root && slash[-1] != '/')
+        slash--;
+    /* The base is everything before the component with the first glob. */
+    size_t base_len = (size_t)(slash - root);
+    char *base = strndup(root, base_len);
+    w->pattern = strdup(root);
+    if (!base || !w->pattern) {
+        free(base);
+        return -1;
+    }
+    if (base_len > 1 && base[base_len - 1] == '/') base[base_len - 1] = '\0';
+    w->base_is_cwd = base_len == 0;
+    w->pattern_globstar = strstr(first, "**") != NULL;
+    w->pattern_depth = 1;
+    for (const char *p = first; *p; p++)
+        if (*p == '/' && p[1]) w->pattern_depth++;
+    int rc = path_set(w, base);
+    free(base);
+    if (rc < 0) return -1;
+    int err = push_level(w, 0);
+    if (err < 0) return -1;
+    if (err == ENOENT || err == ENOTDIR) w->depth = -1; /* nothing can match */
+    else if (err > 0) return err;
+    return 0;
+}
+
+int path_walk_open(const char *root, path_walk **out, char **message)
+{
+    *out = NULL;
+    *message = NULL;
+    path_walk *w = calloc(1, sizeof(path_walk));
+    if (!w) return -1;
+    w->depth = -1;
+    if (path_has_glob(root)) {
+        int rc = open_glob(w, root);
+        if (rc != 0) {
+            *message = rc > 0 ? format_message("cannot read directory", w->path, strerror(rc))
+                              : NULL;
+            path_walk_close(w);
+            return -1;
+        }
+        *out = w;
+        return 0;
+    }
+    struct stat st;
+    if (path_set(w, root) < 0) {
+        path_walk_close(w);
+        return -1;
+    }
+    if (stat(root, &st) != 0) {
+        *message = format_message(errno == ENOENT ? "no such file or directory" : "cannot read",
+                                  root, errno == ENOENT ? "check the path" : strerror(errno));
+        path_walk_close(w);
+        return -1;
+    }
+    if (S_ISREG(st.st_mode)) {
+        w->single_pending = 1;
+    } else if (S_ISDIR(st.st_mode)) {
+        int rc = push_level(w, 1);
+        if (rc != 0) {
+            *message = rc > 0 ? format_message("cannot read directory", root, strerror(rc)) : NULL;
+            path_walk_close(w);
+            return -1;
+        }
+    } else {
+        *message = format_message("cannot read", root, "not a regular file or directory");
+        path_walk_close(w);
+        return -1;
+    }
+    *out = w;
+    return 0;
+}
+
+void path_walk_close(path_walk *w)
+{
+    if (!w) return;
+    for (int d = 0; d <= w->depth; d++)
+        free_level(&w->levels[d]);
+    free(w->pattern);
+    free(w->path);
+    free(w);
+}

@@ -1,0 +1,42 @@
+/* path_walk.h - from the `path` argument to the files to read, one at a time.
+ *
+ * A path is a file (read whatever its name), a directory (every file named
+ * tasks.md below it), or a glob (`*`, `?`, `[...]`, `**`) whose matches are
+ * files or directories taken the same way. Files come in byte order of their
+ * full paths. Symlinked directories are not followed, so a symlink loop
+ * cannot trap the walk; directories deeper than PATH_WALK_MAX_DEPTH below
+ * the root are reported, not entered. Nothing here knows SQLite or markdown.
+ */
+#ifndef TASKS_PATH_WALK_H
+#define TASKS_PATH_WALK_H
+
+#include <stddef.h>
+
+#define PATH_WALK_MAX_DEPTH 64
+
+typedef struct path_walk path_walk;
+
+typedef struct path_entry {
+    const char *path;   /* the path as given joined with what was found under it */
+    const char *folder; /* the name of the folder that holds the file ("" at /) */
+    int error;          /* 0, or an errno value: the entry could not be taken */
+    const char *reason; /* what went wrong, without the path; NULL when error is 0 */
+} path_entry;
+
+/* Starts a walk. Returns 0, or -1 with *message set (malloc'd; the caller
+ * frees it) when the root does not exist or cannot be read at all. */
+int path_walk_open(const char *root, path_walk **walk, char **message);
+
+/* The next entry: 1 with *entry filled (valid until the next call), 0 at the
+ * end, -1 when out of memory. */
+int path_walk_next(path_walk *walk, path_entry *entry);
+
+void path_walk_close(path_walk *walk);
+
+/* 1 when `path` matches the glob `pattern`; `**` spans directories. */
+int path_glob_match(const char *pattern, const char *path);
+
+/* 1 when the text has any glob character. */
+int path_has_glob(const char *text);
+
+#endif

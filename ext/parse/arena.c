@@ -1,0 +1,87 @@
+/* arena.c - bump allocation in chunks; large requests get a chunk of their own. */
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK_BYTES 16384
+
+typedef struct arena_chunk {
+    struct arena_chunk *next;
+    size_t used;
+    size_t capacity;
+    max_align_t data[];
+} arena_chunk;
+
+struct tasks_arena {
+    arena_chunk *head;
+};
+
+tasks_arena *tasks_arena_new(void)
+{
+    return calloc(1, sizeof(tasks_arena));
+}
+
+void tasks_arena_free(tasks_arena *arena)
+{
+    if (!arena) return;
+    arena_chunk *chunk = arena->head;
+    while (chunk) {
+        arena_chunk *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
+    free(arena);
+}
+
+static arena_chunk *arena_add_chunk(tasks_arena *arena, size_t capacity)
+{
+    arena_chunk *chunk = malloc(sizeof(arena_chunk) + capacity);
+    if (!chunk) return NULL;
+    chunk->used = 0;
+    chunk->capacity = capacity;
+    chunk->next = arena->head;
+    arena->head = chunk;
+    return chunk;
+}
+
+void *tasks_arena_alloc(tasks_arena *arena, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size_t rounded = (size + align - 1) / align * align;
+    if (rounded < size) return NULL;
+    arena_chunk *chunk = arena->head;
+    if (!chunk || chunk->capacity - chunk->used < rounded) {
+        if (rounded > ARENA_CHUNK_BYTES / 4) {
+            /* A big block gets its own chunk behind the head, so the head's
+             * free space is not wasted. */
+            arena_chunk *big = malloc(sizeof(arena_chunk) + rounded);
+            if (!big) return NULL;
+            big->used = big->capacity = rounded;
+            if (arena->head) {
+                big->next = arena->head->next;
+                arena->head->next = big;
+            } else {
+                big->next = NULL;
+                arena->head = big;
+            }
+            memset(big->data, 0, rounded);
+            return big->data;
+        }
+        chunk = arena_add_chunk(arena, ARENA_CHUNK_BYTES);
+        if (!chunk) return NULL;
+    }
+    void *memory = (char *)chunk->data + chunk->used;
+    chunk->used += rounded;
+    memset(memory, 0, size);
+    return memory;
+}
+
+char *tasks_arena_strndup(tasks_arena *arena, const char *text, size_t len)
+{
+    char *copy = tasks_arena_alloc(arena, len + 1);
+    if (!copy) return NULL;
+    if (len) memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}

@@ -1,0 +1,89 @@
+/* document.c - task_document_parse(): BOM, front matter, then the markdown walk. */
+#include "tasks_parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "front_matter.h"
+#include "markdown_walk.h"
+#include "text_buffer.h"
+#include "utf8.h"
+
+static const char *repaired_copy(tasks_arena *arena, const char *text)
+{
+    text_buffer buf;
+    text_buffer_init(&buf);
+    utf8_append_repaired(&buf, text, strlen(text));
+    const char *copy = buf.failed ? NULL : tasks_arena_strndup(arena, buf.data ? buf.data : "", buf.len);
+    text_buffer_free(&buf);
+    return copy;
+}
+
+/* Reads the front matter into doc; returns where the markdown body starts. */
+static int read_front_matter(const char *bytes, size_t size, size_t start, task_document *doc,
+                             front_matter *fm, size_t *body_start)
+{
+    front_matter_span span;
+    front_matter_locate(bytes, size, start, &span);
+    *body_start = start;
+    memset(fm, 0, sizeof(*fm));
+    if (!span.present) return TASKS_PARSE_OK;
+    if (!span.closed) {
+        /* Not front matter after all, or a broken one: the whole file is
+         * markdown, so no task is lost. */
+        doc->error = "front matter: the `---` on line 1 is never closed";
+        doc->error_line = 1;
+        return TASKS_PARSE_OK;
+    }
+    if (front_matter_read(bytes + span.yaml_start, span.yaml_end - span.yaml_start, span.yaml_line,
+                          doc->arena, fm) < 0)
+        return TASKS_PARSE_NOMEM;
+    doc->error = fm->error;
+    doc->error_line = fm->error_line;
+    doc->meta_json = fm->json;
+    if (fm->json) *body_start = span.body_start;
+    return TASKS_PARSE_OK;
+}
+
+int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc)
+{
+    memset(doc, 0, sizeof(*doc));
+    if (size > TASKS_PARSE_MAX_BYTES) return TASKS_PARSE_TOO_BIG;
+    doc->arena = tasks_arena_new();
+    if (!doc->arena) return TASKS_PARSE_NOMEM;
+
+    size_t start = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    front_matter fm;
+    size_t body_start;
+    int rc = read_front_matter(bytes, size, start, doc, &fm, &body_start);
+    if (rc == TASKS_PARSE_OK) rc = markdown_walk(bytes, size, body_start, fm.title == NULL, doc);
+    if (rc == TASKS_PARSE_OK) {
+        if (fm.title) doc->title = fm.title;
+        doc->author = fm.author;
+        doc->description = fm.description;
+        doc->spec = fm.id;
+        if (!doc->spec && folder) {
+            doc->spec = repaired_copy(doc->arena, folder);
+            if (!doc->spec) rc = TASKS_PARSE_NOMEM;
+        }
+    }
+    if (rc != TASKS_PARSE_OK) task_document_free(doc);
+    return rc;
+}
+
+void task_document_free(task_document *doc)
+{
+    if (!doc) return;
+    free(doc->tasks);
+    free(doc->phrases);
+    free(doc->steps);
+    tasks_arena_free(doc->arena);
+    memset(doc, 0, sizeof(*doc));
+}
+
+const char *task_status_name(task_status status)
+{
+    static const char *const names[] = {"todo", "done", "in_progress", "cancelled", "other"};
+    return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : "other";
+}

@@ -1,0 +1,541 @@
+/* markdown_walk.c - the md4c callbacks.
+ *
+ * md4c decides the block structure; this file only listens. A list item is a
+ * task when md4c says so ([ ], [x], [X]) or, for the other marks md4c does not
+ * know ([/], [-], [✅]), when the item's very first inline content is text that
+ * starts, in the source bytes, with a one-code-point box. Anything under a
+ * block quote is an example, never a task; code, HTML blocks and tables never
+ * contain list items at all.
+ */
+#include "markdown_walk.h"
+
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "line_counter.h"
+#include "step_heading.h"
+#include "task_line.h"
+#include "text_buffer.h"
+#include "utf8.h"
+
+typedef struct li_frame {
+    int task;    /* index of the task this item is, or -1 */
+    int pending; /* not yet known: waiting for the item's first text */
+} li_frame;
+
+typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE } capture_kind;
+
+typedef struct walker {
+    const char *bytes;
+    size_t size;
+    size_t body_start; /* where the bytes handed to md4c begin */
+    line_counter lines;
+    task_document *doc;
+    tasks_arena *arena;
+    int failed;
+
+    int quote_depth;
+    int table_depth;
+    int verbatim_depth; /* code and HTML blocks */
+    li_frame *li;
+    int li_depth, li_cap;
+
+    int in_heading, heading_level;
+    uint32_t heading_line;
+    text_buffer heading;
+
+    const char *section, *h2, *step_number, *step_name;
+    int step_level, step_index, dep_level;
+    int want_h1;
+
+    capture_kind capture;
+    int capture_task;
+    int capture_has_text;
+    size_t box_end;
+    uint32_t capture_line, capture_last_line;
+    text_buffer text;
+
+    size_t cap_tasks, cap_phrases, cap_steps;
+} walker;
+
+static int grow(void **array, size_t *cap, size_t count, size_t item)
+{
+    if (count < *cap) return 1;
+    size_t next = *cap ? *cap * 2 : 16;
+    void *grown = realloc(*array, next * item);
+    if (!grown) return 0;
+    *array = grown;
+    *cap = next;
+    return 1;
+}
+
+static const char *arena_repaired(walker *w, const char *bytes, size_t len)
+{
+    while (len && (bytes[len - 1] == ' ' || bytes[len - 1] == '\t'))
+        len--;
+    while (len && (*bytes == ' ' || *bytes == '\t')) {
+        bytes++;
+        len--;
+    }
+    const char *copy;
+    if (utf8_is_valid(bytes, len)) {
+        copy = tasks_arena_strndup(w->arena, bytes, len);
+    } else {
+        text_buffer repaired;
+        text_buffer_init(&repaired);
+        utf8_append_repaired(&repaired, bytes, len);
+        copy = repaired.failed ? NULL
+                               : tasks_arena_strndup(w->arena, repaired.data ? repaired.data : "",
+                                                     repaired.len);
+        text_buffer_free(&repaired);
+    }
+    if (!copy) w->failed = 1;
+    return copy;
+}
+
+static size_t offset_of(const walker *w, const char *p)
+{
+    if (p >= w->bytes && p <= w->bytes + w->size) return (size_t)(p - w->bytes);
+    return (size_t)-1;
+}
+
+/* ---- tasks ---------------------------------------------------------------- */
+
+static const char *tags_json(walker *w, const char *text, const task_markers *m)
+{
+    if (m->n_tags == 0) return "[]";
+    text_buffer json;
+    text_buffer_init(&json);
+    text_buffer_append_char(&json, '[');
+    for (int i = 0; i < m->n_tags; i++) {
+        if (i) text_buffer_append_char(&json, ',');
+        text_buffer_append_json_string(&json, text + m->tags[i].start, m->tags[i].len);
+    }
+    text_buffer_append_char(&json, ']');
+    const char *copy = json.failed ? NULL : tasks_arena_strndup(w->arena, json.data, json.len);
+    text_buffer_free(&json);
+    if (!copy) w->failed = 1;
+    return copy;
+}
+
+static void finish_task(walker *w)
+{
+    task_record *t = &w->doc->tasks[w->capture_task];
+    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
+    if (!text) return;
+    t->text = text;
+    t->end_line = w->capture_has_text ? w->capture_last_line : t->line;
+    task_markers m;
+    size_t len = strlen(text);
+    task_markers_parse(text, len, &m);
+    if (m.id.len) {
+        t->id = tasks_arena_strndup(w->arena, text + m.id.start, m.id.len);
+        if (!t->id) w->failed = 1;
+    }
+    t->parallel = m.parallel;
+    t->title = text + m.title_start;
+    t->tags_json = tags_json(w, text, &m);
+    if (m.story_tag >= 0) {
+        text_span s = m.tags[m.story_tag];
+        t->story = tasks_arena_strndup(w->arena, text + s.start, s.len);
+        if (!t->story) w->failed = 1;
+    }
+}
+
+static task_status status_of_mark(uint32_t mark)
+{
+    switch (mark) {
+    case ' ':
+        return TASK_STATUS_TODO;
+    case 'x':
+    case 'X':
+        return TASK_STATUS_DONE;
+    case '/':
+        return TASK_STATUS_IN_PROGRESS;
+    case '-':
+        return TASK_STATUS_CANCELLED;
+    default:
+        return TASK_STATUS_OTHER;
+    }
+}
+
+/* Records a task whose box's mark starts at `mark_offset`; `box_end` is where
+ * its text starts in the source. */
+static void start_task(walker *w, size_t mark_offset, size_t box_end, int optional)
+{
+    task_document *doc = w->doc;
+    if (!grow((void **)&doc->tasks, &w->cap_tasks, doc->n_tasks, sizeof(task_record))) {
+        w->failed = 1;
+        return;
+    }
+    task_record *t = &doc->tasks[doc->n_tasks];
+    memset(t, 0, sizeof(*t));
+    t->line = line_counter_line_at(&w->lines, mark_offset);
+    uint32_t cp;
+    size_t n = utf8_decode(w->bytes + mark_offset, w->size - mark_offset, &cp);
+    memcpy(t->mark, w->bytes + mark_offset, n);
+    t->status = status_of_mark(cp);
+    t->optional = optional;
+    t->step = w->step_number;
+    t->step_name = w->step_number ? w->step_name : w->h2;
+    t->step_index = w->step_number ? w->step_index : 0;
+    t->section = w->section;
+    t->parent = -1;
+    for (int i = w->li_depth - 2; i >= 0; i--) {
+        if (w->li[i].task < 0) continue;
+        if (t->parent < 0) t->parent = w->li[i].task;
+        t->depth++;
+    }
+    t->tags_json = "[]";
+    t->title = t->text = "";
+    w->li[w->li_depth - 1].task = (int)doc->n_tasks;
+    w->capture = CAPTURE_TASK;
+    w->capture_task = (int)doc->n_tasks;
+    w->capture_has_text = 0;
+    w->box_end = box_end;
+    text_buffer_clear(&w->text);
+    doc->n_tasks++;
+}
+
+/* The box of an item md4c did not take for a task: `[c]` with one code point
+ * that is not a letter or digit, then a blank, the end, or Kiro's `*`. */
+static int box_at(const walker *w, size_t offset, size_t *box_end, int *optional)
+{
+    const char *s = w->bytes;
+    size_t size = w->size;
+    if (offset >= size || s[offset] != '[') return 0;
+    uint32_t cp;
+    size_t n = utf8_decode(s + offset + 1, size - offset - 1, &cp);
+    if (n == 0 || (cp == UTF8_REPLACEMENT && n == 1)) return 0;
+    if (cp < 0x20 || cp == 0x7F || cp == '[' || cp == ']') return 0;
+    if (utf8_is_letter_or_digit(cp) && cp != 'x' && cp != 'X') return 0;
+    size_t close = offset + 1 + n;
+    if (close >= size || s[close] != ']') return 0;
+    size_t after = close + 1;
+    *optional = 0;
+    if (after < size && s[after] == '*') {
+        *optional = 1;
+        after++;
+    }
+    if (after < size && s[after] != ' ' && s[after] != '\t' && s[after] != '\n' && s[after] != '\r')
+        return 0;
+    *box_end = after;
+    return 1;
+}
+
+static void resolve_pending(walker *w)
+{
+    if (w->li_depth > 0) w->li[w->li_depth - 1].pending = 0;
+}
+
+/* ---- captured text ------------------------------------------------------- */
+
+static void finish_phrase(walker *w)
+{
+    if (!w->capture_has_text) return;
+    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
+    if (!text || !*text) return;
+    task_document *doc = w->doc;
+    if (!grow((void **)&doc->phrases, &w->cap_phrases, doc->n_phrases, sizeof(task_phrase))) {
+        w->failed = 1;
+        return;
+    }
+    doc->phrases[doc->n_phrases++] = (task_phrase){w->capture_line, text};
+}
+
+static void end_capture(walker *w)
+{
+    if (w->capture == CAPTURE_TASK)
+        finish_task(w);
+    else if (w->capture == CAPTURE_PHRASE)
+        finish_phrase(w);
+    w->capture = CAPTURE_NONE;
+}
+
+static void start_phrase(walker *w)
+{
+    w->capture = CAPTURE_PHRASE;
+    w->capture_has_text = 0;
+    w->box_end = 0;
+    text_buffer_clear(&w->text);
+}
+
+static void append_entity(text_buffer *out, const char *s, size_t n)
+{
+    static const struct {
+        const char *name;
+        const char *text;
+    } named[] = {{"&amp;", "&"},   {"&lt;", "<"},        {"&gt;", ">"},
+                 {"&quot;", "\""}, {"&apos;", "'"},      {"&nbsp;", " "},
+                 {"&rarr;", "→"},  {"&larr;", "←"},      {"&mdash;", "—"},
+                 {"&ndash;", "–"}, {"&check;", "✓"},     {NULL, NULL}};
+    if (n > 3 && s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        uint32_t cp = (uint32_t)strtoul(s + 2 + hex, NULL, hex ? 16 : 10);
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = UTF8_REPLACEMENT;
+        text_buffer_append_codepoint(out, cp);
+        return;
+    }
+    for (int i = 0; named[i].name; i++) {
+        if (strlen(named[i].name) == n && memcmp(named[i].name, s, n) == 0) {
+            text_buffer_append(out, named[i].text, strlen(named[i].text));
+            return;
+        }
+    }
+    text_buffer_append(out, s, n);
+}
+
+static void append_text(walker *w, text_buffer *out, MD_TEXTTYPE type, const char *text,
+                        size_t size)
+{
+    switch (type) {
+    case MD_TEXT_NULLCHAR:
+        text_buffer_append_codepoint(out, UTF8_REPLACEMENT);
+        break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+        text_buffer_append_char(out, ' ');
+        break;
+    case MD_TEXT_ENTITY:
+        append_entity(out, text, size);
+        break;
+    case MD_TEXT_HTML:
+        break; /* inline tags are markup, not text */
+    default:
+        text_buffer_append(out, text, size);
+        break;
+    }
+    (void)w;
+}
+
+/* ---- headings -------------------------------------------------------------- */
+
+static void finish_heading(walker *w)
+{
+    const char *text = arena_repaired(w, w->heading.data ? w->heading.data : "", w->heading.len);
+    if (!text) return;
+    size_t len = strlen(text);
+    int level = w->heading_level;
+    if (level == 1) {
+        w->h2 = NULL;
+        if (w->want_h1 && !w->doc->title && *text) w->doc->title = text;
+    }
+    w->section = text;
+    if (level == 2) w->h2 = text;
+    if (w->dep_level && level <= w->dep_level) w->dep_level = 0;
+    text_span number, name;
+    if (step_heading_parse(text, len, &number, &name)) {
+        task_document *doc = w->doc;
+        w->step_number = tasks_arena_strndup(w->arena, text + number.start, number.len);
+        w->step_name = text + name.start;
+        w->step_level = level;
+        if (!w->step_number ||
+            !grow((void **)&doc->steps, &w->cap_steps, doc->n_steps, sizeof(task_step))) {
+            w->failed = 1;
+            return;
+        }
+        doc->steps[doc->n_steps++] = (task_step){w->step_number, w->step_name, w->heading_line};
+        w->step_index = (int)doc->n_steps;
+    } else {
+        if (w->step_level && level <= w->step_level) {
+            w->step_number = w->step_name = NULL;
+            w->step_level = 0;
+        }
+        if (is_dependency_heading(text, len)) w->dep_level = level;
+    }
+}
+
+/* ---- md4c callbacks --------------------------------------------------------- */
+
+static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    walker *w = userdata;
+    if (type == MD_BLOCK_DOC) return 0;
+    if (type == MD_BLOCK_P) {
+        /* The first paragraph of a task item is its text; a later one is not. */
+        if (w->capture == CAPTURE_TASK && w->capture_has_text) end_capture(w);
+        return w->failed;
+    }
+    end_capture(w);
+    if (type != MD_BLOCK_LI) resolve_pending(w);
+    switch (type) {
+    case MD_BLOCK_QUOTE:
+        w->quote_depth++;
+        break;
+    case MD_BLOCK_TABLE:
+        w->table_depth++;
+        break;
+    case MD_BLOCK_H:
+        if (w->quote_depth == 0) {
+            w->in_heading = 1;
+            w->heading_level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
+            text_buffer_clear(&w->heading);
+            w->heading_line = 0;
+        }
+        break;
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+        w->verbatim_depth++;
+        break;
+    case MD_BLOCK_LI: {
+        if (!grow((void **)&w->li, (size_t *)&w->li_cap, (size_t)w->li_depth, sizeof(li_frame))) {
+            w->failed = 1;
+            break;
+        }
+        li_frame *f = &w->li[w->li_depth++];
+        f->task = -1;
+        f->pending = 0;
+        if (w->quote_depth > 0 || w->table_depth > 0) break;
+        MD_BLOCK_LI_DETAIL *li = detail;
+        /* md4c's offset counts from the start of what it was given. */
+        size_t mark = w->body_start + li->task_mark_offset;
+        if (li->is_task && mark < w->size)
+            start_task(w, mark, mark + 2, 0);
+        else
+            f->pending = 1;
+        break;
+    }
+    default:
+        break;
+    }
+    return w->failed;
+}
+
+static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    walker *w = userdata;
+    (void)detail;
+    switch (type) {
+    case MD_BLOCK_P:
+        end_capture(w);
+        break;
+    case MD_BLOCK_QUOTE:
+        end_capture(w);
+        w->quote_depth--;
+        break;
+    case MD_BLOCK_TABLE:
+        w->table_depth--;
+        break;
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+        w->verbatim_depth--;
+        break;
+    case MD_BLOCK_H:
+        if (w->in_heading) {
+            w->in_heading = 0;
+            finish_heading(w);
+        }
+        break;
+    case MD_BLOCK_LI:
+        end_capture(w);
+        if (w->li_depth > 0) w->li_depth--;
+        break;
+    default:
+        break;
+    }
+    return w->failed;
+}
+
+static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    walker *w = userdata;
+    (void)type;
+    (void)detail;
+    resolve_pending(w);
+    return 0;
+}
+
+static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    (void)type;
+    (void)detail;
+    (void)userdata;
+    return 0;
+}
+
+static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text)
+{
+    li_frame *f = &w->li[w->li_depth - 1];
+    f->pending = 0;
+    size_t offset = offset_of(w, text);
+    size_t box_end;
+    int optional;
+    if (type == MD_TEXT_NORMAL && offset != (size_t)-1 && box_at(w, offset, &box_end, &optional))
+        start_task(w, offset + 1, box_end, optional);
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+    walker *w = userdata;
+    if (w->in_heading) {
+        if (w->heading_line == 0) {
+            size_t offset = offset_of(w, text);
+            if (offset != (size_t)-1) w->heading_line = line_counter_line_at(&w->lines, offset);
+        }
+        append_text(w, &w->heading, type, text, size);
+        return 0;
+    }
+    if (w->li_depth > 0 && w->li[w->li_depth - 1].pending) decide_pending(w, type, text);
+    if (w->capture == CAPTURE_NONE) {
+        if (!w->dep_level || w->quote_depth || w->table_depth || w->verbatim_depth)
+            return w->failed;
+        start_phrase(w);
+    }
+    if (w->capture == CAPTURE_PHRASE && (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)) {
+        /* Each source line of a dependency section is a phrase of its own. */
+        end_capture(w);
+        start_phrase(w);
+        return w->failed;
+    }
+    size_t offset = offset_of(w, text);
+    if (offset != (size_t)-1 && w->box_end > offset) {
+        size_t skip = w->box_end - offset;
+        if (skip >= size) return 0;
+        text += skip;
+        size -= (MD_SIZE)skip;
+        offset += skip;
+    }
+    if (offset != (size_t)-1 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) {
+        uint32_t line = line_counter_line_at(&w->lines, offset);
+        if (!w->capture_has_text) w->capture_line = line;
+        w->capture_last_line = line;
+        w->capture_has_text = 1;
+    }
+    append_text(w, &w->text, type, text, size);
+    if (w->text.failed) w->failed = 1;
+    return w->failed;
+}
+
+int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1,
+                  task_document *doc)
+{
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.bytes = bytes;
+    w.size = size;
+    w.body_start = body_start;
+    w.doc = doc;
+    w.arena = doc->arena;
+    w.want_h1 = want_h1;
+    line_counter_init(&w.lines, bytes, size);
+    text_buffer_init(&w.heading);
+    text_buffer_init(&w.text);
+
+    MD_PARSER parser;
+    memset(&parser, 0, sizeof parser);
+    parser.flags = MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.enter_block = on_enter_block;
+    parser.leave_block = on_leave_block;
+    parser.enter_span = on_enter_span;
+    parser.leave_span = on_leave_span;
+    parser.text = on_text;
+    int rc = md_parse(bytes + body_start, (MD_SIZE)(size - body_start), &parser, &w);
+    end_capture(&w);
+    free(w.li);
+    text_buffer_free(&w.heading);
+    text_buffer_free(&w.text);
+    if (rc != 0 || w.failed || w.heading.failed) return TASKS_PARSE_NOMEM;
+    return TASKS_PARSE_OK;
+}

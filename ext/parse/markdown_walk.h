@@ -1,0 +1,16 @@
+/* markdown_walk.h - md4c's block structure to task records, headings and
+ * dependency phrases. Offsets are offsets into the whole file, so the walk
+ * gets the whole buffer and where the markdown body starts in it. */
+#ifndef TASKS_MARKDOWN_WALK_H
+#define TASKS_MARKDOWN_WALK_H
+
+#include <stddef.h>
+
+#include "tasks_parse.h"
+
+/* Fills doc->tasks, doc->phrases, doc->steps and, when `want_h1`,
+ * doc->title from the first H1. Returns TASKS_PARSE_OK or an error code. */
+int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1,
+                  task_document *doc);
+
+#endif

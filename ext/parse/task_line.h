@@ -1,0 +1,29 @@
+/* task_line.h - the leading markers of a task's text: id, colon, [P], tags. */
+#ifndef TASKS_TASK_LINE_H
+#define TASKS_TASK_LINE_H
+
+#include <stddef.h>
+
+#define TASK_LINE_MAX_TAGS 16
+
+typedef struct text_span {
+    size_t start, len;
+} text_span;
+
+typedef struct task_markers {
+    text_span id;         /* len 0: no id */
+    int parallel;         /* [P] or (P) among the leading markers */
+    text_span tags[TASK_LINE_MAX_TAGS];
+    int n_tags;
+    int story_tag;        /* index into tags of the first [USn], or -1 */
+    size_t title_start;   /* where the title begins after the markers */
+} task_markers;
+
+/* Reads the markers at the start of a task's plain text (box already gone). */
+void task_markers_parse(const char *text, size_t len, task_markers *out);
+
+/* The length of a task id at text[0..len) (T001, T003.1, T006a, 1.1, P001),
+ * 0 when there is none there. Also used by the dependency phrase reader. */
+size_t task_id_length(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,325 @@
+/*
+ * file_scan.c - the shared eponymous virtual table behind every function.
+ *
+ * Every function reads the user's files, so each connects with
+ * SQLITE_VTAB_DIRECTONLY: a view or trigger in a database schema someone else
+ * wrote can then not read your files behind your back. (A TEMP view that you
+ * create yourself still works.)
+ *
+ * xBestIndex / xFilter protocol, the same for every function:
+ *
+ *   idxNum  meaning
+ *   ------  -----------------------------------------------------------
+ *     1     the hidden `path` column is constrained by `=`: argv[0]
+ *
+ * A `path` constraint that is present but not usable in this plan gives
+ * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
+ * side of a join); no `path` constraint at all is an error with a message.
+ * Constraints on other columns are left to SQLite.
+ */
+#include "file_scan.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../fs/file_read.h"
+#include "../fs/path_walk.h"
+#include "../parse/text_buffer.h"
+#include "../parse/utf8.h"
+
+SQLITE_EXTENSION_INIT3
+
+typedef struct scan_vtab {
+    sqlite3_vtab base;
+    sqlite3 *db;
+    const scan_table *table;
+} scan_vtab;
+
+typedef struct scan_cursor {
+    sqlite3_vtab_cursor base;
+    path_walk *walk;
+    scan_file file;
+    char *path_text; /* repaired path of the current file */
+    size_t row, rows;
+    sqlite3_int64 rowid;
+    int eof;
+} scan_cursor;
+
+static void set_error(sqlite3_vtab *vtab, const char *format, ...)
+{
+    sqlite3_free(vtab->zErrMsg);
+    va_list args;
+    va_start(args, format);
+    vtab->zErrMsg = sqlite3_vmprintf(format, args);
+    va_end(args);
+}
+
+static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                        sqlite3_vtab **out, char **error)
+{
+    (void)argc;
+    (void)argv;
+    const scan_table *table = aux;
+    int rc = sqlite3_declare_vtab(db, table->schema);
+    if (rc != SQLITE_OK) {
+        *error = sqlite3_mprintf("%s: %s", table->name, sqlite3_errmsg(db));
+        return rc;
+    }
+    scan_vtab *vtab = sqlite3_malloc(sizeof(scan_vtab));
+    if (!vtab) return SQLITE_NOMEM;
+    memset(vtab, 0, sizeof(*vtab));
+    vtab->db = db;
+    vtab->table = table;
+    sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+    *out = &vtab->base;
+    return SQLITE_OK;
+}
+
+static int scan_disconnect(sqlite3_vtab *vtab)
+{
+    sqlite3_free(vtab->zErrMsg);
+    sqlite3_free(vtab);
+    return SQLITE_OK;
+}
+
+static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
+{
+    scan_vtab *vtab = (scan_vtab *)base;
+    int path_seen = 0, path_usable = -1;
+    for (int i = 0; i < info->nConstraint; i++) {
+        const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+        if (c->iColumn != vtab->table->path_column) continue;
+        path_seen = 1;
+        if (c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ) path_usable = i;
+    }
+    if (path_usable >= 0) {
+        info->aConstraintUsage[path_usable].argvIndex = 1;
+        info->aConstraintUsage[path_usable].omit = 1;
+        info->idxNum = 1;
+        info->estimatedCost = 1000.0;
+        info->estimatedRows = 1000;
+        return SQLITE_OK;
+    }
+    if (path_seen) return SQLITE_CONSTRAINT;
+    set_error(base, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
+              vtab->table->name, vtab->table->name);
+    return SQLITE_ERROR;
+}
+
+static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
+{
+    (void)vtab;
+    scan_cursor *cur = sqlite3_malloc(sizeof(scan_cursor));
+    if (!cur) return SQLITE_NOMEM;
+    memset(cur, 0, sizeof(*cur));
+    cur->eof = 1;
+    *out = &cur->base;
+    return SQLITE_OK;
+}
+
+static void release_file(scan_cursor *cur)
+{
+    task_document_free(&cur->file.doc);
+    sqlite3_free(cur->file.error);
+    sqlite3_free(cur->path_text);
+    memset(&cur->file, 0, sizeof(cur->file));
+    cur->path_text = NULL;
+}
+
+static void reset_cursor(scan_cursor *cur)
+{
+    release_file(cur);
+    path_walk_close(cur->walk);
+    cur->walk = NULL;
+    cur->row = cur->rows = 0;
+    cur->rowid = 0;
+    cur->eof = 1;
+}
+
+static int scan_close(sqlite3_vtab_cursor *base)
+{
+    reset_cursor((scan_cursor *)base);
+    sqlite3_free(base);
+    return SQLITE_OK;
+}
+
+static char *repaired_text(const char *text)
+{
+    text_buffer buf;
+    text_buffer_init(&buf);
+    utf8_append_repaired(&buf, text, strlen(text));
+    char *copy = buf.failed ? NULL : sqlite3_mprintf("%s", buf.data ? buf.data : "");
+    text_buffer_free(&buf);
+    return copy;
+}
+
+static size_t size_limit(const scan_vtab *vtab)
+{
+    int length = sqlite3_limit(vtab->db, SQLITE_LIMIT_LENGTH, -1);
+    size_t limit = FILE_READ_DEFAULT_MAX_BYTES;
+    if (length > 0 && (size_t)length < limit) limit = (size_t)length;
+    return limit;
+}
+
+/* Reads and parses one walk entry into cur->file. SQLITE_OK also when the
+ * file itself is bad: that goes into file.error for the tables to show. */
+static int load_file(scan_cursor *cur, const path_entry *entry)
+{
+    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
+    release_file(cur);
+    cur->path_text = repaired_text(entry->path);
+    if (!cur->path_text) return SQLITE_NOMEM;
+    cur->file.path = cur->path_text;
+    cur->file.folder = entry->folder;
+    if (entry->error) {
+        cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, entry->reason);
+        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    char *bytes;
+    size_t size;
+    const char *reason;
+    size_t limit = size_limit(vtab);
+    int err = file_read_all(entry->path, limit, &bytes, &size, &reason);
+    if (err) {
+        cur->file.error = err == EFBIG ? sqlite3_mprintf("%s: larger than the %llu-byte limit",
+                                                         cur->path_text, (unsigned long long)limit)
+                                       : sqlite3_mprintf("%s: %s", cur->path_text, reason);
+        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    int rc = task_document_parse(bytes, size, entry->folder, &cur->file.doc);
+    free(bytes);
+    if (rc == TASKS_PARSE_NOMEM) return SQLITE_NOMEM;
+    if (rc == TASKS_PARSE_TOO_BIG) {
+        cur->file.error = sqlite3_mprintf("%s: larger than the parser's limit", cur->path_text);
+        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    cur->file.readable = 1;
+    if (cur->file.doc.error) {
+        cur->file.error = sqlite3_mprintf("%s:%u: %s", cur->path_text,
+                                          (unsigned)cur->file.doc.error_line, cur->file.doc.error);
+        if (!cur->file.error) return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+/* Moves to the next row, reading files until one gives rows or the walk ends. */
+static int advance(scan_cursor *cur)
+{
+    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
+    cur->row++;
+    while (cur->row >= cur->rows) {
+        path_entry entry;
+        int more = path_walk_next(cur->walk, &entry);
+        if (more < 0) return SQLITE_NOMEM;
+        if (more == 0) {
+            cur->eof = 1;
+            release_file(cur);
+            return SQLITE_OK;
+        }
+        int rc = load_file(cur, &entry);
+        if (rc != SQLITE_OK) return rc;
+        cur->row = 0;
+        cur->rows = vtab->table->row_count(&cur->file);
+    }
+    cur->rowid++;
+    return SQLITE_OK;
+}
+
+static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_str, int argc,
+                       sqlite3_value **argv)
+{
+    (void)idx_str;
+    scan_cursor *cur = (scan_cursor *)base;
+    scan_vtab *vtab = (scan_vtab *)base->pVtab;
+    const char *name = vtab->table->name;
+    reset_cursor(cur);
+    if (idx_num != 1 || argc < 1) {
+        set_error(base->pVtab, "%s(): a path argument is required", name);
+        return SQLITE_ERROR;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        set_error(base->pVtab, "%s(): the path is NULL; give a file, a directory or a glob", name);
+        return SQLITE_ERROR;
+    }
+    const char *path = (const char *)sqlite3_value_text(argv[0]);
+    if (!path) return SQLITE_NOMEM;
+    if (!*path) {
+        set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob",
+                  name);
+        return SQLITE_ERROR;
+    }
+    char *message = NULL;
+    if (path_walk_open(path, &cur->walk, &message) != 0) {
+        if (!message) return SQLITE_NOMEM;
+        char *shown = repaired_text(message);
+        set_error(base->pVtab, "%s(): %s", name, shown ? shown : message);
+        sqlite3_free(shown);
+        free(message);
+        return SQLITE_ERROR;
+    }
+    cur->eof = 0;
+    cur->row = cur->rows = 0; /* advance() reads the first file */
+    int rc = advance(cur);
+    if (rc == SQLITE_NOMEM) reset_cursor(cur);
+    return rc;
+}
+
+static int scan_next(sqlite3_vtab_cursor *base)
+{
+    return advance((scan_cursor *)base);
+}
+
+static int scan_eof(sqlite3_vtab_cursor *base)
+{
+    return ((scan_cursor *)base)->eof;
+}
+
+static int scan_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int column)
+{
+    scan_cursor *cur = (scan_cursor *)base;
+    const scan_table *table = ((scan_vtab *)base->pVtab)->table;
+    if (column == table->path_column) return SQLITE_OK; /* argument only: NULL */
+    table->column(ctx, &cur->file, cur->row, column);
+    return SQLITE_OK;
+}
+
+static int scan_rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid)
+{
+    *rowid = ((scan_cursor *)base)->rowid;
+    return SQLITE_OK;
+}
+
+const sqlite3_module file_scan_module = {
+    .iVersion = 0,
+    .xCreate = NULL, /* eponymous only: no CREATE VIRTUAL TABLE */
+    .xConnect = scan_connect,
+    .xBestIndex = scan_best_index,
+    .xDisconnect = scan_disconnect,
+    .xDestroy = NULL,
+    .xOpen = scan_open,
+    .xClose = scan_close,
+    .xFilter = scan_filter,
+    .xNext = scan_next,
+    .xEof = scan_eof,
+    .xColumn = scan_column,
+    .xRowid = scan_rowid,
+};
+
+void scan_result_text(sqlite3_context *ctx, const char *text)
+{
+    if (text) sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
+}
+
+void scan_result_number(sqlite3_context *ctx, const char *text)
+{
+    if (!text) return;
+    const char *dot = strchr(text, '.');
+    if (!dot)
+        sqlite3_result_int64(ctx, strtoll(text, NULL, 10));
+    else if (!strchr(dot + 1, '.'))
+        sqlite3_result_double(ctx, strtod(text, NULL));
+    else
+        sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
+}

@@ -1,0 +1,39 @@
+/* file_scan.h - the one cursor layer every table-valued function shares:
+ * walk the path argument, read and parse one file at a time, and let each
+ * table say how many rows a file gives and what each column holds.
+ *
+ * Each function is the same sqlite3_module with a different scan_table as its
+ * client data, so xBestIndex, xFilter and the cursor exist once. */
+#ifndef TASKS_FILE_SCAN_H
+#define TASKS_FILE_SCAN_H
+
+#include <stddef.h>
+
+#include "sqlite3ext.h"
+#include "tasks_parse.h"
+
+typedef struct scan_file {
+    const char *path;   /* as the walk found it */
+    const char *folder;
+    task_document doc;  /* parsed; empty when the file could not be read */
+    char *error;        /* "path: reason" or "path:line: reason", or NULL */
+    int readable;       /* 0 when error says why nothing was read */
+} scan_file;
+
+typedef struct scan_table {
+    const char *name;   /* the function's name, for messages */
+    const char *schema; /* CREATE TABLE x(...), with `path HIDDEN` last */
+    int path_column;
+    size_t (*row_count)(const scan_file *file);
+    void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
+} scan_table;
+
+extern const sqlite3_module file_scan_module;
+
+/* Text results are handed to SQLite as valid UTF-8; NULL stays NULL. */
+void scan_result_text(sqlite3_context *ctx, const char *text);
+
+/* A step number: integer `3`, real `3.2`, text `1.1.1`. */
+void scan_result_number(sqlite3_context *ctx, const char *text);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * task_specs_table.c - task_specs(path): one row per file, even one with no
+ * tasks or one that could not be read (then `error` says why).
+ *
+ *   SELECT spec, tasks, done, error FROM task_specs('.xe/specs');
+ *
+ * Columns: spec, file, title, author, description, meta, tasks, done, error,
+ *          path HIDDEN
+ */
+#include "tasks_tables.h"
+
+SQLITE_EXTENSION_INIT3
+
+enum task_specs_column {
+    SPECS_SPEC,
+    SPECS_FILE,
+    SPECS_TITLE,
+    SPECS_AUTHOR,
+    SPECS_DESCRIPTION,
+    SPECS_META,
+    SPECS_TASKS,
+    SPECS_DONE,
+    SPECS_ERROR,
+    SPECS_PATH
+};
+
+static size_t specs_row_count(const scan_file *file)
+{
+    (void)file;
+    return 1;
+}
+
+static size_t count_done(const task_document *doc)
+{
+    size_t done = 0;
+    for (size_t i = 0; i < doc->n_tasks; i++)
+        done += doc->tasks[i].status == TASK_STATUS_DONE;
+    return done;
+}
+
+static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
+{
+    (void)row;
+    const task_document *doc = &file->doc;
+    switch (column) {
+    case SPECS_SPEC:
+        scan_result_text(ctx, file->readable ? doc->spec : file->folder);
+        break;
+    case SPECS_FILE:
+        scan_result_text(ctx, file->path);
+        break;
+    case SPECS_TITLE:
+        scan_result_text(ctx, doc->title);
+        break;
+    case SPECS_AUTHOR:
+        scan_result_text(ctx, doc->author);
+        break;
+    case SPECS_DESCRIPTION:
+        scan_result_text(ctx, doc->description);
+        break;
+    case SPECS_META:
+        scan_result_text(ctx, doc->meta_json);
+        break;
+    case SPECS_TASKS:
+        sqlite3_result_int64(ctx, (sqlite3_int64)doc->n_tasks);
+        break;
+    case SPECS_DONE:
+        sqlite3_result_int64(ctx, (sqlite3_int64)count_done(doc));
+        break;
+    case SPECS_ERROR:
+        scan_result_text(ctx, file->error);
+        break;
+    default:
+        break;
+    }
+}
+
+const scan_table task_specs_table = {
+    .name = "task_specs",
+    .schema = "CREATE TABLE x(spec TEXT, file TEXT, title TEXT, author TEXT, description TEXT,"
+              " meta TEXT, tasks INTEGER, done INTEGER, error TEXT, path HIDDEN)",
+    .path_column = SPECS_PATH,
+    .row_count = specs_row_count,
+    .column = specs_column,
+};

@@ -1,0 +1,110 @@
+/*
+ * tasks_table.c - tasks(path): one row per task.
+ *
+ *   SELECT spec, id, title, status FROM tasks('.xe/specs') WHERE NOT done;
+ *
+ * Columns (see README "tasks(path)" for their meaning):
+ *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
+ *   step, step_name, section, depth, parent, optional, path HIDDEN
+ */
+#include "tasks_tables.h"
+
+SQLITE_EXTENSION_INIT3
+
+enum tasks_column {
+    TASKS_SPEC,
+    TASKS_FILE,
+    TASKS_LINE,
+    TASKS_ID,
+    TASKS_TITLE,
+    TASKS_DONE,
+    TASKS_MARK,
+    TASKS_STATUS,
+    TASKS_PARALLEL,
+    TASKS_STORY,
+    TASKS_TAGS,
+    TASKS_STEP,
+    TASKS_STEP_NAME,
+    TASKS_SECTION,
+    TASKS_DEPTH,
+    TASKS_PARENT,
+    TASKS_OPTIONAL,
+    TASKS_PATH
+};
+
+static size_t tasks_row_count(const scan_file *file)
+{
+    return file->doc.n_tasks;
+}
+
+static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
+{
+    const task_document *doc = &file->doc;
+    const task_record *t = &doc->tasks[row];
+    switch (column) {
+    case TASKS_SPEC:
+        scan_result_text(ctx, doc->spec);
+        break;
+    case TASKS_FILE:
+        scan_result_text(ctx, file->path);
+        break;
+    case TASKS_LINE:
+        sqlite3_result_int64(ctx, t->line);
+        break;
+    case TASKS_ID:
+        scan_result_text(ctx, t->id);
+        break;
+    case TASKS_TITLE:
+        scan_result_text(ctx, t->title);
+        break;
+    case TASKS_DONE:
+        sqlite3_result_int(ctx, t->status == TASK_STATUS_DONE);
+        break;
+    case TASKS_MARK:
+        scan_result_text(ctx, t->mark);
+        break;
+    case TASKS_STATUS:
+        scan_result_text(ctx, task_status_name(t->status));
+        break;
+    case TASKS_PARALLEL:
+        sqlite3_result_int(ctx, t->parallel);
+        break;
+    case TASKS_STORY:
+        scan_result_text(ctx, t->story);
+        break;
+    case TASKS_TAGS:
+        scan_result_text(ctx, t->tags_json);
+        break;
+    case TASKS_STEP:
+        scan_result_number(ctx, t->step);
+        break;
+    case TASKS_STEP_NAME:
+        scan_result_text(ctx, t->step_name);
+        break;
+    case TASKS_SECTION:
+        scan_result_text(ctx, t->section);
+        break;
+    case TASKS_DEPTH:
+        sqlite3_result_int(ctx, t->depth);
+        break;
+    case TASKS_PARENT:
+        if (t->parent >= 0) scan_result_text(ctx, doc->tasks[t->parent].id);
+        break;
+    case TASKS_OPTIONAL:
+        sqlite3_result_int(ctx, t->optional);
+        break;
+    default:
+        break;
+    }
+}
+
+const scan_table tasks_table = {
+    .name = "tasks",
+    .schema = "CREATE TABLE x(spec TEXT, file TEXT, line INTEGER, id TEXT, title TEXT,"
+              " done INTEGER, mark TEXT, status TEXT, parallel INTEGER, story TEXT,"
+              " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
+              " parent TEXT, optional INTEGER, path HIDDEN)",
+    .path_column = TASKS_PATH,
+    .row_count = tasks_row_count,
+    .column = tasks_column,
+};

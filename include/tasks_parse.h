@@ -1,0 +1,108 @@
+/*
+ * tasks_parse.h - the tasksext parser core: bytes of one markdown task list in,
+ * task records and spec metadata out.
+ *
+ * The core knows nothing of SQLite or of the file system: callers hand it a
+ * buffer and the name of the folder that holds the file (used as the spec name
+ * when the front matter gives none). Every string it returns is valid UTF-8
+ * (bad bytes become U+FFFD), NUL-terminated, and owned by the document.
+ */
+#ifndef TASKS_PARSE_H
+#define TASKS_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Largest input the parser accepts: md4c sizes are 32-bit. */
+#define TASKS_PARSE_MAX_BYTES ((size_t)0x7fffffff)
+
+/* What a task's box says, mapped from its mark. */
+typedef enum task_status {
+    TASK_STATUS_TODO,        /* [ ] */
+    TASK_STATUS_DONE,        /* [x] [X] */
+    TASK_STATUS_IN_PROGRESS, /* [/] */
+    TASK_STATUS_CANCELLED,   /* [-] */
+    TASK_STATUS_OTHER        /* any other non-alphanumeric mark */
+} task_status;
+
+typedef struct task_record {
+    uint32_t line;         /* 1-based line of the box in the file as stored */
+    uint32_t end_line;     /* last line of the task's own text */
+    const char *id;        /* T001, 1.1, ...; NULL when the task has none */
+    const char *title;     /* plain text without box, id, markers and leading tags */
+    const char *text;      /* plain text of the task's first paragraph, markers kept */
+    char mark[8];          /* the box's code point as UTF-8 (" ", "x", "✅", ...) */
+    task_status status;
+    int parallel;          /* [P] or (P) among the leading markers */
+    const char *story;     /* first [USn] tag, or NULL */
+    const char *tags_json; /* JSON array of all leading bracket tags; "[]" when none */
+    const char *step;      /* "3" or "3.2" from the closest step/phase heading, or NULL */
+    const char *step_name; /* the rest of that heading, else the closest H2, or NULL */
+    const char *section;   /* the closest heading of any level, or NULL */
+    int step_index;        /* ordinal of the step heading in the file (0: none) */
+    int depth;             /* 0 for a top-level task */
+    int parent;            /* index of the enclosing task in the document, or -1 */
+    int optional;          /* Kiro's "- [ ]*" */
+} task_record;
+
+/* A line of prose that may state dependencies: from a section whose heading
+ * speaks of dependencies or execution order. The deps layer reads these. */
+typedef struct task_phrase {
+    uint32_t line;
+    const char *text; /* plain text, inline markup flattened */
+} task_phrase;
+
+/* A heading that names a numbered step or phase. */
+typedef struct task_step {
+    const char *number; /* "3", "3.2" */
+    const char *name;   /* "Core Implementation" */
+    uint32_t line;
+} task_step;
+
+typedef struct task_document {
+    /* Spec metadata. */
+    const char *spec;        /* front matter id, else the folder name */
+    const char *title;       /* front matter title, else the first H1, or NULL */
+    const char *author;      /* front matter author, or NULL */
+    const char *description; /* front matter description, or NULL */
+    const char *meta_json;   /* all front matter as JSON, or NULL when there is none */
+    const char *error;       /* first problem with the front matter, with its line, or NULL */
+    uint32_t error_line;     /* line of that problem (0: none) */
+
+    task_record *tasks;
+    size_t n_tasks;
+    task_phrase *phrases;
+    size_t n_phrases;
+    task_step *steps;
+    size_t n_steps;
+
+    struct tasks_arena *arena; /* owns every string above */
+} task_document;
+
+/* Result codes. */
+#define TASKS_PARSE_OK 0
+#define TASKS_PARSE_NOMEM 1
+#define TASKS_PARSE_TOO_BIG 2
+
+/*
+ * Parses `size` bytes at `bytes` (need not be NUL-terminated, may hold any
+ * bytes). `folder` names the folder that holds the file (may be NULL).
+ * On success fills *doc, which the caller releases with task_document_free().
+ * On failure *doc is left empty and needs no free.
+ */
+int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc);
+
+void task_document_free(task_document *doc);
+
+/* "todo", "done", "in_progress", "cancelled", "other". */
+const char *task_status_name(task_status status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
