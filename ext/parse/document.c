@@ -42,7 +42,13 @@ static int read_front_matter(const char *bytes, size_t size, size_t start, task_
     doc->error = fm->error;
     doc->error_line = fm->error_line;
     doc->meta_json = fm->json;
-    if (fm->json) *body_start = span.body_start;
+    if (fm->json) {
+        *body_start = span.body_start;
+    } else {
+        /* Unreadable YAML: nothing in it is trusted, not even what came
+         * before the error. */
+        memset(fm, 0, sizeof(*fm));
+    }
     return TASKS_PARSE_OK;
 }
 
