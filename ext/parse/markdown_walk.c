@@ -20,9 +20,15 @@
 #include "text_buffer.h"
 #include "utf8.h"
 
+/* Whether a list item is a task is known only once its first content shows:
+ * a box md4c found still needs a paragraph after it (`- [x]` over `===` is a
+ * heading), and a box md4c does not know needs the item's first text. */
+typedef enum pending_kind { PENDING_NONE, PENDING_TEXT, PENDING_BOX } pending_kind;
+
 typedef struct li_frame {
-    int task;    /* index of the task this item is, or -1 */
-    int pending; /* not yet known: waiting for the item's first text */
+    int task; /* index of the task this item is, or -1 */
+    pending_kind pending;
+    size_t box_mark; /* PENDING_BOX: offset of md4c's mark */
 } li_frame;
 
 typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE } capture_kind;
@@ -172,10 +178,15 @@ static void start_task(walker *w, size_t mark_offset, size_t box_end, int option
     }
     task_record *t = &doc->tasks[doc->n_tasks];
     memset(t, 0, sizeof(*t));
-    t->line = line_counter_line_at(&w->lines, mark_offset);
+    /* The task's line is its list marker's: back from the box over blanks. */
+    size_t marker = mark_offset - 1;
+    while (marker > w->body_start && strchr(" \t\r\n", w->bytes[marker - 1]))
+        marker--;
+    t->line = line_counter_line_at(&w->lines, marker > w->body_start ? marker - 1 : marker);
     uint32_t cp;
     size_t n = utf8_decode(w->bytes + mark_offset, w->size - mark_offset, &cp);
-    memcpy(t->mark, w->bytes + mark_offset, n);
+    if (cp == '\t') cp = ' '; /* GFM reads any blank in the box as open */
+    memcpy(t->mark, cp == ' ' ? " " : w->bytes + mark_offset, cp == ' ' ? 1 : n);
     t->status = status_of_mark(cp);
     t->optional = optional;
     t->step = w->step_number;
@@ -206,10 +217,11 @@ static int box_at(const walker *w, size_t offset, size_t *box_end, int *optional
     const char *s = w->bytes;
     size_t size = w->size;
     if (offset >= size || s[offset] != '[') return 0;
+    if (offset > 0 && s[offset - 1] == '\\') return 0; /* `\[x]` is literal text */
     uint32_t cp;
     size_t n = utf8_decode(s + offset + 1, size - offset - 1, &cp);
     if (n == 0 || (cp == UTF8_REPLACEMENT && n == 1)) return 0;
-    if (cp < 0x20 || cp == 0x7F || cp == '[' || cp == ']') return 0;
+    if ((cp < 0x20 && cp != '\t') || cp == 0x7F || cp == '[' || cp == ']') return 0;
     if (utf8_is_letter_or_digit(cp) && cp != 'x' && cp != 'X') return 0;
     size_t close = offset + 1 + n;
     if (close >= size || s[close] != ']') return 0;
@@ -225,9 +237,16 @@ static int box_at(const walker *w, size_t offset, size_t *box_end, int *optional
     return 1;
 }
 
-static void resolve_pending(walker *w)
+/* Settles the innermost item when something other than its first text comes:
+ * content (a span, a nested list, the item's end) keeps md4c's box, a block
+ * that is not a paragraph (a setext heading, a fence) means no task. */
+static void settle_pending(walker *w, int content_follows)
 {
-    if (w->li_depth > 0) w->li[w->li_depth - 1].pending = 0;
+    if (w->li_depth == 0) return;
+    li_frame *f = &w->li[w->li_depth - 1];
+    pending_kind kind = f->pending;
+    f->pending = PENDING_NONE;
+    if (kind == PENDING_BOX && content_follows) start_task(w, f->box_mark, f->box_mark + 2, 0);
 }
 
 /* ---- captured text ------------------------------------------------------- */
@@ -358,8 +377,11 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         if (w->capture == CAPTURE_TASK && w->capture_has_text) end_capture(w);
         return w->failed;
     }
+    if (type == MD_BLOCK_UL || type == MD_BLOCK_OL)
+        settle_pending(w, 1);
+    else if (type != MD_BLOCK_LI)
+        settle_pending(w, 0);
     end_capture(w);
-    if (type != MD_BLOCK_LI) resolve_pending(w);
     switch (type) {
     case MD_BLOCK_QUOTE:
         w->quote_depth++;
@@ -386,15 +408,17 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         }
         li_frame *f = &w->li[w->li_depth++];
         f->task = -1;
-        f->pending = 0;
+        f->pending = PENDING_NONE;
         if (w->quote_depth > 0 || w->table_depth > 0) break;
         MD_BLOCK_LI_DETAIL *li = detail;
         /* md4c's offset counts from the start of what it was given. */
         size_t mark = w->body_start + li->task_mark_offset;
-        if (li->is_task && mark < w->size)
-            start_task(w, mark, mark + 2, 0);
-        else
-            f->pending = 1;
+        if (li->is_task && mark < w->size) {
+            f->pending = PENDING_BOX;
+            f->box_mark = mark;
+        } else {
+            f->pending = PENDING_TEXT;
+        }
         break;
     }
     default:
@@ -429,6 +453,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         }
         break;
     case MD_BLOCK_LI:
+        settle_pending(w, 1); /* `- [ ]` with nothing after is an empty task */
         end_capture(w);
         if (w->li_depth > 0) w->li_depth--;
         break;
@@ -443,8 +468,11 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
     walker *w = userdata;
     (void)type;
     (void)detail;
-    resolve_pending(w);
-    return 0;
+    if (w->li_depth > 0 && w->li[w->li_depth - 1].pending == PENDING_TEXT)
+        settle_pending(w, 0); /* `- **[x]**` or a link: the box is not first */
+    else
+        settle_pending(w, 1);
+    return w->failed;
 }
 
 static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
@@ -458,7 +486,11 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text)
 {
     li_frame *f = &w->li[w->li_depth - 1];
-    f->pending = 0;
+    if (f->pending == PENDING_BOX) {
+        settle_pending(w, 1);
+        return;
+    }
+    f->pending = PENDING_NONE;
     size_t offset = offset_of(w, text);
     size_t box_end;
     int optional;

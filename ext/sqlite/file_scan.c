@@ -10,11 +10,13 @@
  *
  *   idxNum  meaning
  *   ------  -----------------------------------------------------------
+ *     0     no `path` constraint: xFilter fails with a message
  *     1     the hidden `path` column is constrained by `=`: argv[0]
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
- * side of a join); no `path` constraint at all is an error with a message.
+ * side of a join); no `path` constraint at all is an error with a message
+ * when the statement runs.
  * Constraints on other columns are left to SQLite.
  */
 #include "file_scan.h"
@@ -103,9 +105,13 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         return SQLITE_OK;
     }
     if (path_seen) return SQLITE_CONSTRAINT;
-    set_error(base, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
-              vtab->table->name, vtab->table->name);
-    return SQLITE_ERROR;
+    /* No path at all. SQLite also asks this while it weighs the branches of
+     * an OR, so answer with a plan it will not want; xFilter says what is
+     * missing if it is run all the same. */
+    info->idxNum = 0;
+    info->estimatedCost = 1e300;
+    info->estimatedRows = 1000000000;
+    return SQLITE_OK;
 }
 
 static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
@@ -236,7 +242,8 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     const char *name = vtab->table->name;
     reset_cursor(cur);
     if (idx_num != 1 || argc < 1) {
-        set_error(base->pVtab, "%s(): a path argument is required", name);
+        set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
+                  name, name);
         return SQLITE_ERROR;
     }
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {

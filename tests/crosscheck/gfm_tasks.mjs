@@ -77,7 +77,8 @@ export function tasksOf(text) {
     if (!inline || inline.type !== 'inline') continue;
     const m = BOX.exec(inline.content);
     if (!m) continue;
-    const mark = m[1];
+    // GFM reads any blank in the box as an open task.
+    const mark = m[1] === '\t' ? ' ' : m[1];
     if (mark !== 'x' && mark !== 'X' && LETTER_OR_DIGIT.test(mark)) continue;
     if (process.env.GFM_TASKS_DEBUG && first.map[0] !== t.map[0]) {
       process.stderr.write(`item line ${t.map[0] + 1} != paragraph line ${first.map[0] + 1}\n`);

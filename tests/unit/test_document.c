@@ -81,6 +81,24 @@ static void template_examples_give_no_tasks(void **state)
     free(bytes);
 }
 
+static void gfm_edge_cases(void **state)
+{
+    (void)state;
+    task_document doc = parse_str("- \\[x] escaped\n- \\[/] escaped\n\n"
+                                  "- [x] setext\n  ===\n\n- [ ] setext\n  ---\n\n"
+                                  "- [\t] tab box\n- [ ]\n-\n  [x] box on the next line\n"
+                                  "- **[x]** bold box\n- [x](link) link\n");
+    assert_int_equal(doc.n_tasks, 3);
+    assert_string_equal(doc.tasks[0].mark, " ");
+    assert_string_equal(doc.tasks[0].title, "tab box");
+    assert_int_equal(doc.tasks[0].line, 10);
+    assert_string_equal(doc.tasks[1].title, ""); /* `- [ ]` alone */
+    assert_int_equal(doc.tasks[1].line, 11);
+    assert_string_equal(doc.tasks[2].mark, "x");
+    assert_int_equal(doc.tasks[2].line, 12); /* the list marker's line */
+    task_document_free(&doc);
+}
+
 static void lines_count_every_line_ending(void **state)
 {
     (void)state;
@@ -224,6 +242,7 @@ int main(void)
         cmocka_unit_test(marks_map_to_statuses),
         cmocka_unit_test(examples_are_not_tasks),
         cmocka_unit_test(template_examples_give_no_tasks),
+        cmocka_unit_test(gfm_edge_cases),
         cmocka_unit_test(lines_count_every_line_ending),
         cmocka_unit_test(nested_tasks_have_depth_and_parent),
         cmocka_unit_test(titles_are_plain_text),

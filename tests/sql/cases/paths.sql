@@ -1,0 +1,15 @@
+-- The path argument: a file, a directory, a glob, a trailing slash, a join.
+.headers on
+.mode list
+SELECT 'dir/', count(*) FROM tasks('tests/fixtures/tree/');
+SELECT 'file', count(*) FROM tasks('tests/fixtures/tree/001-basic/tasks.md');
+SELECT 'glob *', file FROM task_specs('tests/fixtures/tree/*/tasks.md');
+SELECT 'glob **', file FROM task_specs('tests/fixtures/**/*.md');
+SELECT 'glob dir', file FROM task_specs('tests/fixtures/tree/00[12]-*');
+SELECT 'no match', count(*) FROM task_specs('tests/fixtures/tree/none-*');
+-- As the right side of a join, with constraints on other columns left to SQLite.
+WITH roots(p) AS (VALUES ('tests/fixtures/tree/001-basic'), ('tests/fixtures/tree/004-crlf-bom'))
+SELECT r.p, t.id, t.status FROM roots r, tasks(r.p) t WHERE t.done = 1 ORDER BY 1, 2;
+SELECT 'join specs', s.spec, count(t.id)
+FROM task_specs('tests/fixtures/tree') s LEFT JOIN tasks(s.file) t
+GROUP BY s.file ORDER BY s.file;

@@ -1,0 +1,54 @@
+#!/bin/sh
+# run_golden.sh MODULE CASE.sql - runs one SQL golden case in the real sqlite3
+# shell with the built module loaded, from the source root, and compares the
+# whole output with CASE.out.
+#
+# A statement that errors fails the case, unless the case's first line is
+# `-- expect: errors`: then what the shell prints on stderr is part of the
+# output and is compared too. A case whose first line is `-- load: none`
+# loads the module itself (`.load @MODULE@`), to see what loading adds.
+#
+# Environment: SQLITE3 (default sqlite3); TASKSEXT_WRAPPER, a command put in
+# front of sqlite3 (valgrind); UPDATE_GOLDEN=1 rewrites CASE.out.
+set -u
+module=$1
+case_file=$2
+expected=${case_file%.sql}.out
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 1
+sqlite=${SQLITE3:-sqlite3}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+first=$(head -n 1 "$case_file")
+sed "s|@MODULE@|$module|g" "$case_file" > "$tmp/case.sql"
+if [ "$first" = "-- load: none" ]; then
+    set -- -batch -bail :memory:
+else
+    set -- -batch -bail -cmd ".load $module" :memory:
+fi
+if [ "$first" = "-- expect: errors" ]; then
+    # -bail off: every statement runs and each error is part of the output.
+    shift 2
+    set -- -batch "$@"
+fi
+${TASKSEXT_WRAPPER:-} "$sqlite" "$@" < "$tmp/case.sql" > "$tmp/out" 2> "$tmp/err"
+status=$?
+if [ "$first" = "-- expect: errors" ]; then
+    cat "$tmp/err" >> "$tmp/out"
+elif [ $status -ne 0 ] || [ -s "$tmp/err" ]; then
+    echo "FAIL $case_file: sqlite3 exited $status" >&2
+    cat "$tmp/err" >&2
+    exit 1
+fi
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$tmp/out" "$expected"
+    echo "updated $expected"
+    exit 0
+fi
+if ! diff -u "$expected" "$tmp/out" > "$tmp/diff"; then
+    echo "FAIL $case_file: output differs from $expected" >&2
+    head -n 80 "$tmp/diff" >&2
+    exit 1
+fi
+exit 0
