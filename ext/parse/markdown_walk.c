@@ -46,7 +46,8 @@ typedef struct walker {
     int table_depth;
     int verbatim_depth; /* code and HTML blocks */
     li_frame *li;
-    int li_depth, li_cap;
+    int li_depth;
+    size_t li_cap;
 
     int in_heading, heading_level;
     uint32_t heading_line;
@@ -402,7 +403,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         w->verbatim_depth++;
         break;
     case MD_BLOCK_LI: {
-        if (!grow((void **)&w->li, (size_t *)&w->li_cap, (size_t)w->li_depth, sizeof(li_frame))) {
+        if (!grow((void **)&w->li, &w->li_cap, (size_t)w->li_depth, sizeof(li_frame))) {
             w->failed = 1;
             break;
         }
