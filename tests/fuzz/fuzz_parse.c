@@ -1,0 +1,126 @@
+/* fuzz_parse.c - raw bytes through task_document_parse(), then every record
+ * walked: each string touched and checked as UTF-8, JSON checked as JSON,
+ * lines, parents and depths checked against each other. */
+#include <stdint.h>
+#include <string.h>
+
+#include "fuzz_common.h"
+#include "tasks_parse.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_json(const char *what, const char *json, int must_be_array)
+{
+    size_t len = fuzz_check_string(what, json, 1);
+    if (!json) return;
+    size_t where = 0;
+    FUZZ_CHECK(fuzz_json_valid(json, len, &where), "%s is not valid JSON at byte %zu: %.200s",
+               what, where, json);
+    if (must_be_array) FUZZ_CHECK(json[0] == '[', "%s is not an array: %.200s", what, json);
+}
+
+static void check_task(const task_document *doc, size_t index, uint32_t last_line)
+{
+    const task_record *t = &doc->tasks[index];
+    FUZZ_CHECK(t->line >= 1, "task %zu: line %u", index, t->line);
+    FUZZ_CHECK(t->line <= last_line, "task %zu: line %u past the last line %u", index, t->line,
+               last_line);
+    FUZZ_CHECK(t->end_line >= t->line && t->end_line <= last_line,
+               "task %zu: end_line %u for line %u (last line %u)", index, t->end_line, t->line,
+               last_line);
+
+    size_t id_len = fuzz_check_string("task id", t->id, 1);
+    if (t->id) FUZZ_CHECK(id_len > 0, "task %zu: empty id", index);
+    size_t title_len = fuzz_check_string("task title", t->title, 0);
+    size_t text_len = fuzz_check_string("task text", t->text, 0);
+    /* The title is carved out of the text: it must lie inside it. */
+    if (t->title >= t->text && t->title <= t->text + text_len)
+        FUZZ_CHECK(t->title + title_len == t->text + text_len,
+                   "task %zu: title does not end where the text does", index);
+    fuzz_check_string("task story", t->story, 1);
+    check_json("task tags_json", t->tags_json, 1);
+    fuzz_check_string("task step", t->step, 1);
+    fuzz_check_string("task step_name", t->step_name, 1);
+    fuzz_check_string("task section", t->section, 1);
+
+    /* The mark: one code point, NUL-terminated inside its 8 bytes. */
+    size_t mark_len = strnlen(t->mark, sizeof t->mark);
+    FUZZ_CHECK(mark_len >= 1 && mark_len <= 4, "task %zu: mark of %zu bytes", index, mark_len);
+    FUZZ_CHECK(fuzz_utf8_bad_offset(t->mark, mark_len) == mark_len, "task %zu: mark not UTF-8",
+               index);
+    FUZZ_CHECK((unsigned)t->status <= (unsigned)TASK_STATUS_OTHER, "task %zu: status %d", index,
+               (int)t->status);
+    FUZZ_CHECK(fuzz_check_string("status name", task_status_name(t->status), 0) > 0,
+               "task %zu: empty status name", index);
+    FUZZ_CHECK(t->parallel == 0 || t->parallel == 1, "task %zu: parallel %d", index, t->parallel);
+    FUZZ_CHECK(t->optional == 0 || t->optional == 1, "task %zu: optional %d", index, t->optional);
+    FUZZ_CHECK(t->step_index >= 0, "task %zu: step_index %d", index, t->step_index);
+    FUZZ_CHECK((t->step_index > 0) == (t->step != NULL), "task %zu: step_index %d, step %s",
+               index, t->step_index, t->step ? t->step : "(null)");
+
+    FUZZ_CHECK(t->parent >= -1 && t->parent < (int)index, "task %zu: parent %d", index,
+               t->parent);
+    if (t->parent == -1) {
+        FUZZ_CHECK(t->depth == 0, "task %zu: depth %d without a parent", index, t->depth);
+    } else {
+        const task_record *p = &doc->tasks[t->parent];
+        FUZZ_CHECK(t->depth == p->depth + 1, "task %zu: depth %d under parent %d of depth %d",
+                   index, t->depth, t->parent, p->depth);
+        FUZZ_CHECK(p->line <= t->line, "task %zu: line %u before its parent's %u", index,
+                   t->line, p->line);
+    }
+    if (index > 0)
+        FUZZ_CHECK(doc->tasks[index - 1].line <= t->line, "task %zu: line %u before task %zu's %u",
+                   index, t->line, index - 1, doc->tasks[index - 1].line);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    task_document doc;
+    int rc = task_document_parse((const char *)data, size, "fuzz-spec", &doc);
+    if (rc != TASKS_PARSE_OK) {
+        /* Only running out of memory can fail at these sizes; the document
+         * must then be empty. */
+        FUZZ_CHECK(rc == TASKS_PARSE_NOMEM, "task_document_parse returned %d", rc);
+        FUZZ_CHECK(doc.arena == NULL && doc.tasks == NULL && doc.n_tasks == 0,
+                   "failed parse left a document behind");
+        return 0;
+    }
+    uint32_t last_line = fuzz_count_lines(data, size);
+
+    fuzz_check_string("spec", doc.spec, 0);
+    fuzz_check_string("title", doc.title, 1);
+    fuzz_check_string("author", doc.author, 1);
+    fuzz_check_string("description", doc.description, 1);
+    check_json("meta_json", doc.meta_json, 0);
+    if (doc.meta_json) FUZZ_CHECK(doc.meta_json[0] == '{' || doc.error, "meta_json not a map");
+    fuzz_check_string("error", doc.error, 1);
+    if (!doc.error) FUZZ_CHECK(doc.error_line == 0, "error_line %u without an error",
+                               doc.error_line);
+    if (doc.error) FUZZ_CHECK(doc.error_line >= 1 && doc.error_line <= last_line,
+                              "error_line %u (last line %u): %s", doc.error_line, last_line,
+                              doc.error);
+
+    FUZZ_CHECK(doc.n_tasks == 0 || doc.tasks != NULL, "tasks NULL with %zu of them", doc.n_tasks);
+    for (size_t i = 0; i < doc.n_tasks; i++)
+        check_task(&doc, i, last_line);
+
+    for (size_t i = 0; i < doc.n_phrases; i++) {
+        const task_phrase *p = &doc.phrases[i];
+        FUZZ_CHECK(p->line >= 1 && p->line <= last_line, "phrase %zu: line %u (last %u)", i,
+                   p->line, last_line);
+        fuzz_check_string("phrase text", p->text, 0);
+    }
+    for (size_t i = 0; i < doc.n_steps; i++) {
+        const task_step *s = &doc.steps[i];
+        FUZZ_CHECK(s->line >= 1 && s->line <= last_line, "step %zu: line %u (last %u)", i,
+                   s->line, last_line);
+        size_t n = fuzz_check_string("step number", s->number, 0);
+        FUZZ_CHECK(n > 0, "step %zu: empty number", i);
+        fuzz_check_string("step name", s->name, 1);
+    }
+
+    task_document_free(&doc);
+    FUZZ_CHECK(doc.arena == NULL && doc.tasks == NULL, "free left pointers behind");
+    return 0;
+}
