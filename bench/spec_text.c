@@ -22,9 +22,9 @@ static const char *const step_names[] = {
 static const char *const task_texts[] = {
     "Create model in src/models/%s_%u.py",
     "Add endpoint in src/api/%s_%u.py",
-    "Contract test in tests/contract/test_%s_%u.py",
+    "Contract test in tests/test_%s_%u.py",
     "Wire %s service %u into the app",
-    "Document %s in docs/%s_%u.md",
+    "Document %s in docs/%s%u.md",
 };
 static const char *const sub_texts[] = {"Write the migration", "Cover the error path",
                                         "Update the fixtures"};
@@ -67,12 +67,17 @@ static void write_instructions(text_out *out, prng *p)
     text_out_printf(out, "\n");
 }
 
-/* Two to eight tasks, skewed low (the smaller of two draws) to keep the
- * average file near the target size without losing the long sections. */
+/* Two to eight tasks, skewed low (the smallest of three draws, mean about
+ * 3.3) to keep the average file near the target size without losing the
+ * occasional long section. */
 static unsigned tasks_in_step(prng *p)
 {
-    unsigned a = prng_range(p, 2, 8), b = prng_range(p, 2, 8);
-    return a < b ? a : b;
+    unsigned n = prng_range(p, 2, 8);
+    for (int draw = 0; draw < 2; draw++) {
+        unsigned other = prng_range(p, 2, 8);
+        if (other < n) n = other;
+    }
+    return n;
 }
 
 static void write_task(text_out *out, prng *p, unsigned id, spec_counts *counts)
@@ -91,7 +96,7 @@ static void write_task(text_out *out, prng *p, unsigned id, spec_counts *counts)
     else
         text_out_printf(out, task_texts[which], noun, number);
     text_out_printf(out, "\n");
-    if (!prng_percent(p, 8)) return;
+    if (!prng_percent(p, 5)) return; /* occasional subtasks */
     unsigned subs = prng_range(p, 1, 2);
     for (unsigned s = 1; s <= subs; s++) {
         char sub_mark = pick_mark(p);

@@ -40,6 +40,7 @@ typedef struct task_record {
     int parallel;          /* [P] or (P) among the leading markers */
     const char *story;     /* first [USn] tag, or NULL */
     const char *tags_json; /* JSON array of all leading bracket tags; "[]" when none */
+    const char *files_json; /* JSON array of the file paths the task names; "[]" when none */
     const char *step;      /* "3" or "3.2" from the closest step/phase heading, or NULL */
     const char *step_name; /* the rest of that heading, else the closest H2, or NULL */
     const char *section;   /* the closest heading of any level, or NULL */

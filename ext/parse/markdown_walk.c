@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "line_counter.h"
 #include "step_heading.h"
+#include "task_files.h"
 #include "task_line.h"
 #include "text_buffer.h"
 #include "utf8.h"
@@ -61,6 +62,7 @@ typedef struct walker {
     int capture_task;
     int capture_has_text;
     size_t box_end;
+    size_t capture_end; /* just past the last source byte of captured text */
     uint32_t capture_line, capture_last_line;
     text_buffer text;
 
@@ -143,6 +145,9 @@ static void finish_task(walker *w)
     }
     t->parallel = m.parallel;
     t->title = text + m.title_start;
+    size_t raw_end = w->capture_end > w->box_end ? w->capture_end : w->box_end;
+    t->files_json = task_files_json(w->arena, w->bytes + w->box_end, raw_end - w->box_end);
+    if (!t->files_json) w->failed = 1;
     t->tags_json = tags_json(w, text, &m);
     if (m.story_tag >= 0) {
         text_span s = m.tags[m.story_tag];
@@ -200,13 +205,14 @@ static void start_task(walker *w, size_t mark_offset, size_t box_end, int option
         if (t->parent < 0) t->parent = w->li[i].task;
         t->depth++;
     }
-    t->tags_json = "[]";
+    t->tags_json = t->files_json = "[]";
     t->title = t->text = "";
     w->li[w->li_depth - 1].task = (int)doc->n_tasks;
     w->capture = CAPTURE_TASK;
     w->capture_task = (int)doc->n_tasks;
     w->capture_has_text = 0;
     w->box_end = box_end;
+    w->capture_end = box_end;
     text_buffer_clear(&w->text);
     doc->n_tasks++;
 }
@@ -363,7 +369,8 @@ static void finish_heading(walker *w)
             w->step_number = w->step_name = NULL;
             w->step_level = 0;
         }
-        if (is_dependency_heading(text, len)) w->dep_level = level;
+        /* An H1 that mentions dependencies titles the whole file. */
+        if (level >= 2 && is_dependency_heading(text, len)) w->dep_level = level;
     }
 }
 
@@ -534,6 +541,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         uint32_t line = line_counter_line_at(&w->lines, offset);
         if (!w->capture_has_text) w->capture_line = line;
         w->capture_last_line = line;
+        if (offset + size > w->capture_end && offset + size <= w->size) w->capture_end = offset + size;
         w->capture_has_text = 1;
     }
     append_text(w, &w->text, type, text, size);

@@ -25,7 +25,8 @@ static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_text(ctx, TASKSEXT_VERSION, -1, SQLITE_STATIC);
 }
 
-static const scan_table *const tables[] = {&tasks_table, &task_specs_table};
+static const scan_table *const tables[] = {&tasks_table, &task_specs_table, &task_deps_table,
+                                           &task_issues_table};
 
 TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_api_routines *api)
 {

@@ -127,6 +127,7 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
 
 static void release_file(scan_cursor *cur)
 {
+    task_graph_free(&cur->file.graph);
     task_document_free(&cur->file.doc);
     sqlite3_free(cur->file.error);
     sqlite3_free(cur->path_text);
@@ -202,6 +203,9 @@ static int load_file(scan_cursor *cur, const path_entry *entry)
         return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
     }
     cur->file.readable = 1;
+    if (vtab->table->needs_graph &&
+        task_graph_build(&cur->file.doc, &cur->file.graph) != TASKS_PARSE_OK)
+        return SQLITE_NOMEM;
     if (cur->file.doc.error) {
         cur->file.error = sqlite3_mprintf("%s:%u: %s", cur->path_text,
                                           (unsigned)cur->file.doc.error_line, cur->file.doc.error);

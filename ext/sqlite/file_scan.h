@@ -10,12 +10,14 @@
 #include <stddef.h>
 
 #include "sqlite3ext.h"
+#include "tasks_deps.h"
 #include "tasks_parse.h"
 
 typedef struct scan_file {
     const char *path;   /* as the walk found it */
     const char *folder;
     task_document doc;  /* parsed; empty when the file could not be read */
+    task_graph graph;   /* built when the table asks for it and the file was read */
     char *error;        /* "path: reason" or "path:line: reason", or NULL */
     int readable;       /* 0 when error says why nothing was read */
 } scan_file;
@@ -24,6 +26,7 @@ typedef struct scan_table {
     const char *name;   /* the function's name, for messages */
     const char *schema; /* CREATE TABLE x(...), with `path HIDDEN` last */
     int path_column;
+    int needs_graph; /* build the dependency graph of each file */
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

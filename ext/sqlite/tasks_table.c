@@ -5,7 +5,8 @@
  *
  * Columns (see README "tasks(path)" for their meaning):
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
- *   step, step_name, section, depth, parent, optional, path HIDDEN
+ *   step, step_name, section, depth, parent, optional, wave, ready, level,
+ *   files, path HIDDEN
  */
 #include "tasks_tables.h"
 
@@ -29,6 +30,10 @@ enum tasks_column {
     TASKS_DEPTH,
     TASKS_PARENT,
     TASKS_OPTIONAL,
+    TASKS_WAVE,
+    TASKS_READY,
+    TASKS_LEVEL,
+    TASKS_FILES,
     TASKS_PATH
 };
 
@@ -93,6 +98,18 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_OPTIONAL:
         sqlite3_result_int(ctx, t->optional);
         break;
+    case TASKS_WAVE:
+        sqlite3_result_int(ctx, file->graph.wave[row]);
+        break;
+    case TASKS_READY:
+        sqlite3_result_int(ctx, file->graph.ready[row]);
+        break;
+    case TASKS_LEVEL:
+        if (file->graph.level[row] >= 0) sqlite3_result_int(ctx, file->graph.level[row]);
+        break;
+    case TASKS_FILES:
+        scan_result_text(ctx, t->files_json);
+        break;
     default:
         break;
     }
@@ -103,8 +120,10 @@ const scan_table tasks_table = {
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, line INTEGER, id TEXT, title TEXT,"
               " done INTEGER, mark TEXT, status TEXT, parallel INTEGER, story TEXT,"
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
-              " parent TEXT, optional INTEGER, path HIDDEN)",
+              " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
+              " files TEXT, path HIDDEN)",
     .path_column = TASKS_PATH,
+    .needs_graph = 1,
     .row_count = tasks_row_count,
     .column = tasks_column,
 };

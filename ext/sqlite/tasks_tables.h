@@ -6,5 +6,7 @@
 
 extern const scan_table tasks_table;
 extern const scan_table task_specs_table;
+extern const scan_table task_deps_table;
+extern const scan_table task_issues_table;
 
 #endif

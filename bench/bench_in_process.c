@@ -1,0 +1,98 @@
+/* bench_in_process.c - the three in-process phases, each timed R times.
+ *
+ * The phases run in order floor, parse, SQL so the peak-RSS column grows
+ * only by what each later phase adds. One untimed floor pass first puts the
+ * tree in the page cache, so no phase pays for the disk and the floor is not
+ * penalised for going first. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench_modes.h"
+#include "measure.h"
+#include "report.h"
+#include "scan.h"
+#include "scan_sql.h"
+
+typedef struct phase {
+    const char *name;
+    int (*run)(const struct phase *phase, const char *root, scan_result *result);
+    sqlite3 *db; /* the SQL phase only */
+} phase;
+
+static int run_floor(const phase *p, const char *root, scan_result *result)
+{
+    (void)p;
+    return scan_floor(root, result);
+}
+
+static int run_parse(const phase *p, const char *root, scan_result *result)
+{
+    (void)p;
+    return scan_parse(root, result);
+}
+
+static int run_sql(const phase *p, const char *root, scan_result *result)
+{
+    return scan_sql(p->db, root, result);
+}
+
+/* Median seconds over `runs`, the last run's counts in *result; -1 on failure. */
+static double time_phase(const phase *p, const char *root, unsigned runs, scan_result *result)
+{
+    double *seconds = malloc(runs * sizeof *seconds);
+    if (!seconds) return -1;
+    for (unsigned r = 0; r < runs; r++) {
+        double start = measure_now();
+        if (p->run(p, root, result) != 0) {
+            free(seconds);
+            return -1;
+        }
+        seconds[r] = measure_now() - start;
+    }
+    double median = measure_median(seconds, runs);
+    free(seconds);
+    return median;
+}
+
+int bench_in_process(const bench_options *o, const spec_tree *tree)
+{
+    sqlite3 *db = scan_sql_open();
+    if (!db) return 1;
+    phase phases[] = {
+        {"floor (walk+read+md_parse)", run_floor, NULL},
+        {"parse (task_document_parse)", run_parse, NULL},
+        {"tasks() count(*),sum(done)", run_sql, db},
+    };
+    enum { FLOOR, PARSE, SQL, N_PHASES };
+    scan_result results[N_PHASES];
+    if (scan_floor(tree->dir, &results[FLOOR]) != 0) {
+        sqlite3_close(db);
+        return 1;
+    }
+    report_header("peak RSS KiB");
+    double floor_seconds = 0;
+    for (int i = 0; i < N_PHASES; i++) {
+        double median = time_phase(&phases[i], tree->dir, o->runs, &results[i]);
+        if (median < 0) {
+            fprintf(stderr, "tasks_bench: phase '%s' failed\n", phases[i].name);
+            sqlite3_close(db);
+            return 1;
+        }
+        if (i == FLOOR) floor_seconds = median;
+        report_row(phases[i].name, median, floor_seconds, measure_peak_rss_kib());
+        fflush(stdout);
+    }
+    sqlite3_close(db);
+
+    int bad = 0;
+    if (results[FLOOR].files != tree->specs) {
+        printf("expected files: %u, walk: %llu   <-- MISMATCH\n", tree->specs,
+               results[FLOOR].files);
+        bad = 1;
+    }
+    bad |= report_check("task_document_parse", tree->expected.tasks, results[PARSE].tasks,
+                        tree->expected.done, results[PARSE].done);
+    bad |= report_check("tasks()", tree->expected.tasks, results[SQL].tasks, tree->expected.done,
+                        results[SQL].done);
+    return bad;
+}

@@ -1,0 +1,37 @@
+/* graph_builder.h - what the edge and issue makers share while one graph is
+ * built. Internal to ext/deps. */
+#ifndef TASKS_DEPS_GRAPH_BUILDER_H
+#define TASKS_DEPS_GRAPH_BUILDER_H
+
+#include "../parse/arena.h"
+#include "id_index.h"
+#include "tasks_deps.h"
+
+typedef struct graph_builder {
+    const task_document *doc;
+    task_graph *graph;
+    id_index ids;
+    size_t cap_edges, cap_issues;
+    int failed; /* out of memory */
+} graph_builder;
+
+void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind kind,
+                      uint32_t line, const char *source);
+
+/* `format` is printf-like; the message is copied into the graph's arena. */
+void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *code,
+                       const char *format, ...) __attribute__((format(printf, 5, 6)));
+
+/* A task's name in messages: its id, or `line N`. */
+void builder_task_name(const graph_builder *b, int task, char *out, size_t size);
+
+/* Waves, and the sequence, step and subtask edges. */
+void add_implicit_edges(graph_builder *b);
+
+/* Edges from dependency phrases and from `(depends on ...)` on task lines. */
+void add_explicit_edges(graph_builder *b);
+
+/* Cycles, ready, level, and the issues that follow from the whole graph. */
+void analyze_graph(graph_builder *b);
+
+#endif

@@ -1,0 +1,142 @@
+/* phrase.c - ordering words, longest first, matched at word boundaries. */
+#include "phrase.h"
+
+#include <string.h>
+
+typedef struct order_word {
+    const char *text;
+    phrase_order order;
+    int symbol; /* an arrow: no word boundary needed */
+} order_word;
+
+static const order_word order_words[] = {
+    {"must be completed before", ORDER_LEFT_FIRST, 0},
+    {"must complete before", ORDER_LEFT_FIRST, 0},
+    {"must finish before", ORDER_LEFT_FIRST, 0},
+    {"must come before", ORDER_LEFT_FIRST, 0},
+    {"completes before", ORDER_LEFT_FIRST, 0},
+    {"is blocked by", ORDER_RIGHT_FIRST, 0},
+    {"are blocked by", ORDER_RIGHT_FIRST, 0},
+    {"blocked by", ORDER_RIGHT_FIRST, 0},
+    {"depends upon", ORDER_RIGHT_FIRST, 0},
+    {"depends on", ORDER_RIGHT_FIRST, 0},
+    {"depend on", ORDER_RIGHT_FIRST, 0},
+    {"dependent on", ORDER_RIGHT_FIRST, 0},
+    {"waits for", ORDER_RIGHT_FIRST, 0},
+    {"wait for", ORDER_RIGHT_FIRST, 0},
+    {"requires", ORDER_RIGHT_FIRST, 0},
+    {"require", ORDER_RIGHT_FIRST, 0},
+    {"needs", ORDER_RIGHT_FIRST, 0},
+    {"after", ORDER_RIGHT_FIRST, 0},
+    {"unblocks", ORDER_LEFT_FIRST, 0},
+    {"unblock", ORDER_LEFT_FIRST, 0},
+    {"blocks", ORDER_LEFT_FIRST, 0},
+    {"block", ORDER_LEFT_FIRST, 0},
+    {"precedes", ORDER_LEFT_FIRST, 0},
+    {"before", ORDER_LEFT_FIRST, 0},
+    {"\xE2\x9F\xB6", ORDER_LEFT_FIRST, 1}, /* ⟶ */
+    {"\xE2\x86\x92", ORDER_LEFT_FIRST, 1}, /* → */
+    {"\xE2\x87\x92", ORDER_LEFT_FIRST, 1}, /* ⇒ */
+    {"-->", ORDER_LEFT_FIRST, 1},
+    {"->", ORDER_LEFT_FIRST, 1},
+    {"=>", ORDER_LEFT_FIRST, 1},
+    {"\xE2\x9F\xB5", ORDER_RIGHT_FIRST, 1}, /* ⟵ */
+    {"\xE2\x86\x90", ORDER_RIGHT_FIRST, 1}, /* ← */
+    {"<--", ORDER_RIGHT_FIRST, 1},
+    {"<-", ORDER_RIGHT_FIRST, 1},
+};
+
+static const char *const no_order_words[] = {
+    "in parallel", "can run parallel", "independent", "no dependencies", "no dependency",
+    "can start immediately", "no ordering", "any order", "\xE2\x88\xA5" /* ∥ */, NULL};
+
+static int is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || (unsigned char)c >= 0x80;
+}
+
+static int match_nocase(const char *s, size_t len, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (len - i < n) return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[k]) return 0;
+    }
+    return 1;
+}
+
+static int contains_nocase(const char *s, size_t len, const char *word)
+{
+    for (size_t i = 0; i < len; i++)
+        if (match_nocase(s, len, i, word)) return 1;
+    return 0;
+}
+
+/* The ordering word at i, or NULL. */
+static const order_word *order_word_at(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
+        const order_word *w = &order_words[k];
+        size_t n = strlen(w->text);
+        if (!match_nocase(s, len, i, w->text)) continue;
+        if (w->symbol) return w;
+        if (i > 0 && is_word_char(s[i - 1])) continue;
+        if (i + n < len && is_word_char(s[i + n])) continue;
+        return w;
+    }
+    return NULL;
+}
+
+/* Parentheses hold labels (`T013 (wire up) blocks T015`): an ordering word
+ * inside them does not cut the line. */
+static int paren_delta(const char *s, size_t len, size_t i)
+{
+    if (s[i] == '(') return 1;
+    if (s[i] == ')') return -1;
+    if (len - i >= 3 && memcmp(s + i, "\xEF\xBC\x88", 3) == 0) return 1;  /* （ */
+    if (len - i >= 3 && memcmp(s + i, "\xEF\xBC\x89", 3) == 0) return -1; /* ） */
+    return 0;
+}
+
+void phrase_split(const char *s, size_t len, phrase_parts *out)
+{
+    memset(out, 0, sizeof(*out));
+    size_t side_start = 0;
+    int n = 0, depth = 0;
+    for (size_t i = 0; i < len;) {
+        int delta = paren_delta(s, len, i);
+        if (delta) {
+            depth += delta;
+            if (depth < 0) depth = 0;
+            i++;
+            continue;
+        }
+        const order_word *w = depth ? NULL : order_word_at(s, len, i);
+        if (!w) {
+            i++;
+            continue;
+        }
+        if (n + 1 >= PHRASE_MAX_SIDES) break;
+        out->sides[n] = (phrase_side){side_start, i - side_start};
+        out->orders[n] = w->order;
+        n++;
+        i += strlen(w->text);
+        side_start = i;
+    }
+    if (n > 0) {
+        out->sides[n] = (phrase_side){side_start, len - side_start};
+        out->n_sides = n + 1;
+        return;
+    }
+    /* No ordering word: a line that says so, or a label (`Core Dependencies:`). */
+    size_t end = len;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    if (end > 0 && (s[end - 1] == ':' || (end >= 3 && memcmp(s + end - 3, "\xEF\xBC\x9A", 3) == 0)))
+        out->no_order = 1;
+    for (const char *const *w = no_order_words; *w && !out->no_order; w++)
+        if (contains_nocase(s, len, *w)) out->no_order = 1;
+}

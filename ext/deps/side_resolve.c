@@ -1,0 +1,362 @@
+/* side_resolve.c - ids and ranges first, then step numbers, story tags,
+ * numeric (Kiro) ids that exist, `all other tasks`, and last step names. */
+#include "side_resolve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int task_set_add(task_set *set, int task)
+{
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 8;
+        int *grown = realloc(set->tasks, cap * sizeof(int));
+        if (!grown) return -1;
+        set->tasks = grown;
+        set->cap = cap;
+    }
+    set->tasks[set->n++] = task;
+    return 0;
+}
+
+void task_set_free(task_set *set)
+{
+    free(set->tasks);
+    memset(set, 0, sizeof(*set));
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alnum(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static size_t skip_digits(const char *s, size_t len, size_t i)
+{
+    while (i < len && is_digit(s[i]))
+        i++;
+    return i;
+}
+
+static size_t skip_dotted(const char *s, size_t len, size_t i)
+{
+    while (i + 1 < len && s[i] == '.' && is_digit(s[i + 1]))
+        i = skip_digits(s, len, i + 1);
+    return i;
+}
+
+/* A task id token at i (at a word start): `T004`, `T006a`, `P001`, `TASK-12`;
+ * *numeric set for `1.2`. Returns its length or 0. */
+static size_t id_token(const char *s, size_t len, size_t i, int *numeric)
+{
+    *numeric = 0;
+    if (i > 0 && is_alnum(s[i - 1])) return 0;
+    size_t k;
+    if (s[i] == 'T' && i + 1 < len && is_digit(s[i + 1])) {
+        k = skip_dotted(s, len, skip_digits(s, len, i + 1));
+        if (k < len && s[k] >= 'a' && s[k] <= 'z' && !(k + 1 < len && is_alnum(s[k + 1]))) k++;
+        if (k < len && s[k] == '\'') k++;
+    } else if (is_upper(s[i])) {
+        k = i;
+        while (k < len && k - i < 5 && is_upper(s[k]))
+            k++;
+        int hyphen = k < len && s[k] == '-';
+        size_t d = k + (size_t)hyphen;
+        size_t e = skip_digits(s, len, d);
+        if (e == d || (!hyphen && e - d < 3) || (hyphen && k - i < 2)) return 0;
+        k = skip_dotted(s, len, e);
+    } else if (is_digit(s[i])) {
+        k = skip_dotted(s, len, skip_digits(s, len, i));
+        *numeric = 1;
+    } else {
+        return 0;
+    }
+    if (k < len && is_alnum(s[k])) return 0;
+    return k - i;
+}
+
+/* A range dash between two ids: `-`, `–`, `—`, `..`, ` to `, ` through `. */
+static size_t range_separator(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && s[k] == ' ')
+        k++;
+    static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", "..", "-", "to ",
+                                       "through ", NULL};
+    for (const char *const *p = seps; *p; p++) {
+        size_t n = strlen(*p);
+        if (len - k >= n && memcmp(s + k, *p, n) == 0) {
+            k += n;
+            while (k < len && s[k] == ' ')
+                k++;
+            return k - i;
+        }
+    }
+    return 0;
+}
+
+static void note_unknown(side_result *out, const char *id, size_t len)
+{
+    if (out->n_unknown++ == 0) snprintf(out->unknown, sizeof out->unknown, "%.*s", (int)len, id);
+}
+
+/* Adds every task with an id between two tasks, in document order. */
+static int add_range(const task_document *doc, int from, int to, side_result *out)
+{
+    if (from > to) {
+        int swap = from;
+        from = to;
+        to = swap;
+        out->backwards = 1;
+    }
+    for (int t = from; t <= to; t++)
+        if (doc->tasks[t].id && task_set_add(&out->set, t) < 0) return -1;
+    return 0;
+}
+
+/* Ids and ranges. `numeric_pass` takes only numeric ids that exist. */
+static int resolve_ids(const task_document *doc, const id_index *index, const char *s, size_t len,
+                       int numeric_pass, side_result *out)
+{
+    int found = 0;
+    for (size_t i = 0; i < len;) {
+        int numeric;
+        size_t n = id_token(s, len, i, &numeric);
+        if (!n || numeric != numeric_pass) {
+            i += n ? n : 1;
+            continue;
+        }
+        int first = id_index_find(index, s + i, n);
+        size_t sep = range_separator(s, len, i + n);
+        int numeric2 = 0;
+        size_t n2 = sep ? id_token(s, len, i + n + sep, &numeric2) : 0;
+        if (n2 && numeric2 == numeric) {
+            int last = id_index_find(index, s + i + n + sep, n2);
+            if (numeric_pass && (first < 0 || last < 0)) {
+                i += n;
+                continue;
+            }
+            found = 1;
+            if (first < 0) note_unknown(out, s + i, n);
+            if (last < 0) note_unknown(out, s + i + n + sep, n2);
+            if (first >= 0 && last >= 0 && add_range(doc, first, last, out) < 0) return -1;
+            i += n + sep + n2;
+            continue;
+        }
+        if (first >= 0) {
+            found = 1;
+            if (task_set_add(&out->set, first) < 0) return -1;
+        } else if (!numeric_pass) {
+            found = 1;
+            note_unknown(out, s + i, n);
+        }
+        i += n;
+    }
+    return found;
+}
+
+static int match_word_nocase(const char *s, size_t len, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (len - i < n || (i > 0 && is_alnum(s[i - 1]))) return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[k]) return 0;
+    }
+    return !(i + n < len && (s[i + n] >= 'a' && s[i + n] <= 'z'));
+}
+
+static int add_step_tasks(const task_document *doc, const char *number, size_t len,
+                          side_result *out)
+{
+    int any = 0;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const char *step = doc->tasks[t].step;
+        if (!step) continue;
+        size_t sl = strlen(step);
+        /* `Phase 3` takes 3 and its sub-phases 3.1, 3.2. */
+        if ((sl == len || (sl > len && step[len] == '.')) && memcmp(step, number, len) == 0) {
+            if (task_set_add(&out->set, (int)t) < 0) return -1;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* `Phase 2`, `Steps 3, 5, 6, and 7`, `Phases 3-5`. */
+static int resolve_steps(const task_document *doc, const char *s, size_t len, side_result *out)
+{
+    static const char *const words[] = {"steps", "step", "phases", "phase", "stages", "stage",
+                                        "tiers", "tier", "waves", "wave", "runs", "run", NULL};
+    int named = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *const *w;
+        for (w = words; *w; w++)
+            if (match_word_nocase(s, len, i, *w)) break;
+        if (!*w) continue;
+        size_t k = i + strlen(*w);
+        for (;;) {
+            while (k < len && (s[k] == ' ' || s[k] == ',' || s[k] == '&' || s[k] == '#'))
+                k++;
+            if (len - k >= 4 && memcmp(s + k, "and ", 4) == 0) k += 4;
+            if (len - k >= 3 && memcmp(s + k, "or ", 3) == 0) k += 3;
+            size_t end = skip_dotted(s, len, skip_digits(s, len, k));
+            if (end == k) break;
+            named = 1;
+            size_t sep = range_separator(s, len, end);
+            size_t end2 = sep ? skip_digits(s, len, end + sep) : 0;
+            if (sep && end2 > end + sep && !memchr(s + k, '.', end - k)) {
+                long from = strtol(s + k, NULL, 10), to = strtol(s + end + sep, NULL, 10);
+                for (long n = from; n <= to && n - from < 1000; n++) {
+                    char number[24];
+                    int nl = snprintf(number, sizeof number, "%ld", n);
+                    if (add_step_tasks(doc, number, (size_t)nl, out) < 0) return -1;
+                }
+                k = end2;
+            } else {
+                if (add_step_tasks(doc, s + k, end - k, out) < 0) return -1;
+                k = end;
+            }
+        }
+        i = k;
+    }
+    return named;
+}
+
+/* `US1`, `US2`: the tasks tagged with that story. */
+static int resolve_stories(const task_document *doc, const char *s, size_t len, side_result *out)
+{
+    int named = 0;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (s[i] != 'U' || s[i + 1] != 'S' || !is_digit(s[i + 2]) || (i && is_alnum(s[i - 1])))
+            continue;
+        size_t end = skip_digits(s, len, i + 2);
+        named = 1;
+        for (size_t t = 0; t < doc->n_tasks; t++) {
+            const char *story = doc->tasks[t].story;
+            if (story && strlen(story) == end - i && memcmp(story, s + i, end - i) == 0 &&
+                task_set_add(&out->set, (int)t) < 0)
+                return -1;
+        }
+        i = end;
+    }
+    return named;
+}
+
+static int says_all_others(const char *s, size_t len)
+{
+    static const char *const words[] = {"all other", "all remaining", "everything else",
+                                        "all subsequent", "all later", "all tasks", NULL};
+    for (size_t i = 0; i < len; i++)
+        for (const char *const *w = words; *w; w++)
+            if (match_word_nocase(s, len, i, *w)) return 1;
+    return 0;
+}
+
+static int is_stopword(const char *w, size_t n)
+{
+    static const char *const stop[] = {"the", "a", "an", "all", "tasks", "task", "phase", "phases",
+                                       "step", "steps", "completion", "complete", "completed",
+                                       "must", "be", "is", "are", "done", "finished", "work",
+                                       "of", "and", "then", "to", "for", "any", "each", NULL};
+    for (const char *const *p = stop; *p; p++)
+        if (strlen(*p) == n && memcmp(*p, w, n) == 0) return 1;
+    return 0;
+}
+
+static int name_contains(const char *name, const char *word, size_t n)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        for (; k < n; k++) {
+            char c = name[i + k];
+            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+            if (c != word[k]) break;
+        }
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+/* Words of the side (outside parentheses, lowercased, plurals cut to a stem)
+ * that all appear in a step's name. */
+static int resolve_name(const task_document *doc, const char *s, size_t len, side_result *out)
+{
+    char words[16][48];
+    size_t lens[16];
+    int n_words = 0, depth = 0;
+    for (size_t i = 0; i < len && n_words < 16;) {
+        if (s[i] == '(') depth++;
+        if (s[i] == ')' && depth) depth--;
+        if (depth || !(is_alnum(s[i]) || (unsigned char)s[i] >= 0x80)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && (is_alnum(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-'))
+            i++;
+        size_t n = i - start;
+        if (n >= sizeof words[0]) continue;
+        char *w = words[n_words];
+        for (size_t k = 0; k < n; k++)
+            w[k] = (s[start + k] >= 'A' && s[start + k] <= 'Z') ? (char)(s[start + k] + 32)
+                                                                 : s[start + k];
+        if (is_stopword(w, n)) continue;
+        if (n > 3 && memcmp(w + n - 3, "ies", 3) == 0) n -= 3; /* stories -> stor */
+        else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') n -= 1;
+        lens[n_words++] = n;
+    }
+    if (n_words == 0) return 0;
+    int any = 0;
+    for (size_t st = 0; st < doc->n_steps; st++) {
+        const char *name = doc->steps[st].name;
+        int all = 1;
+        for (int k = 0; k < n_words && all; k++)
+            all = name_contains(name, words[k], lens[k]);
+        if (!all) continue;
+        for (size_t t = 0; t < doc->n_tasks; t++) {
+            if (doc->tasks[t].step_index == (int)st + 1) {
+                if (task_set_add(&out->set, (int)t) < 0) return -1;
+                any = 1;
+            }
+        }
+    }
+    return any;
+}
+
+int side_resolve(const task_document *doc, const id_index *index, const char *s, size_t len,
+                 side_result *out)
+{
+    memset(out, 0, sizeof(*out));
+    int rc;
+    if ((rc = resolve_ids(doc, index, s, len, 0, out)) != 0) {
+        out->kind = SIDE_IDS;
+    } else if ((rc = resolve_steps(doc, s, len, out)) != 0) {
+        out->kind = SIDE_STEPS;
+    } else if ((rc = resolve_stories(doc, s, len, out)) != 0) {
+        out->kind = SIDE_STORIES;
+    } else if ((rc = resolve_ids(doc, index, s, len, 1, out)) != 0) {
+        out->kind = SIDE_IDS;
+    } else if (says_all_others(s, len)) {
+        out->kind = SIDE_ALL_OTHERS;
+        rc = 1;
+    } else if ((rc = resolve_name(doc, s, len, out)) != 0) {
+        out->kind = SIDE_NAME;
+    }
+    if (rc < 0) {
+        task_set_free(&out->set);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,42 @@
+/* side_resolve.h - one side of a dependency phrase to the tasks it means.
+ * A side that names ids means exactly those tasks (the words around them are
+ * labels); a side without ids is resolved to steps, by number (`Phase 2`,
+ * `Steps 3, 5 and 7`) or by name (`polish`, `Setup completion`). */
+#ifndef TASKS_DEPS_SIDE_RESOLVE_H
+#define TASKS_DEPS_SIDE_RESOLVE_H
+
+#include <stddef.h>
+
+#include "id_index.h"
+#include "tasks_parse.h"
+
+typedef enum side_kind {
+    SIDE_UNRESOLVED,
+    SIDE_IDS,
+    SIDE_STEPS,
+    SIDE_STORIES,
+    SIDE_NAME,
+    SIDE_ALL_OTHERS /* `all other tasks`: the complement of the other side */
+} side_kind;
+
+typedef struct task_set {
+    int *tasks;
+    size_t n, cap;
+} task_set;
+
+typedef struct side_result {
+    side_kind kind;
+    task_set set;
+    char unknown[64];  /* the first id named that is not in the file */
+    int n_unknown;
+    int backwards;     /* a range written high to low (taken low to high) */
+} side_result;
+
+/* Returns 0, or -1 when out of memory. */
+int side_resolve(const task_document *doc, const id_index *index, const char *text, size_t len,
+                 side_result *out);
+
+int task_set_add(task_set *set, int task);
+void task_set_free(task_set *set);
+
+#endif

@@ -1,0 +1,117 @@
+/* task_files.c - path-shaped words. A word is cut at blanks, quotes, brackets,
+ * backticks and commas; markdown emphasis and sentence punctuation at its ends
+ * are dropped. URLs and API routes (`/api/users`, no extension) are not files. */
+#include "task_files.h"
+
+#include <string.h>
+
+#include "text_buffer.h"
+#include "utf8.h"
+
+static int is_cut(unsigned char c)
+{
+    return c <= ' ' || strchr("`'\"()[]<>{},;|", c) != NULL;
+}
+
+static const char *const known_extensions[] = {
+    "c", "h", "cc", "cpp", "hpp", "go", "rs", "py", "rb", "js", "mjs", "cjs", "ts", "tsx", "jsx",
+    "java", "kt", "cs", "swift", "php", "lua", "dart", "ex", "exs", "sql", "sh", "ps1", "css",
+    "scss", "html", "vue", "svelte", "md", "mdx", "txt", "json", "yaml", "yml", "toml", "ini",
+    "cfg", "xml", "csv", "lock", "env", "proto", "graphql", "gradle", "tf", "lua", NULL};
+
+/* The extension of the last path part, when it looks like one. */
+static int extension_of(const char *word, size_t len, size_t *ext_start)
+{
+    size_t slash = 0;
+    for (size_t i = 0; i < len; i++)
+        if (word[i] == '/') slash = i + 1;
+    size_t dot = 0;
+    for (size_t i = slash; i < len; i++)
+        if (word[i] == '.') dot = i + 1;
+    if (!dot || dot == len || dot - 1 == slash) return 0; /* none, trailing, or dotfile */
+    if (!((word[dot] >= 'a' && word[dot] <= 'z') || (word[dot] >= 'A' && word[dot] <= 'Z')))
+        return 0;
+    if (len - dot > 10) return 0;
+    for (size_t i = dot; i < len; i++) {
+        char c = word[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return 0;
+    }
+    *ext_start = dot;
+    return 1;
+}
+
+static int is_known_extension(const char *ext, size_t len)
+{
+    for (const char *const *e = known_extensions; *e; e++)
+        if (strlen(*e) == len && strncmp(*e, ext, len) == 0) return 1;
+    return 0;
+}
+
+static int looks_like_path(const char *w, size_t n)
+{
+    if (n < 3) return 0;
+    if (memchr(w, ':', n)) return 0; /* URLs, `file:line`, drive letters */
+    size_t ext;
+    int has_slash = memchr(w, '/', n) != NULL;
+    if (has_slash) {
+        if (w[n - 1] == '/') return n > 2 && memchr(w, '/', n - 1) != NULL && w[0] != '/';
+        return extension_of(w, n, &ext);
+    }
+    return extension_of(w, n, &ext) && is_known_extension(w + ext, n - ext) && ext > 2;
+}
+
+static int already_listed(const char *const *starts, const size_t *lens, int count, const char *w,
+                          size_t n)
+{
+    for (int i = 0; i < count; i++)
+        if (lens[i] == n && memcmp(starts[i], w, n) == 0) return 1;
+    return 0;
+}
+
+const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
+{
+    enum { MAX_FILES = 32 };
+    const char *starts[MAX_FILES];
+    size_t lens[MAX_FILES];
+    int count = 0;
+    size_t i = 0;
+    while (i < len && count < MAX_FILES) {
+        while (i < len && is_cut((unsigned char)raw[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_cut((unsigned char)raw[i]))
+            i++;
+        const char *w = raw + start;
+        size_t n = i - start;
+        while (n && strchr("*.:!?", w[n - 1]) && !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))
+            n--;
+        while (n && w[n - 1] == '*')
+            n--;
+        while (n && w[0] == '*') {
+            w++;
+            n--;
+        }
+        if (looks_like_path(w, n) && !already_listed(starts, lens, count, w, n)) {
+            starts[count] = w;
+            lens[count++] = n;
+        }
+    }
+    if (count == 0) return "[]";
+    text_buffer json;
+    text_buffer_init(&json);
+    text_buffer_append_char(&json, '[');
+    for (int k = 0; k < count; k++) {
+        if (k) text_buffer_append_char(&json, ',');
+        text_buffer repaired;
+        text_buffer_init(&repaired);
+        utf8_append_repaired(&repaired, starts[k], lens[k]);
+        text_buffer_append_json_string(&json, repaired.data ? repaired.data : "", repaired.len);
+        if (repaired.failed) json.failed = 1;
+        text_buffer_free(&repaired);
+    }
+    text_buffer_append_char(&json, ']');
+    const char *copy = json.failed ? NULL : tasks_arena_strndup(arena, json.data, json.len);
+    text_buffer_free(&json);
+    return copy;
+}

@@ -1,0 +1,66 @@
+/*
+ * task_issues_table.c - task_issues(path): lint as data, one row per problem.
+ *
+ *   SELECT file, line, code, message FROM task_issues('.') ORDER BY file, line;
+ *
+ * Columns: spec, file, line, id, code, message, path HIDDEN
+ *   code  duplicate-id | unknown-id | cycle | unparsed-dependency |
+ *         bad-front-matter | done-before-dependency | parallel-same-file |
+ *         backwards-range | fan-out-limit | unreadable-file
+ */
+#include "tasks_tables.h"
+
+SQLITE_EXTENSION_INIT3
+
+enum task_issues_column {
+    ISSUES_SPEC,
+    ISSUES_FILE,
+    ISSUES_LINE,
+    ISSUES_ID,
+    ISSUES_CODE,
+    ISSUES_MESSAGE,
+    ISSUES_PATH
+};
+
+/* A file that could not be read is one issue row of its own. */
+static size_t issues_row_count(const scan_file *file)
+{
+    return file->readable ? file->graph.n_issues : 1;
+}
+
+static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
+{
+    const task_issue *issue = file->readable ? &file->graph.issues[row] : NULL;
+    switch (column) {
+    case ISSUES_SPEC:
+        scan_result_text(ctx, file->readable ? file->doc.spec : file->folder);
+        break;
+    case ISSUES_FILE:
+        scan_result_text(ctx, file->path);
+        break;
+    case ISSUES_LINE:
+        if (issue && issue->line) sqlite3_result_int64(ctx, issue->line);
+        break;
+    case ISSUES_ID:
+        if (issue && issue->task >= 0) scan_result_text(ctx, file->doc.tasks[issue->task].id);
+        break;
+    case ISSUES_CODE:
+        scan_result_text(ctx, issue ? issue->code : "unreadable-file");
+        break;
+    case ISSUES_MESSAGE:
+        scan_result_text(ctx, issue ? issue->message : file->error);
+        break;
+    default:
+        break;
+    }
+}
+
+const scan_table task_issues_table = {
+    .name = "task_issues",
+    .schema = "CREATE TABLE x(spec TEXT, file TEXT, line INTEGER, id TEXT, code TEXT,"
+              " message TEXT, path HIDDEN)",
+    .path_column = ISSUES_PATH,
+    .needs_graph = 1,
+    .row_count = issues_row_count,
+    .column = issues_column,
+};

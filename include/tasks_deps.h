@@ -1,0 +1,69 @@
+/*
+ * tasks_deps.h - a parsed task document to its dependency graph: implicit
+ * edges from the order of tasks and steps, explicit edges from dependency
+ * phrases, and what can be said of each task (wave, ready, level) and of the
+ * file (issues). Knows nothing of SQLite.
+ */
+#ifndef TASKS_DEPS_H
+#define TASKS_DEPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tasks_parse.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bound on the edges one phrase may add (`Phase 2 before Phase 3` pairs every
+ * task of both); past it the phrase gives an issue instead. */
+#define TASKS_DEPS_MAX_PHRASE_EDGES 10000
+
+typedef enum task_edge_kind {
+    EDGE_SEQUENCE, /* wave k after wave k-1 within a step */
+    EDGE_STEP,     /* first wave of a step after the last wave of the step before */
+    EDGE_SUBTASK,  /* a parent after its subtasks; subtasks after the parent's predecessors */
+    EDGE_EXPLICIT  /* a phrase: `T008 blocks T009`, `(depends on T012)` */
+} task_edge_kind;
+
+typedef struct task_edge {
+    int task;       /* index into doc->tasks: the task that waits */
+    int depends_on; /* index into doc->tasks: the task it waits for */
+    task_edge_kind kind;
+    uint32_t line;      /* the task's line (implicit), the phrase's line (explicit) */
+    const char *source; /* the phrase's text (explicit), else NULL */
+} task_edge;
+
+typedef struct task_issue {
+    uint32_t line;
+    int task;            /* index of the task concerned, or -1 */
+    const char *code;    /* duplicate-id, unknown-id, cycle, unparsed-dependency, ... */
+    const char *message;
+} task_issue;
+
+typedef struct task_graph {
+    task_edge *edges;
+    size_t n_edges;
+    task_issue *issues;
+    size_t n_issues;
+    /* Per task, indexed like doc->tasks: */
+    int *wave;  /* 1-based within its step */
+    int *ready; /* open, and everything it depends on, directly or not, is closed */
+    int *level; /* longest chain of dependencies before it; -1 on or after a cycle */
+    struct tasks_arena *arena;
+} task_graph;
+
+/* Returns TASKS_PARSE_OK or TASKS_PARSE_NOMEM; on failure *graph needs no free. */
+int task_graph_build(const task_document *doc, task_graph *graph);
+
+void task_graph_free(task_graph *graph);
+
+/* "sequence", "step", "subtask", "explicit". */
+const char *task_edge_kind_name(task_edge_kind kind);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
