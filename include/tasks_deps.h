@@ -51,6 +51,9 @@ typedef struct task_graph {
     int *wave;  /* 1-based within its step */
     int *ready; /* open, and everything it depends on, directly or not, is closed */
     int *level; /* longest chain of dependencies before it; -1 on or after a cycle */
+    /* Per dependency phrase, indexed like doc->phrases: the edges it gave,
+     * counted before duplicates (stated on an earlier line too) are merged. */
+    size_t *phrase_edges;
     struct tasks_arena *arena;
 } task_graph;
 

@@ -75,18 +75,19 @@ static void label_colon(const char *text, phrase_side *side)
 
 /* Edges from one line; `waiting_task` >= 0 for a task's own `(depends on X)`,
  * whose left side is that task. */
-static void edges_from_text(graph_builder *b, const char *text, uint32_t line, int waiting_task,
-                            const char *source)
+static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line, int waiting_task,
+                              const char *source)
 {
+    size_t before = b->graph->n_edges;
     size_t len = strlen(text);
     phrase_parts parts;
     phrase_split(text, len, &parts);
-    if (parts.no_order) return;
+    if (parts.no_order) return 0;
     if (parts.n_sides < 2) {
         builder_add_issue(b, line, waiting_task, "unparsed-dependency",
                           "no ordering word (blocks, before, after, depends on, →) in: %s",
                           source);
-        return;
+        return 0;
     }
     side_result sides[PHRASE_MAX_SIDES];
     memset(sides, 0, sizeof sides);
@@ -133,6 +134,7 @@ static void edges_from_text(graph_builder *b, const char *text, uint32_t line, i
     }
     for (int i = 0; i < n; i++)
         task_set_free(&sides[i].set);
+    return b->graph->n_edges - before;
 }
 
 /* `(depends on T012, T013)`, `*(depends on T001)*`, `[depends on T001]`,
@@ -186,7 +188,8 @@ void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++)
-        edges_from_text(b, doc->phrases[i].text, doc->phrases[i].line, -1, doc->phrases[i].text);
+        b->graph->phrase_edges[i] =
+            edges_from_text(b, doc->phrases[i].text, doc->phrases[i].line, -1, doc->phrases[i].text);
     for (size_t t = 0; t < doc->n_tasks && !b->failed; t++)
         inline_dependencies(b, (int)t);
 }

@@ -117,7 +117,8 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     graph->wave = calloc(n, sizeof(int));
     graph->ready = calloc(n, sizeof(int));
     graph->level = calloc(n, sizeof(int));
-    if (!graph->arena || !graph->wave || !graph->ready || !graph->level ||
+    graph->phrase_edges = calloc(doc->n_phrases ? doc->n_phrases : 1, sizeof(size_t));
+    if (!graph->arena || !graph->wave || !graph->ready || !graph->level || !graph->phrase_edges ||
         id_index_build(doc, &b.ids) < 0) {
         task_graph_free(graph);
         return TASKS_PARSE_NOMEM;
@@ -145,6 +146,7 @@ void task_graph_free(task_graph *graph)
     free(graph->wave);
     free(graph->ready);
     free(graph->level);
+    free(graph->phrase_edges);
     tasks_arena_free(graph->arena);
     memset(graph, 0, sizeof(*graph));
 }

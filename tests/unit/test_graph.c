@@ -1,0 +1,188 @@
+/* test_graph.c - the dependency graph of small documents, and an audit of the
+ * real corpus: every line of every dependency section gives an edge, an
+ * issue, or says there is no ordering. */
+#include "test_support.h"
+
+#include <stdlib.h>
+
+#include "deps/phrase.h"
+#include "fs/file_read.h"
+#include "fs/path_walk.h"
+#include "tasks_deps.h"
+
+typedef struct parsed {
+    task_document doc;
+    task_graph graph;
+} parsed;
+
+static parsed build(const char *text)
+{
+    parsed p;
+    assert_int_equal(task_document_parse(text, strlen(text), "spec", &p.doc), TASKS_PARSE_OK);
+    assert_int_equal(task_graph_build(&p.doc, &p.graph), TASKS_PARSE_OK);
+    return p;
+}
+
+static void release(parsed *p)
+{
+    task_graph_free(&p->graph);
+    task_document_free(&p->doc);
+}
+
+/* "id>dep:kind" for every edge, space separated. */
+static const char *edges(const parsed *p)
+{
+    static char out[4096];
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < p->graph.n_edges; i++) {
+        const task_edge *e = &p->graph.edges[i];
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s>%s:%s", i ? " " : "",
+                              p->doc.tasks[e->task].id, p->doc.tasks[e->depends_on].id,
+                              task_edge_kind_name(e->kind));
+    }
+    return out;
+}
+
+static void waves_and_steps(void **state)
+{
+    (void)state;
+    parsed p = build("## Step 1: A\n- [x] T001 a\n- [ ] T002 [P] b\n- [ ] T003 [P] c\n"
+                     "- [ ] T004 d\n## Step 2: B\n- [ ] T005 [P] e\n- [ ] T006 [P] f\n");
+    assert_string_equal(edges(&p), "T002>T001:sequence T003>T001:sequence T004>T002:sequence "
+                                   "T004>T003:sequence T005>T004:step T006>T004:step");
+    int waves[] = {1, 2, 2, 3, 1, 1};
+    int ready[] = {0, 1, 1, 0, 0, 0};
+    int level[] = {0, 1, 1, 2, 3, 3};
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(p.graph.wave[i], waves[i]);
+        assert_int_equal(p.graph.ready[i], ready[i]);
+        assert_int_equal(p.graph.level[i], level[i]);
+    }
+    assert_int_equal(p.graph.n_issues, 0);
+    release(&p);
+}
+
+static void subtasks_wait_for_the_parents_predecessors(void **state)
+{
+    (void)state;
+    parsed p = build("- [ ] 1. First\n- [ ] 2. Parent\n  - [ ] 2.1 Child\n  - [ ] 2.2 Child\n");
+    assert_string_equal(edges(&p), "2>1:sequence 2>2.1:subtask 2>2.2:subtask 2.1>1:subtask "
+                                   "2.2>2.1:sequence");
+    assert_int_equal(p.graph.ready[0], 1);
+    assert_int_equal(p.graph.ready[2], 0); /* 2.1 waits for 1, as its parent does */
+    assert_int_equal(p.graph.wave[2], 2);  /* subtasks share their parent's wave */
+    release(&p);
+}
+
+static void ready_needs_everything_upstream_closed(void **state)
+{
+    (void)state;
+    /* T002 is done although T001 is not: T003 is still not ready. */
+    parsed p = build("- [ ] T001 a\n- [x] T002 b\n- [ ] T003 c\n- [-] T004 cancelled\n"
+                     "- [ ] T005 e\n");
+    assert_int_equal(p.graph.ready[0], 1);
+    assert_int_equal(p.graph.ready[2], 0);
+    assert_int_equal(p.graph.ready[4], 0);
+    assert_int_equal(p.graph.n_issues, 1);
+    assert_string_equal(p.graph.issues[0].code, "done-before-dependency");
+    release(&p);
+}
+
+static void cycles_have_no_level(void **state)
+{
+    (void)state;
+    parsed p = build("- [ ] T001 [P] a\n- [ ] T002 [P] b\n- [ ] T003 c\n"
+                     "## Dependencies\n- T001 after T002\n- T002 after T001\n");
+    assert_int_equal(p.graph.level[0], -1);
+    assert_int_equal(p.graph.level[1], -1);
+    assert_int_equal(p.graph.level[2], -1); /* after a cycle, no longest chain */
+    assert_int_equal(p.graph.ready[0], 0);
+    assert_int_equal(p.graph.n_issues, 1);
+    assert_string_equal(p.graph.issues[0].message,
+                        "dependency cycle of 2 tasks: T001 \xE2\x86\x92 T002 \xE2\x86\x92 T001");
+    release(&p);
+}
+
+static void ranges_take_every_id_between(void **state)
+{
+    (void)state;
+    parsed p = build("- [ ] T004 [P] a\n- [ ] T005 [P] b\n- [ ] T005a [P] c\n- [ ] T006 [P] d\n"
+                     "- [ ] T007 [P] e\n## Dependencies\n- T007 after T004\xE2\x80\x93T006\n");
+    assert_string_equal(edges(&p), "T007>T004:explicit T007>T005:explicit T007>T005a:explicit "
+                                   "T007>T006:explicit");
+    release(&p);
+}
+
+static void long_chains_and_deep_nesting_do_not_recurse(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    char *text = malloc(N * 24);
+    size_t n = 0;
+    for (int i = 0; i < N; i++)
+        n += (size_t)sprintf(text + n, "- [ ] T%d t\n", i + 1);
+    parsed p = build(text);
+    assert_int_equal(p.graph.level[N - 1], N - 1);
+    assert_int_equal(p.graph.ready[0], 1);
+    release(&p);
+    free(text);
+}
+
+/* Every dependency-section line of the corpus is accounted for. */
+static void corpus_lines_all_accounted_for(void **state)
+{
+    (void)state;
+    path_walk *walk;
+    char *message;
+    assert_int_equal(path_walk_open(TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", &walk, &message),
+                     0);
+    path_entry e;
+    size_t lines = 0, with_edges = 0, with_issues = 0, no_order = 0, unaccounted = 0;
+    while (path_walk_next(walk, &e) == 1) {
+        char *bytes;
+        size_t size;
+        const char *reason;
+        assert_int_equal(file_read_all(e.path, 1 << 26, &bytes, &size, &reason), 0);
+        parsed p;
+        assert_int_equal(task_document_parse(bytes, size, e.folder, &p.doc), TASKS_PARSE_OK);
+        assert_int_equal(task_graph_build(&p.doc, &p.graph), TASKS_PARSE_OK);
+        for (size_t i = 0; i < p.doc.n_phrases; i++) {
+            const task_phrase *ph = &p.doc.phrases[i];
+            int edge = p.graph.phrase_edges[i] > 0, issue = 0;
+            for (size_t k = 0; k < p.graph.n_issues && !issue; k++)
+                issue = p.graph.issues[k].line == ph->line;
+            phrase_parts parts;
+            phrase_split(ph->text, strlen(ph->text), &parts);
+            lines++;
+            if (edge) with_edges++;
+            else if (issue) with_issues++;
+            else if (parts.no_order) no_order++;
+            else {
+                unaccounted++;
+                printf("unaccounted: %s:%u: %s\n", e.path, ph->line, ph->text);
+            }
+        }
+        release(&p);
+        free(bytes);
+    }
+    path_walk_close(walk);
+    printf("dependency lines: %zu; with edges %zu, with issues %zu, no ordering %zu\n", lines,
+           with_edges, with_issues, no_order);
+    assert_true(lines > 500);
+    assert_int_equal(unaccounted, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(waves_and_steps),
+        cmocka_unit_test(subtasks_wait_for_the_parents_predecessors),
+        cmocka_unit_test(ready_needs_everything_upstream_closed),
+        cmocka_unit_test(cycles_have_no_level),
+        cmocka_unit_test(ranges_take_every_id_between),
+        cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
+        cmocka_unit_test(corpus_lines_all_accounted_for),
+    };
+    return RUN_TESTS(tests);
+}
