@@ -4,7 +4,7 @@
 SELECT 'dir/', count(*) FROM tasks('tests/fixtures/tree/');
 SELECT 'file', count(*) FROM tasks('tests/fixtures/tree/001-basic/tasks.md');
 SELECT 'glob *', file FROM task_specs('tests/fixtures/tree/*/tasks.md');
-SELECT 'glob **', file FROM task_specs('tests/fixtures/**/*.md');
+SELECT 'glob **', file FROM task_specs('tests/fixtures/tree/**/*.md');
 SELECT 'glob dir', file FROM task_specs('tests/fixtures/tree/00[12]-*');
 SELECT 'no match', count(*) FROM task_specs('tests/fixtures/tree/none-*');
 -- As the right side of a join, with constraints on other columns left to SQLite.
