@@ -1,0 +1,20 @@
+#!/bin/sh
+# svg_check.sh TASKS_REPORT - `graph --format svg` gives a well-formed SVG
+# document with a node per task of the examples. Skipped without Graphviz.
+set -u
+report=$1
+command -v dot >/dev/null 2>&1 || { echo "svg check skipped: no dot"; exit 77; }
+cd "$(dirname "$0")/../.." || exit 1
+"$report" graph --root examples --format svg > /tmp/tasksext-graph.$$.svg || exit 1
+python3 - /tmp/tasksext-graph.$$.svg <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+svg = doc.documentElement
+assert svg.tagName == "svg", svg.tagName
+nodes = [g for g in doc.getElementsByTagName("g") if g.getAttribute("class") == "node"]
+assert len(nodes) == 24, len(nodes)
+print("svg check: 24 nodes, 1 passed, 0 failed")
+PY
+status=$?
+rm -f /tmp/tasksext-graph.$$.svg
+exit $status
