@@ -1,0 +1,10 @@
+#!/bin/sh
+# node_client.sh MODULE - runs the better-sqlite3 client test from the
+# source root; skipped (77) when node or its node_modules are missing.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+command -v node >/dev/null 2>&1 || { echo "node client skipped: no node"; exit 77; }
+[ -d "$here/node/node_modules/better-sqlite3" ] ||
+    { echo "node client skipped: run npm ci in tests/clients/node"; exit 77; }
+cd "$here/../.." || exit 1
+TASKSEXT_MODULE=$1 exec node "$here/node/client_test.mjs"
