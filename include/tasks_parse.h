@@ -71,7 +71,8 @@ typedef struct task_document {
     const char *author;      /* front matter author, or NULL */
     const char *description; /* front matter description, or NULL */
     const char *meta_json;   /* all front matter as JSON, or NULL when there is none */
-    const char *error;       /* first problem with the front matter, with its line, or NULL */
+    const char *error;       /* what is wrong with the file as a whole, or NULL */
+    const char *error_code;  /* "bad-front-matter" or "bad-encoding", NULL with error */
     uint32_t error_line;     /* line of that problem (0: none) */
 
     task_record *tasks;

@@ -89,7 +89,8 @@ static void file_issues(graph_builder *b)
 {
     const task_document *doc = b->doc;
     if (doc->error)
-        builder_add_issue(b, doc->error_line, -1, "bad-front-matter", "%s", doc->error);
+        builder_add_issue(b, doc->error_line, -1, doc->error_code ? doc->error_code : "bad-front-matter",
+                          "%s", doc->error);
     for (size_t i = 0; i < b->ids.n_duplicates; i++) {
         int t = b->ids.duplicates[i];
         const char *id = doc->tasks[t].id;

@@ -20,6 +20,13 @@ static const char *repaired_copy(tasks_arena *arena, const char *text)
     return copy;
 }
 
+static int is_utf16(const char *bytes, size_t size)
+{
+    if (size < 2) return 0;
+    unsigned char a = (unsigned char)bytes[0], b = (unsigned char)bytes[1];
+    return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF);
+}
+
 /* Reads the front matter into doc; returns where the markdown body starts. */
 static int read_front_matter(const char *bytes, size_t size, size_t start, task_document *doc,
                              front_matter *fm, size_t *body_start)
@@ -33,6 +40,7 @@ static int read_front_matter(const char *bytes, size_t size, size_t start, task_
         /* Not front matter after all, or a broken one: the whole file is
          * markdown, so no task is lost. */
         doc->error = "front matter: the `---` on line 1 is never closed";
+        doc->error_code = "bad-front-matter";
         doc->error_line = 1;
         return TASKS_PARSE_OK;
     }
@@ -40,6 +48,7 @@ static int read_front_matter(const char *bytes, size_t size, size_t start, task_
                           doc->arena, fm) < 0)
         return TASKS_PARSE_NOMEM;
     doc->error = fm->error;
+    doc->error_code = fm->error ? "bad-front-matter" : NULL;
     doc->error_line = fm->error_line;
     doc->meta_json = fm->json;
     if (fm->json) {
@@ -62,8 +71,19 @@ int task_document_parse(const char *bytes, size_t size, const char *folder, task
     size_t start = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     front_matter fm;
     size_t body_start;
-    int rc = read_front_matter(bytes, size, start, doc, &fm, &body_start);
-    if (rc == TASKS_PARSE_OK) rc = markdown_walk(bytes, size, body_start, fm.title == NULL, doc);
+    int rc = TASKS_PARSE_OK;
+    if (is_utf16(bytes, size)) {
+        /* Read as UTF-8 it has no tasks at all; say why rather than give none. */
+        memset(&fm, 0, sizeof fm);
+        doc->error = "the file is UTF-16 (it starts with a UTF-16 byte order mark); "
+                     "tasksext reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8";
+        doc->error_code = "bad-encoding";
+        doc->error_line = 1;
+    } else {
+        rc = read_front_matter(bytes, size, start, doc, &fm, &body_start);
+        if (rc == TASKS_PARSE_OK)
+            rc = markdown_walk(bytes, size, body_start, fm.title == NULL, doc);
+    }
     if (rc == TASKS_PARSE_OK) {
         if (fm.title) doc->title = fm.title;
         doc->author = fm.author;

@@ -48,9 +48,20 @@ static int is_known_extension(const char *ext, size_t len)
     return 0;
 }
 
+/* `.prettierrc`, `.env.local`: a lowercase dotfile name. */
+static int is_dotfile(const char *w, size_t n)
+{
+    if (n < 4 || w[0] != '.' || !(w[1] >= 'a' && w[1] <= 'z')) return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9') || strchr("._-", w[i])))
+            return 0;
+    return 1;
+}
+
 static int looks_like_path(const char *w, size_t n)
 {
     if (n < 3) return 0;
+    if (is_dotfile(w, n)) return 1;
     if (memchr(w, ':', n)) return 0; /* URLs, `file:line`, drive letters */
     size_t ext;
     int has_slash = memchr(w, '/', n) != NULL;
