@@ -1,4 +1,4 @@
-/* bench_in_process.c - the three in-process phases, each timed R times.
+/* bench_in_process.c - the in-process phases, each timed R times.
  *
  * The phases run in order floor, parse, SQL so the peak-RSS column grows
  * only by what each later phase adds. One untimed floor pass first puts the
@@ -31,6 +31,12 @@ static int run_parse(const phase *p, const char *root, scan_result *result)
     return scan_parse(root, result);
 }
 
+static int run_graph(const phase *p, const char *root, scan_result *result)
+{
+    (void)p;
+    return scan_graph(root, result);
+}
+
 static int run_sql(const phase *p, const char *root, scan_result *result)
 {
     return scan_sql(p->db, root, result);
@@ -61,9 +67,10 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
     phase phases[] = {
         {"floor (walk+read+md_parse)", run_floor, NULL},
         {"parse (task_document_parse)", run_parse, NULL},
+        {"parse+graph (+task_graph_build)", run_graph, NULL},
         {"tasks() count(*),sum(done)", run_sql, db},
     };
-    enum { FLOOR, PARSE, SQL, N_PHASES };
+    enum { FLOOR, PARSE, GRAPH, SQL, N_PHASES };
     scan_result results[N_PHASES];
     if (scan_floor(tree->dir, &results[FLOOR]) != 0) {
         sqlite3_close(db);
@@ -92,6 +99,8 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
     }
     bad |= report_check("task_document_parse", tree->expected.tasks, results[PARSE].tasks,
                         tree->expected.done, results[PARSE].done);
+    bad |= report_check("task_graph_build", tree->expected.tasks, results[GRAPH].tasks,
+                        tree->expected.done, results[GRAPH].done);
     bad |= report_check("tasks()", tree->expected.tasks, results[SQL].tasks, tree->expected.done,
                         results[SQL].done);
     return bad;

@@ -27,4 +27,7 @@ int scan_floor(const char *root, scan_result *result);
 /* The parser core without SQL: task_document_parse per file. */
 int scan_parse(const char *root, scan_result *result);
 
+/* The parser core and task_graph_build: everything tasks() does but SQL. */
+int scan_graph(const char *root, scan_result *result);
+
 #endif

@@ -17,6 +17,13 @@ static int fail(int error, const char *why, const char **reason)
 int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
                   const char **reason)
 {
+    struct stat st;
+    return file_read_all_stat(path, max_bytes, bytes, size, reason, &st);
+}
+
+int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                       const char **reason, struct stat *out_st)
+{
     *bytes = NULL;
     *size = 0;
     *reason = NULL;
@@ -79,5 +86,6 @@ int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size
     }
     *bytes = data;
     *size = used;
+    *out_st = st;
     return 0;
 }

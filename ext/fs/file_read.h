@@ -3,6 +3,7 @@
 #define TASKS_FILE_READ_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Default bound on one file; the SQLite layer lowers it to SQLITE_LIMIT_LENGTH. */
 #define FILE_READ_DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -13,5 +14,9 @@
  * errno value with *reason saying what went wrong (EFBIG: over max_bytes). */
 int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
                   const char **reason);
+
+/* The same, and *st describes the file that was read (for cache keys). */
+int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                       const char **reason, struct stat *st);
 
 #endif

@@ -1,9 +1,12 @@
-/* arena.c - bump allocation in chunks; large requests get a chunk of their own. */
+/* arena.c - bump allocation in chunks that start small and double up to
+ * 16 KiB (a cached document of a small file should cost little), and large
+ * requests get a chunk of their own. */
 #include "arena.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#define ARENA_FIRST_CHUNK_BYTES 1024
 #define ARENA_CHUNK_BYTES 16384
 
 typedef struct arena_chunk {
@@ -15,6 +18,8 @@ typedef struct arena_chunk {
 
 struct tasks_arena {
     arena_chunk *head;
+    size_t bytes; /* everything allocated, headers included */
+    size_t next_capacity;
 };
 
 tasks_arena *tasks_arena_new(void)
@@ -42,6 +47,7 @@ static arena_chunk *arena_add_chunk(tasks_arena *arena, size_t capacity)
     chunk->capacity = capacity;
     chunk->next = arena->head;
     arena->head = chunk;
+    arena->bytes += sizeof(arena_chunk) + capacity;
     return chunk;
 }
 
@@ -52,12 +58,14 @@ void *tasks_arena_alloc(tasks_arena *arena, size_t size)
     if (rounded < size) return NULL;
     arena_chunk *chunk = arena->head;
     if (!chunk || chunk->capacity - chunk->used < rounded) {
-        if (rounded > ARENA_CHUNK_BYTES / 4) {
+        size_t capacity = arena->next_capacity ? arena->next_capacity : ARENA_FIRST_CHUNK_BYTES;
+        if (rounded > capacity / 4) {
             /* A big block gets its own chunk behind the head, so the head's
              * free space is not wasted. */
             arena_chunk *big = malloc(sizeof(arena_chunk) + rounded);
             if (!big) return NULL;
             big->used = big->capacity = rounded;
+            arena->bytes += sizeof(arena_chunk) + rounded;
             if (arena->head) {
                 big->next = arena->head->next;
                 arena->head->next = big;
@@ -68,8 +76,9 @@ void *tasks_arena_alloc(tasks_arena *arena, size_t size)
             memset(big->data, 0, rounded);
             return big->data;
         }
-        chunk = arena_add_chunk(arena, ARENA_CHUNK_BYTES);
+        chunk = arena_add_chunk(arena, capacity);
         if (!chunk) return NULL;
+        if (capacity < ARENA_CHUNK_BYTES) arena->next_capacity = capacity * 2;
     }
     void *memory = (char *)chunk->data + chunk->used;
     chunk->used += rounded;
@@ -84,4 +93,9 @@ char *tasks_arena_strndup(tasks_arena *arena, const char *text, size_t len)
     if (len) memcpy(copy, text, len);
     copy[len] = '\0';
     return copy;
+}
+
+size_t tasks_arena_bytes(const tasks_arena *arena)
+{
+    return arena ? arena->bytes + sizeof(*arena) : 0;
 }

@@ -15,4 +15,7 @@ void *tasks_arena_alloc(tasks_arena *arena, size_t size);
 /* A NUL-terminated copy of `len` bytes; NULL when out of memory. */
 char *tasks_arena_strndup(tasks_arena *arena, const char *text, size_t len);
 
+/* Memory the arena holds, for cache accounting. */
+size_t tasks_arena_bytes(const tasks_arena *arena);
+
 #endif

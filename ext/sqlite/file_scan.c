@@ -37,12 +37,17 @@ typedef struct scan_vtab {
     sqlite3_vtab base;
     sqlite3 *db;
     const scan_table *table;
+    tasks_connection *conn;
 } scan_vtab;
+
+/* What file.doc points to while no file is loaded or it could not be read. */
+static const task_document empty_document;
 
 typedef struct scan_cursor {
     sqlite3_vtab_cursor base;
     path_walk *walk;
     scan_file file;
+    loaded_file *loaded; /* the parse behind file.doc, shared with the cache */
     char *path_text; /* repaired path of the current file */
     size_t row, rows;
     sqlite3_int64 rowid;
@@ -63,7 +68,8 @@ static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
 {
     (void)argc;
     (void)argv;
-    const scan_table *table = aux;
+    const scan_table_aux *client = aux;
+    const scan_table *table = client->table;
     int rc = sqlite3_declare_vtab(db, table->schema);
     if (rc != SQLITE_OK) {
         *error = sqlite3_mprintf("%s: %s", table->name, sqlite3_errmsg(db));
@@ -74,6 +80,7 @@ static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
     memset(vtab, 0, sizeof(*vtab));
     vtab->db = db;
     vtab->table = table;
+    vtab->conn = client->conn;
     sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
     *out = &vtab->base;
     return SQLITE_OK;
@@ -120,6 +127,7 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
     scan_cursor *cur = sqlite3_malloc(sizeof(scan_cursor));
     if (!cur) return SQLITE_NOMEM;
     memset(cur, 0, sizeof(*cur));
+    cur->file.doc = &empty_document;
     cur->eof = 1;
     *out = &cur->base;
     return SQLITE_OK;
@@ -127,11 +135,12 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
 
 static void release_file(scan_cursor *cur)
 {
-    task_graph_free(&cur->file.graph);
-    task_document_free(&cur->file.doc);
+    loaded_file_release(cur->loaded);
+    cur->loaded = NULL;
     sqlite3_free(cur->file.error);
     sqlite3_free(cur->path_text);
     memset(&cur->file, 0, sizeof(cur->file));
+    cur->file.doc = &empty_document;
     cur->path_text = NULL;
 }
 
@@ -170,6 +179,49 @@ static size_t size_limit(const scan_vtab *vtab)
     return limit;
 }
 
+static int file_failed(scan_cursor *cur, const char *reason)
+{
+    cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, reason);
+    return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* The parse of the file at `path`: from the cache while the file is
+ * unchanged, else read and parsed now (and offered to the cache). */
+static int parse_file(scan_cursor *cur, const path_entry *entry, loaded_file **out)
+{
+    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
+    doc_cache *cache = vtab->conn ? vtab->conn->cache : NULL;
+    struct stat st;
+    *out = NULL;
+    if (cache && stat(entry->path, &st) == 0) {
+        *out = doc_cache_find(cache, &st, entry->folder);
+        if (*out) return SQLITE_OK;
+    }
+    char *bytes;
+    size_t size;
+    const char *reason;
+    size_t limit = size_limit(vtab);
+    int err = file_read_all_stat(entry->path, limit, &bytes, &size, &reason, &st);
+    if (err == EFBIG) {
+        char why[64];
+        sqlite3_snprintf(sizeof why, why, "larger than the %llu-byte limit",
+                         (unsigned long long)limit);
+        return file_failed(cur, why);
+    }
+    if (err) return file_failed(cur, reason);
+    loaded_file *file = loaded_file_new(&st, entry->folder);
+    int rc = file ? task_document_parse(bytes, size, entry->folder, &file->doc) : TASKS_PARSE_NOMEM;
+    free(bytes);
+    if (rc != TASKS_PARSE_OK) {
+        loaded_file_release(file);
+        return rc == TASKS_PARSE_TOO_BIG ? file_failed(cur, "larger than the parser's limit")
+                                         : SQLITE_NOMEM;
+    }
+    doc_cache_offer(cache, file);
+    *out = file;
+    return SQLITE_OK;
+}
+
 /* Reads and parses one walk entry into cur->file. SQLITE_OK also when the
  * file itself is bad: that goes into file.error for the tables to show. */
 static int load_file(scan_cursor *cur, const path_entry *entry)
@@ -180,35 +232,19 @@ static int load_file(scan_cursor *cur, const path_entry *entry)
     if (!cur->path_text) return SQLITE_NOMEM;
     cur->file.path = cur->path_text;
     cur->file.folder = entry->folder;
-    if (entry->error) {
-        cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, entry->reason);
-        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
-    }
-    char *bytes;
-    size_t size;
-    const char *reason;
-    size_t limit = size_limit(vtab);
-    int err = file_read_all(entry->path, limit, &bytes, &size, &reason);
-    if (err) {
-        cur->file.error = err == EFBIG ? sqlite3_mprintf("%s: larger than the %llu-byte limit",
-                                                         cur->path_text, (unsigned long long)limit)
-                                       : sqlite3_mprintf("%s: %s", cur->path_text, reason);
-        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
-    }
-    int rc = task_document_parse(bytes, size, entry->folder, &cur->file.doc);
-    free(bytes);
-    if (rc == TASKS_PARSE_NOMEM) return SQLITE_NOMEM;
-    if (rc == TASKS_PARSE_TOO_BIG) {
-        cur->file.error = sqlite3_mprintf("%s: larger than the parser's limit", cur->path_text);
-        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
-    }
-    cur->file.readable = 1;
+    if (entry->error) return file_failed(cur, entry->reason);
+    int rc = parse_file(cur, entry, &cur->loaded);
+    if (rc != SQLITE_OK || !cur->loaded) return rc;
     if (vtab->table->needs_graph &&
-        task_graph_build(&cur->file.doc, &cur->file.graph) != TASKS_PARSE_OK)
+        loaded_file_build_graph(vtab->conn ? vtab->conn->cache : NULL, cur->loaded) < 0)
         return SQLITE_NOMEM;
-    if (cur->file.doc.error) {
-        cur->file.error = sqlite3_mprintf("%s:%u: %s", cur->path_text,
-                                          (unsigned)cur->file.doc.error_line, cur->file.doc.error);
+    const task_document *doc = &cur->loaded->doc;
+    cur->file.doc = doc;
+    cur->file.graph = cur->loaded->has_graph ? &cur->loaded->graph : NULL;
+    cur->file.readable = 1;
+    if (doc->error) {
+        cur->file.error =
+            sqlite3_mprintf("%s:%u: %s", cur->path_text, (unsigned)doc->error_line, doc->error);
         if (!cur->file.error) return SQLITE_NOMEM;
     }
     return SQLITE_OK;

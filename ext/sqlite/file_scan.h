@@ -9,18 +9,25 @@
 
 #include <stddef.h>
 
+#include "../cache/doc_cache.h"
 #include "sqlite3ext.h"
 #include "tasks_deps.h"
 #include "tasks_parse.h"
 
 typedef struct scan_file {
-    const char *path;   /* as the walk found it */
+    const char *path;          /* as the walk found it */
     const char *folder;
-    task_document doc;  /* parsed; empty when the file could not be read */
-    task_graph graph;   /* built when the table asks for it and the file was read */
-    char *error;        /* "path: reason" or "path:line: reason", or NULL */
-    int readable;       /* 0 when error says why nothing was read */
+    const task_document *doc;  /* parsed; an empty one when the file could not be read */
+    const task_graph *graph;   /* when the table asks for it and the file was read */
+    char *error;               /* "path: reason" or "path:line: reason", or NULL */
+    int readable;              /* 0 when error says why nothing was read */
 } scan_file;
+
+/* What the functions of one connection share: the parse cache. */
+typedef struct tasks_connection {
+    doc_cache *cache;
+    int refs; /* one per registered function */
+} tasks_connection;
 
 typedef struct scan_table {
     const char *name;   /* the function's name, for messages */
@@ -30,6 +37,12 @@ typedef struct scan_table {
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;
+
+/* The client data each function is registered with. */
+typedef struct scan_table_aux {
+    const scan_table *table;
+    tasks_connection *conn;
+} scan_table_aux;
 
 extern const sqlite3_module file_scan_module;
 

@@ -25,16 +25,16 @@ enum task_deps_column {
 
 static size_t deps_row_count(const scan_file *file)
 {
-    return file->readable ? file->graph.n_edges : 0;
+    return file->readable ? file->graph->n_edges : 0;
 }
 
 static void deps_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
-    const task_edge *e = &file->graph.edges[row];
-    const task_record *tasks = file->doc.tasks;
+    const task_edge *e = &file->graph->edges[row];
+    const task_record *tasks = file->doc->tasks;
     switch (column) {
     case DEPS_SPEC:
-        scan_result_text(ctx, file->doc.spec);
+        scan_result_text(ctx, file->doc->spec);
         break;
     case DEPS_FILE:
         scan_result_text(ctx, file->path);

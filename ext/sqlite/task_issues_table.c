@@ -25,15 +25,15 @@ enum task_issues_column {
 /* A file that could not be read is one issue row of its own. */
 static size_t issues_row_count(const scan_file *file)
 {
-    return file->readable ? file->graph.n_issues : 1;
+    return file->readable ? file->graph->n_issues : 1;
 }
 
 static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
-    const task_issue *issue = file->readable ? &file->graph.issues[row] : NULL;
+    const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
     switch (column) {
     case ISSUES_SPEC:
-        scan_result_text(ctx, file->readable ? file->doc.spec : file->folder);
+        scan_result_text(ctx, file->readable ? file->doc->spec : file->folder);
         break;
     case ISSUES_FILE:
         scan_result_text(ctx, file->path);
@@ -42,7 +42,7 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
         if (issue && issue->line) sqlite3_result_int64(ctx, issue->line);
         break;
     case ISSUES_ID:
-        if (issue && issue->task >= 0) scan_result_text(ctx, file->doc.tasks[issue->task].id);
+        if (issue && issue->task >= 0) scan_result_text(ctx, file->doc->tasks[issue->task].id);
         break;
     case ISSUES_CODE:
         scan_result_text(ctx, issue ? issue->code : "unreadable-file");

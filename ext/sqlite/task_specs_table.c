@@ -41,7 +41,7 @@ static size_t count_done(const task_document *doc)
 static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     (void)row;
-    const task_document *doc = &file->doc;
+    const task_document *doc = file->doc;
     switch (column) {
     case SPECS_SPEC:
         scan_result_text(ctx, file->readable ? doc->spec : file->folder);

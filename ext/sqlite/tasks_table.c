@@ -39,12 +39,12 @@ enum tasks_column {
 
 static size_t tasks_row_count(const scan_file *file)
 {
-    return file->doc.n_tasks;
+    return file->doc->n_tasks;
 }
 
 static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
-    const task_document *doc = &file->doc;
+    const task_document *doc = file->doc;
     const task_record *t = &doc->tasks[row];
     switch (column) {
     case TASKS_SPEC:
@@ -99,13 +99,13 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
         sqlite3_result_int(ctx, t->optional);
         break;
     case TASKS_WAVE:
-        sqlite3_result_int(ctx, file->graph.wave[row]);
+        sqlite3_result_int(ctx, file->graph->wave[row]);
         break;
     case TASKS_READY:
-        sqlite3_result_int(ctx, file->graph.ready[row]);
+        sqlite3_result_int(ctx, file->graph->ready[row]);
         break;
     case TASKS_LEVEL:
-        if (file->graph.level[row] >= 0) sqlite3_result_int(ctx, file->graph.level[row]);
+        if (file->graph->level[row] >= 0) sqlite3_result_int(ctx, file->graph->level[row]);
         break;
     case TASKS_FILES:
         scan_result_text(ctx, t->files_json);

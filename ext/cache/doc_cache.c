@@ -1,0 +1,204 @@
+/* doc_cache.c - a chained hash table on (device, inode). */
+#include "doc_cache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../parse/arena.h"
+
+struct doc_cache {
+    loaded_file **buckets;
+    size_t n_buckets;
+    doc_cache_stats stats;
+};
+
+static int64_t nanoseconds(struct timespec t)
+{
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static size_t hash_key(dev_t dev, ino_t ino, size_t n_buckets)
+{
+    uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15ull ^ (uint64_t)dev;
+    return (size_t)(h >> 17) & (n_buckets - 1);
+}
+
+static size_t bucket_of(const doc_cache *cache, dev_t dev, ino_t ino)
+{
+    return hash_key(dev, ino, cache->n_buckets);
+}
+
+static size_t document_bytes(const loaded_file *f)
+{
+    size_t bytes = sizeof(*f) + (f->folder ? strlen(f->folder) + 1 : 0);
+    bytes += tasks_arena_bytes(f->doc.arena);
+    bytes += f->doc.n_tasks * sizeof(task_record) + f->doc.n_phrases * sizeof(task_phrase) +
+             f->doc.n_steps * sizeof(task_step);
+    if (f->has_graph) {
+        bytes += tasks_arena_bytes(f->graph.arena) + f->graph.n_edges * sizeof(task_edge) +
+                 f->graph.n_issues * sizeof(task_issue) + f->doc.n_tasks * 3 * sizeof(int) +
+                 f->doc.n_phrases * sizeof(size_t);
+    }
+    return bytes;
+}
+
+doc_cache *doc_cache_new(size_t limit)
+{
+    doc_cache *cache = calloc(1, sizeof(doc_cache));
+    if (cache) cache->stats.limit = limit;
+    return cache;
+}
+
+static void free_file(loaded_file *f)
+{
+    task_graph_free(&f->graph);
+    task_document_free(&f->doc);
+    free(f->folder);
+    free(f);
+}
+
+void loaded_file_release(loaded_file *f)
+{
+    if (f && --f->refs == 0) free_file(f);
+}
+
+static void unlink_entry(doc_cache *cache, loaded_file **link)
+{
+    loaded_file *f = *link;
+    *link = f->next_in_bucket;
+    f->next_in_bucket = NULL;
+    f->cached = 0;
+    cache->stats.entries--;
+    cache->stats.bytes -= f->bytes;
+    loaded_file_release(f);
+}
+
+size_t doc_cache_clear(doc_cache *cache)
+{
+    size_t cleared = cache->stats.entries;
+    for (size_t b = 0; b < cache->n_buckets; b++)
+        while (cache->buckets[b])
+            unlink_entry(cache, &cache->buckets[b]);
+    free(cache->buckets);
+    cache->buckets = NULL;
+    cache->n_buckets = 0;
+    return cleared;
+}
+
+void doc_cache_free(doc_cache *cache)
+{
+    if (!cache) return;
+    doc_cache_clear(cache);
+    free(cache);
+}
+
+void doc_cache_set_limit(doc_cache *cache, size_t limit)
+{
+    cache->stats.limit = limit;
+    if (cache->stats.bytes > limit) doc_cache_clear(cache);
+}
+
+doc_cache_stats doc_cache_get_stats(const doc_cache *cache)
+{
+    return cache->stats;
+}
+
+static int same_key(const loaded_file *f, const struct stat *st)
+{
+    return f->dev == st->st_dev && f->ino == st->st_ino;
+}
+
+static int still_valid(const loaded_file *f, const struct stat *st, const char *folder)
+{
+    return f->size == st->st_size && f->mtime_ns == nanoseconds(st->st_mtim) &&
+           f->ctime_ns == nanoseconds(st->st_ctim) &&
+           strcmp(f->folder ? f->folder : "", folder ? folder : "") == 0;
+}
+
+loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *folder)
+{
+    if (!cache || cache->n_buckets == 0) {
+        if (cache) cache->stats.misses++;
+        return NULL;
+    }
+    loaded_file **link = &cache->buckets[bucket_of(cache, st->st_dev, st->st_ino)];
+    for (; *link; link = &(*link)->next_in_bucket) {
+        if (!same_key(*link, st)) continue;
+        if (!still_valid(*link, st, folder)) {
+            unlink_entry(cache, link); /* the file changed: forget it */
+            break;
+        }
+        cache->stats.hits++;
+        (*link)->refs++;
+        return *link;
+    }
+    cache->stats.misses++;
+    return NULL;
+}
+
+loaded_file *loaded_file_new(const struct stat *st, const char *folder)
+{
+    loaded_file *f = calloc(1, sizeof(loaded_file));
+    if (!f) return NULL;
+    f->refs = 1;
+    f->dev = st->st_dev;
+    f->ino = st->st_ino;
+    f->size = st->st_size;
+    f->mtime_ns = nanoseconds(st->st_mtim);
+    f->ctime_ns = nanoseconds(st->st_ctim);
+    f->folder = strdup(folder ? folder : "");
+    if (!f->folder) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int grow_buckets(doc_cache *cache)
+{
+    size_t n = cache->n_buckets ? cache->n_buckets * 2 : 1024;
+    loaded_file **buckets = calloc(n, sizeof(loaded_file *));
+    if (!buckets) return -1;
+    for (size_t b = 0; b < cache->n_buckets; b++) {
+        loaded_file *f = cache->buckets[b];
+        while (f) {
+            loaded_file *next = f->next_in_bucket;
+            size_t nb = hash_key(f->dev, f->ino, n);
+            f->next_in_bucket = buckets[nb];
+            buckets[nb] = f;
+            f = next;
+        }
+    }
+    free(cache->buckets);
+    cache->buckets = buckets;
+    cache->n_buckets = n;
+    return 0;
+}
+
+void doc_cache_offer(doc_cache *cache, loaded_file *f)
+{
+    if (!cache || f->cached) return;
+    f->bytes = document_bytes(f);
+    if (cache->stats.bytes + f->bytes > cache->stats.limit) return;
+    if (cache->stats.entries >= cache->n_buckets * 2 && grow_buckets(cache) < 0) return;
+    size_t b = bucket_of(cache, f->dev, f->ino);
+    f->next_in_bucket = cache->buckets[b];
+    cache->buckets[b] = f;
+    f->cached = 1;
+    f->refs++;
+    cache->stats.entries++;
+    cache->stats.bytes += f->bytes;
+}
+
+int loaded_file_build_graph(doc_cache *cache, loaded_file *f)
+{
+    if (f->has_graph) return 0;
+    if (task_graph_build(&f->doc, &f->graph) != TASKS_PARSE_OK) return -1;
+    f->has_graph = 1;
+    if (f->cached && cache) {
+        size_t bytes = document_bytes(f);
+        cache->stats.bytes += bytes - f->bytes;
+        f->bytes = bytes;
+    }
+    return 0;
+}

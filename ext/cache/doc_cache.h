@@ -1,0 +1,70 @@
+/*
+ * doc_cache.h - parsed files kept between queries, per connection, so that
+ * a dashboard running five reports, or `tasks JOIN task_deps`, parses each
+ * file once. An entry is valid while the file's device, inode, size, mtime
+ * and ctime (both to the nanosecond) are unchanged; any change re-reads it.
+ *
+ * The cache holds at most `limit` bytes of parsed data. When full it admits
+ * nothing new rather than evicting: a tree larger than the cache then keeps
+ * its first files cached instead of thrashing. A limit of 0 turns it off.
+ * Nothing here knows SQLite.
+ */
+#ifndef TASKS_DOC_CACHE_H
+#define TASKS_DOC_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "tasks_deps.h"
+#include "tasks_parse.h"
+
+#define DOC_CACHE_DEFAULT_LIMIT ((size_t)64 << 20)
+
+/* One parsed file, shared by the cache and the cursors reading it. */
+typedef struct loaded_file {
+    task_document doc;
+    task_graph graph;
+    int has_graph;
+    /* private to the cache */
+    int refs;
+    int cached;
+    size_t bytes;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    int64_t mtime_ns, ctime_ns;
+    char *folder;
+    struct loaded_file *next_in_bucket;
+} loaded_file;
+
+typedef struct doc_cache_stats {
+    size_t entries, bytes, limit;
+    uint64_t hits, misses;
+} doc_cache_stats;
+
+typedef struct doc_cache doc_cache;
+
+doc_cache *doc_cache_new(size_t limit);
+void doc_cache_free(doc_cache *cache);
+
+/* The cached parse of the file `st` describes, with a reference the caller
+ * releases; NULL when there is none (a stale entry is dropped on the way). */
+loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *folder);
+
+/* A new, empty file record with one reference, keyed by `st`. */
+loaded_file *loaded_file_new(const struct stat *st, const char *folder);
+
+/* Offers a parsed file to the cache, which keeps it if it fits. */
+void doc_cache_offer(doc_cache *cache, loaded_file *file);
+
+/* Builds the dependency graph of a file that has none yet (0, or -1). */
+int loaded_file_build_graph(doc_cache *cache, loaded_file *file);
+
+void loaded_file_release(loaded_file *file);
+
+void doc_cache_set_limit(doc_cache *cache, size_t limit);
+size_t doc_cache_clear(doc_cache *cache);
+doc_cache_stats doc_cache_get_stats(const doc_cache *cache);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * cache_functions.c - the parse cache from SQL.
+ *
+ *   SELECT tasksext_cache_limit(0);          -- off (and emptied); returns the old limit
+ *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default)
+ *   SELECT tasksext_cache_clear();           -- forget every parsed file; returns how many
+ *   SELECT tasksext_cache_stats();           -- {"entries":..,"bytes":..,"limit":..,"hits":..,"misses":..}
+ */
+#include "cache_functions.h"
+
+SQLITE_EXTENSION_INIT3
+
+static void cache_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    tasks_connection *conn = sqlite3_user_data(ctx);
+    doc_cache_stats stats = doc_cache_get_stats(conn->cache);
+    if (argc == 1) {
+        if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
+            sqlite3_result_error(ctx, "tasksext_cache_limit(): give a number of bytes, 0 or more",
+                                 -1);
+            return;
+        }
+        doc_cache_set_limit(conn->cache, (size_t)sqlite3_value_int64(argv[0]));
+    }
+    sqlite3_result_int64(ctx, (sqlite3_int64)stats.limit);
+}
+
+static void cache_clear(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    tasks_connection *conn = sqlite3_user_data(ctx);
+    sqlite3_result_int64(ctx, (sqlite3_int64)doc_cache_clear(conn->cache));
+}
+
+static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    tasks_connection *conn = sqlite3_user_data(ctx);
+    doc_cache_stats s = doc_cache_get_stats(conn->cache);
+    char *json = sqlite3_mprintf(
+        "{\"entries\":%llu,\"bytes\":%llu,\"limit\":%llu,\"hits\":%llu,\"misses\":%llu}",
+        (unsigned long long)s.entries, (unsigned long long)s.bytes, (unsigned long long)s.limit,
+        (unsigned long long)s.hits, (unsigned long long)s.misses);
+    if (!json) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, json, -1, sqlite3_free);
+}
+
+typedef struct cache_function {
+    const char *name;
+    int n_args;
+    void (*fn)(sqlite3_context *, int, sqlite3_value **);
+} cache_function;
+
+int register_cache_functions(sqlite3 *db, tasks_connection *conn)
+{
+    static const cache_function functions[] = {
+        {"tasksext_cache_limit", 0, cache_limit},
+        {"tasksext_cache_limit", 1, cache_limit},
+        {"tasksext_cache_clear", 0, cache_clear},
+        {"tasksext_cache_stats", 0, cache_stats},
+    };
+    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+        conn->refs++;
+        /* DIRECTONLY: a schema must not switch the cache off or read it. */
+        int rc = sqlite3_create_function_v2(db, functions[i].name, functions[i].n_args,
+                                            SQLITE_UTF8 | SQLITE_DIRECTONLY, conn,
+                                            functions[i].fn, NULL, NULL,
+                                            tasks_connection_release);
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
