@@ -29,9 +29,23 @@ sqlite3 *scan_sql_open(void)
 
 int scan_sql(sqlite3 *db, const char *root, scan_result *result)
 {
+    return scan_sql_query(db, "SELECT count(*), sum(done) FROM tasks(?1)", root, result);
+}
+
+int scan_sql_exec(sqlite3 *db, const char *sql)
+{
+    char *error = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &error) == SQLITE_OK) return 0;
+    fprintf(stderr, "sqlite: %s\n", error ? error : sqlite3_errmsg(db));
+    sqlite3_free(error);
+    return -1;
+}
+
+int scan_sql_query(sqlite3 *db, const char *query, const char *root, scan_result *result)
+{
     memset(result, 0, sizeof *result);
     sqlite3_stmt *stmt;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*), sum(done) FROM tasks(?1)", -1, &stmt, NULL);
+    int rc = sqlite3_prepare_v2(db, query, -1, &stmt, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(stmt, 1, root, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {

@@ -10,8 +10,14 @@
  * so no .load and no shared-library lookup). NULL after printing why. */
 sqlite3 *scan_sql_open(void);
 
-/* Runs SELECT count(*), sum(done) FROM tasks(root) into result->tasks and
- * result->done. Returns 0, or -1 after printing SQLite's message. */
+/* Runs `query` (?1 is the root; its first two columns are counts) into
+ * result->tasks and result->done. Returns 0, or -1 after printing why. */
+int scan_sql_query(sqlite3 *db, const char *query, const char *root, scan_result *result);
+
+/* SELECT count(*), sum(done) FROM tasks(root). */
 int scan_sql(sqlite3 *db, const char *root, scan_result *result);
+
+/* Runs one statement that returns nothing of interest (settings). */
+int scan_sql_exec(sqlite3 *db, const char *sql);
 
 #endif

@@ -98,6 +98,11 @@ void doc_cache_set_limit(doc_cache *cache, size_t limit)
     if (cache->stats.bytes > limit) doc_cache_clear(cache);
 }
 
+int doc_cache_enabled(const doc_cache *cache)
+{
+    return cache && cache->stats.limit > 0;
+}
+
 doc_cache_stats doc_cache_get_stats(const doc_cache *cache)
 {
     return cache->stats;

@@ -64,6 +64,7 @@ int loaded_file_build_graph(doc_cache *cache, loaded_file *file);
 void loaded_file_release(loaded_file *file);
 
 void doc_cache_set_limit(doc_cache *cache, size_t limit);
+int doc_cache_enabled(const doc_cache *cache); /* limit above 0 */
 size_t doc_cache_clear(doc_cache *cache);
 doc_cache_stats doc_cache_get_stats(const doc_cache *cache);
 

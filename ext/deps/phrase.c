@@ -7,43 +7,44 @@ typedef struct order_word {
     const char *text;
     phrase_order order;
     int symbol; /* an arrow: no word boundary needed */
+    size_t len;
 } order_word;
 
 static const order_word order_words[] = {
-    {"must be completed before", ORDER_LEFT_FIRST, 0},
-    {"must complete before", ORDER_LEFT_FIRST, 0},
-    {"must finish before", ORDER_LEFT_FIRST, 0},
-    {"must come before", ORDER_LEFT_FIRST, 0},
-    {"completes before", ORDER_LEFT_FIRST, 0},
-    {"is blocked by", ORDER_RIGHT_FIRST, 0},
-    {"are blocked by", ORDER_RIGHT_FIRST, 0},
-    {"blocked by", ORDER_RIGHT_FIRST, 0},
-    {"depends upon", ORDER_RIGHT_FIRST, 0},
-    {"depends on", ORDER_RIGHT_FIRST, 0},
-    {"depend on", ORDER_RIGHT_FIRST, 0},
-    {"dependent on", ORDER_RIGHT_FIRST, 0},
-    {"waits for", ORDER_RIGHT_FIRST, 0},
-    {"wait for", ORDER_RIGHT_FIRST, 0},
-    {"requires", ORDER_RIGHT_FIRST, 0},
-    {"require", ORDER_RIGHT_FIRST, 0},
-    {"needs", ORDER_RIGHT_FIRST, 0},
-    {"after", ORDER_RIGHT_FIRST, 0},
-    {"unblocks", ORDER_LEFT_FIRST, 0},
-    {"unblock", ORDER_LEFT_FIRST, 0},
-    {"blocks", ORDER_LEFT_FIRST, 0},
-    {"block", ORDER_LEFT_FIRST, 0},
-    {"precedes", ORDER_LEFT_FIRST, 0},
-    {"before", ORDER_LEFT_FIRST, 0},
-    {"\xE2\x9F\xB6", ORDER_LEFT_FIRST, 1}, /* ⟶ */
-    {"\xE2\x86\x92", ORDER_LEFT_FIRST, 1}, /* → */
-    {"\xE2\x87\x92", ORDER_LEFT_FIRST, 1}, /* ⇒ */
-    {"-->", ORDER_LEFT_FIRST, 1},
-    {"->", ORDER_LEFT_FIRST, 1},
-    {"=>", ORDER_LEFT_FIRST, 1},
-    {"\xE2\x9F\xB5", ORDER_RIGHT_FIRST, 1}, /* ⟵ */
-    {"\xE2\x86\x90", ORDER_RIGHT_FIRST, 1}, /* ← */
-    {"<--", ORDER_RIGHT_FIRST, 1},
-    {"<-", ORDER_RIGHT_FIRST, 1},
+    {"must be completed before", ORDER_LEFT_FIRST, 0, sizeof("must be completed before") - 1},
+    {"must complete before", ORDER_LEFT_FIRST, 0, sizeof("must complete before") - 1},
+    {"must finish before", ORDER_LEFT_FIRST, 0, sizeof("must finish before") - 1},
+    {"must come before", ORDER_LEFT_FIRST, 0, sizeof("must come before") - 1},
+    {"completes before", ORDER_LEFT_FIRST, 0, sizeof("completes before") - 1},
+    {"is blocked by", ORDER_RIGHT_FIRST, 0, sizeof("is blocked by") - 1},
+    {"are blocked by", ORDER_RIGHT_FIRST, 0, sizeof("are blocked by") - 1},
+    {"blocked by", ORDER_RIGHT_FIRST, 0, sizeof("blocked by") - 1},
+    {"depends upon", ORDER_RIGHT_FIRST, 0, sizeof("depends upon") - 1},
+    {"depends on", ORDER_RIGHT_FIRST, 0, sizeof("depends on") - 1},
+    {"depend on", ORDER_RIGHT_FIRST, 0, sizeof("depend on") - 1},
+    {"dependent on", ORDER_RIGHT_FIRST, 0, sizeof("dependent on") - 1},
+    {"waits for", ORDER_RIGHT_FIRST, 0, sizeof("waits for") - 1},
+    {"wait for", ORDER_RIGHT_FIRST, 0, sizeof("wait for") - 1},
+    {"requires", ORDER_RIGHT_FIRST, 0, sizeof("requires") - 1},
+    {"require", ORDER_RIGHT_FIRST, 0, sizeof("require") - 1},
+    {"needs", ORDER_RIGHT_FIRST, 0, sizeof("needs") - 1},
+    {"after", ORDER_RIGHT_FIRST, 0, sizeof("after") - 1},
+    {"unblocks", ORDER_LEFT_FIRST, 0, sizeof("unblocks") - 1},
+    {"unblock", ORDER_LEFT_FIRST, 0, sizeof("unblock") - 1},
+    {"blocks", ORDER_LEFT_FIRST, 0, sizeof("blocks") - 1},
+    {"block", ORDER_LEFT_FIRST, 0, sizeof("block") - 1},
+    {"precedes", ORDER_LEFT_FIRST, 0, sizeof("precedes") - 1},
+    {"before", ORDER_LEFT_FIRST, 0, sizeof("before") - 1},
+    {"\xE2\x9F\xB6", ORDER_LEFT_FIRST, 1, sizeof("\xE2\x9F\xB6") - 1}, /* ⟶ */
+    {"\xE2\x86\x92", ORDER_LEFT_FIRST, 1, sizeof("\xE2\x86\x92") - 1}, /* → */
+    {"\xE2\x87\x92", ORDER_LEFT_FIRST, 1, sizeof("\xE2\x87\x92") - 1}, /* ⇒ */
+    {"-->", ORDER_LEFT_FIRST, 1, sizeof("-->") - 1},
+    {"->", ORDER_LEFT_FIRST, 1, sizeof("->") - 1},
+    {"=>", ORDER_LEFT_FIRST, 1, sizeof("=>") - 1},
+    {"\xE2\x9F\xB5", ORDER_RIGHT_FIRST, 1, sizeof("\xE2\x9F\xB5") - 1}, /* ⟵ */
+    {"\xE2\x86\x90", ORDER_RIGHT_FIRST, 1, sizeof("\xE2\x86\x90") - 1}, /* ← */
+    {"<--", ORDER_RIGHT_FIRST, 1, sizeof("<--") - 1},
+    {"<-", ORDER_RIGHT_FIRST, 1, sizeof("<-") - 1},
 };
 
 static const char *const no_order_words[] = {
@@ -75,13 +76,26 @@ static int contains_nocase(const char *s, size_t len, const char *word)
     return 0;
 }
 
+/* Can an ordering word start with this byte? Most bytes of a line cannot,
+ * so most positions are passed over with one lookup. */
+static int may_start_word(unsigned char c)
+{
+    switch (c | 0x20) {
+    case 'm': case 'c': case 'i': case 'a': case 'b': case 'd': case 'w': case 'r':
+    case 'n': case 'u': case 'p':
+        return 1;
+    }
+    return c == 0xE2 || c == '-' || c == '=' || c == '<';
+}
+
 /* The ordering word at i, or NULL. */
 static const order_word *order_word_at(const char *s, size_t len, size_t i)
 {
+    if (!may_start_word((unsigned char)s[i])) return NULL;
     for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
         const order_word *w = &order_words[k];
-        size_t n = strlen(w->text);
-        if (!match_nocase(s, len, i, w->text)) continue;
+        size_t n = w->len;
+        if (len - i < n || !match_nocase(s, len, i, w->text)) continue;
         if (w->symbol) return w;
         if (i > 0 && is_word_char(s[i - 1])) continue;
         if (i + n < len && is_word_char(s[i + n])) continue;
@@ -123,7 +137,7 @@ void phrase_split(const char *s, size_t len, phrase_parts *out)
         out->sides[n] = (phrase_side){side_start, i - side_start};
         out->orders[n] = w->order;
         n++;
-        i += strlen(w->text);
+        i += w->len;
         side_start = i;
     }
     if (n > 0) {

@@ -1,10 +1,27 @@
 /* path_glob.c - glob matching over whole paths: `*` and `?` stay inside one
  * component, `**` spans any number of them, `[...]` is a class (`!` or `^`
- * negates, `a-z` ranges). Iterative with one backtrack point per kind of
- * star, so a hostile pattern costs time linear in pattern times path. */
+ * negates, `a-z` ranges). `*` backtracks to one point only; each `**` tries
+ * every component start, and a table of (pattern, path) positions already
+ * known to fail keeps many `**` from multiplying: the cost stays within
+ * pattern length times path length. */
 #include "path_walk.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+typedef struct glob_state {
+    const char *pattern, *path;
+    size_t path_len;
+    unsigned char *failed; /* one bit per (pattern offset, path offset) */
+} glob_state;
+
+static int known_failure(glob_state *g, const char *p, const char *s, int set)
+{
+    if (!g->failed) return 0;
+    size_t bit = (size_t)(p - g->pattern) * (g->path_len + 1) + (size_t)(s - g->path);
+    if (set) g->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    return (g->failed[bit / 8] >> (bit % 8)) & 1;
+}
 
 /* Matches a class at *pattern against c; advances *pattern past it.
  * Returns 1 match, 0 no match, -1 malformed (then `[` is a literal). */
@@ -30,8 +47,7 @@ static int match_class(const char **pattern, unsigned char c)
     return matched != negate;
 }
 
-/* One component-bounded segment: the pattern up to a `**`, against path. */
-static int match_from(const char *p, const char *s)
+static int match_from(glob_state *g, const char *p, const char *s)
 {
     const char *star_p = NULL, *star_s = NULL;
     for (;;) {
@@ -40,10 +56,16 @@ static int match_from(const char *p, const char *s)
             const char *rest = p + 2;
             if (*rest == '/') rest++;
             else if (*rest == '\0') return 1;
+            /* Globstars in a row are one. */
+            while (rest[0] == '*' && rest[1] == '*' && rest[2] == '/')
+                rest += 3;
+            if (known_failure(g, p, s, 0)) return 0;
             for (const char *t = s;; t++) {
-                if ((t == s || t[-1] == '/') && match_from(rest, t)) return 1;
-                if (!*t) return 0;
+                if ((t == s || t[-1] == '/') && match_from(g, rest, t)) return 1;
+                if (!*t) break;
             }
+            known_failure(g, p, s, 1);
+            return 0;
         }
         if (*p == '*') {
             star_p = ++p;
@@ -83,5 +105,12 @@ static int match_from(const char *p, const char *s)
 
 int path_glob_match(const char *pattern, const char *path)
 {
-    return match_from(pattern, path);
+    glob_state g = {pattern, path, strlen(path), NULL};
+    if (strstr(pattern, "**")) {
+        size_t bits = (strlen(pattern) + 1) * (g.path_len + 1);
+        if (bits / 8 < ((size_t)64 << 20)) g.failed = calloc(bits / 8 + 1, 1);
+    }
+    int matched = match_from(&g, pattern, path);
+    free(g.failed);
+    return matched;
 }

@@ -274,7 +274,12 @@ static int on_alias(yaml_reader *r, const yaml_event_t *e)
             return -1;
         }
         if (f->count) text_buffer_append_char(&r->json, ',');
-        text_buffer_append(&r->json, r->json.data + start, len);
+        /* The anchor's text is in the buffer that may move as it grows. */
+        char *key = malloc(len);
+        if (!key) return -1;
+        memcpy(key, r->json.data + start, len);
+        text_buffer_append(&r->json, key, len);
+        free(key);
         text_buffer_append_char(&r->json, ':');
         f->want_key = 0;
         f->key[0] = '\0';

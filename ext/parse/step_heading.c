@@ -151,6 +151,11 @@ int is_dependency_heading(const char *s, size_t len)
         "sequencing", "task order", "ordering", "abhängigkeit", "dependencia", "dependência",
         "зависимост", "bağımlılık", "依赖", "依存", "相依", "의존", "実行順", "执行顺序", NULL};
     for (size_t i = 0; i < len; i++) {
+        /* Every word starts with one of these bytes: skip the others fast. */
+        unsigned char c = (unsigned char)s[i] | 0x20;
+        if (c != 'd' && c != 'e' && c != 'o' && c != 'c' && c != 'b' && c != 's' && c != 't' &&
+            c != 'a' && (unsigned char)s[i] < 0xC0)
+            continue;
         for (const char *const *w = words; *w; w++)
             if (match_nocase(s, len, i, *w)) return 1;
     }

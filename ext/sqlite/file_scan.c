@@ -8,10 +8,12 @@
  *
  * xBestIndex / xFilter protocol, the same for every function:
  *
- *   idxNum  meaning
+ *   bit     meaning
  *   ------  -----------------------------------------------------------
- *     0     no `path` constraint: xFilter fails with a message
  *     1     the hidden `path` column is constrained by `=`: argv[0]
+ *           (idxNum 0: no `path` constraint, xFilter fails with a message)
+ *     2     a column that needs the dependency graph is read: build it
+ *           (a plain `count(*)` over tasks() skips that work)
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
@@ -52,6 +54,7 @@ typedef struct scan_cursor {
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
+    int want_graph; /* idxNum bit 2 */
 } scan_cursor;
 
 static void set_error(sqlite3_vtab *vtab, const char *format, ...)
@@ -106,7 +109,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
     if (path_usable >= 0) {
         info->aConstraintUsage[path_usable].argvIndex = 1;
         info->aConstraintUsage[path_usable].omit = 1;
-        info->idxNum = 1;
+        const scan_table *table = vtab->table;
+        /* UINT64_MAX: the rows themselves come from the graph. */
+        int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
+                                           (info->colUsed & table->graph_columns) != 0);
+        info->idxNum = 1 | (graph ? 2 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         return SQLITE_OK;
@@ -193,7 +200,7 @@ static int parse_file(scan_cursor *cur, const path_entry *entry, loaded_file **o
     doc_cache *cache = vtab->conn ? vtab->conn->cache : NULL;
     struct stat st;
     *out = NULL;
-    if (cache && stat(entry->path, &st) == 0) {
+    if (doc_cache_enabled(cache) && stat(entry->path, &st) == 0) {
         *out = doc_cache_find(cache, &st, entry->folder);
         if (*out) return SQLITE_OK;
     }
@@ -235,7 +242,7 @@ static int load_file(scan_cursor *cur, const path_entry *entry)
     if (entry->error) return file_failed(cur, entry->reason);
     int rc = parse_file(cur, entry, &cur->loaded);
     if (rc != SQLITE_OK || !cur->loaded) return rc;
-    if (vtab->table->needs_graph &&
+    if (cur->want_graph &&
         loaded_file_build_graph(vtab->conn ? vtab->conn->cache : NULL, cur->loaded) < 0)
         return SQLITE_NOMEM;
     const task_document *doc = &cur->loaded->doc;
@@ -281,7 +288,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     scan_vtab *vtab = (scan_vtab *)base->pVtab;
     const char *name = vtab->table->name;
     reset_cursor(cur);
-    if (idx_num != 1 || argc < 1) {
+    if (!(idx_num & 1) || argc < 1) {
         set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
                   name, name);
         return SQLITE_ERROR;
@@ -307,6 +314,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     cur->eof = 0;
+    cur->want_graph = (idx_num & 2) != 0;
     cur->row = cur->rows = 0; /* advance() reads the first file */
     int rc = advance(cur);
     if (rc == SQLITE_NOMEM) reset_cursor(cur);

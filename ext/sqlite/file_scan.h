@@ -8,6 +8,7 @@
 #define TASKS_FILE_SCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../cache/doc_cache.h"
 #include "sqlite3ext.h"
@@ -33,7 +34,8 @@ typedef struct scan_table {
     const char *name;   /* the function's name, for messages */
     const char *schema; /* CREATE TABLE x(...), with `path HIDDEN` last */
     int path_column;
-    int needs_graph; /* build the dependency graph of each file */
+    int needs_graph; /* build the dependency graph of each file ... */
+    uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

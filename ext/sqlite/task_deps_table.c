@@ -65,6 +65,7 @@ const scan_table task_deps_table = {
               " line INTEGER, source TEXT, path HIDDEN)",
     .path_column = DEPS_PATH,
     .needs_graph = 1,
+    .graph_columns = UINT64_MAX, /* every row is an edge or issue */
     .row_count = deps_row_count,
     .column = deps_column,
 };

@@ -61,6 +61,7 @@ const scan_table task_issues_table = {
               " message TEXT, path HIDDEN)",
     .path_column = ISSUES_PATH,
     .needs_graph = 1,
+    .graph_columns = UINT64_MAX, /* every row is an edge or issue */
     .row_count = issues_row_count,
     .column = issues_column,
 };

@@ -124,6 +124,7 @@ const scan_table tasks_table = {
               " files TEXT, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
+    .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),
     .row_count = tasks_row_count,
     .column = tasks_column,
 };

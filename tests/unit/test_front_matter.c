@@ -128,6 +128,19 @@ static void small_aliases_expand(void **state)
     tasks_arena_free(arena);
 }
 
+static void an_alias_as_a_key_is_copied_safely(void **state)
+{
+    (void)state;
+    /* The fuzzer's find: the key's text moved when the buffer grew. */
+    tasks_arena *arena = tasks_arena_new();
+    front_matter fm = read_yaml(arena, "a: &k xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+                                       "*k : v\n");
+    assert_null(fm.error);
+    assert_string_equal(fm.json, "{\"a\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\","
+                                 "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\":\"v\"}");
+    tasks_arena_free(arena);
+}
+
 static void non_mapping_front_matter_is_reported(void **state)
 {
     (void)state;
@@ -168,6 +181,7 @@ int main(void)
         cmocka_unit_test(duplicate_keys_keep_the_first_value),
         cmocka_unit_test(alias_bomb_stops_at_the_limit),
         cmocka_unit_test(small_aliases_expand),
+        cmocka_unit_test(an_alias_as_a_key_is_copied_safely),
         cmocka_unit_test(non_mapping_front_matter_is_reported),
         cmocka_unit_test(deep_nesting_is_bounded),
     };

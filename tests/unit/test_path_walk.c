@@ -138,6 +138,16 @@ static void glob_matcher_rules(void **state)
     assert_false(path_glob_match("?", "/"));
     assert_true(path_glob_match("*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
     assert_false(path_glob_match("*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    assert_true(path_glob_match("a/**/**", "a/b/c"));
+    assert_true(path_glob_match("a/**/**/c", "a/c"));
+    /* The fuzzer's find: many `**` against a deep path must stay fast. */
+    char pattern[400] = "", path[400] = "";
+    for (int i = 0; i < 40; i++) {
+        strcat(pattern, "**/x/");
+        strcat(path, "a/");
+    }
+    strcat(path, "b");
+    assert_false(path_glob_match(pattern, path));
 }
 
 static void missing_and_odd_roots_are_errors(void **state)
