@@ -13,14 +13,18 @@ SQLITE_EXTENSION_INIT3
 static void cache_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     tasks_connection *conn = sqlite3_user_data(ctx);
+    pthread_mutex_lock(&conn->cache_lock);
     doc_cache_stats stats = doc_cache_get_stats(conn->cache);
+    pthread_mutex_unlock(&conn->cache_lock);
     if (argc == 1) {
         if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
             sqlite3_result_error(ctx, "tasksext_cache_limit(): give a number of bytes, 0 or more",
                                  -1);
             return;
         }
+        pthread_mutex_lock(&conn->cache_lock);
         doc_cache_set_limit(conn->cache, (size_t)sqlite3_value_int64(argv[0]));
+        pthread_mutex_unlock(&conn->cache_lock);
     }
     sqlite3_result_int64(ctx, (sqlite3_int64)stats.limit);
 }
@@ -30,7 +34,10 @@ static void cache_clear(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
-    sqlite3_result_int64(ctx, (sqlite3_int64)doc_cache_clear(conn->cache));
+    pthread_mutex_lock(&conn->cache_lock);
+    size_t cleared = doc_cache_clear(conn->cache);
+    pthread_mutex_unlock(&conn->cache_lock);
+    sqlite3_result_int64(ctx, (sqlite3_int64)cleared);
 }
 
 static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -38,7 +45,9 @@ static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
+    pthread_mutex_lock(&conn->cache_lock);
     doc_cache_stats s = doc_cache_get_stats(conn->cache);
+    pthread_mutex_unlock(&conn->cache_lock);
     char *json = sqlite3_mprintf(
         "{\"entries\":%llu,\"bytes\":%llu,\"limit\":%llu,\"hits\":%llu,\"misses\":%llu}",
         (unsigned long long)s.entries, (unsigned long long)s.bytes, (unsigned long long)s.limit,

@@ -42,6 +42,7 @@ void tasks_connection_release(void *pointer)
     tasks_connection *conn = pointer;
     if (--conn->refs > 0) return;
     doc_cache_free(conn->cache);
+    pthread_mutex_destroy(&conn->cache_lock);
     free(conn); /* conn is the first member of its connection_block */
 }
 
@@ -68,6 +69,7 @@ TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_
         free(block);
         return SQLITE_NOMEM;
     }
+    pthread_mutex_init(&block->conn.cache_lock, NULL);
     /* One reference held here until registration is over. */
     block->conn.refs = 1;
     for (size_t i = 0; i < N_TABLES && rc == SQLITE_OK; i++) {

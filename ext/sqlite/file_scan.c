@@ -28,8 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cache/prefetch.h"
 #include "../fs/file_read.h"
-#include "../fs/path_walk.h"
 #include "../parse/text_buffer.h"
 #include "../parse/utf8.h"
 
@@ -47,14 +47,12 @@ static const task_document empty_document;
 
 typedef struct scan_cursor {
     sqlite3_vtab_cursor base;
-    path_walk *walk;
+    prefetch *files;
     scan_file file;
-    loaded_file *loaded; /* the parse behind file.doc, shared with the cache */
     char *path_text; /* repaired path of the current file */
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
-    int want_graph; /* idxNum bit 2 */
 } scan_cursor;
 
 static void set_error(sqlite3_vtab *vtab, const char *format, ...)
@@ -142,8 +140,6 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
 
 static void release_file(scan_cursor *cur)
 {
-    loaded_file_release(cur->loaded);
-    cur->loaded = NULL;
     sqlite3_free(cur->file.error);
     sqlite3_free(cur->path_text);
     memset(&cur->file, 0, sizeof(cur->file));
@@ -154,8 +150,8 @@ static void release_file(scan_cursor *cur)
 static void reset_cursor(scan_cursor *cur)
 {
     release_file(cur);
-    path_walk_close(cur->walk);
-    cur->walk = NULL;
+    prefetch_close(cur->files); /* joins the worker: no thread outlives the scan */
+    cur->files = NULL;
     cur->row = cur->rows = 0;
     cur->rowid = 0;
     cur->eof = 1;
@@ -186,68 +182,22 @@ static size_t size_limit(const scan_vtab *vtab)
     return limit;
 }
 
-static int file_failed(scan_cursor *cur, const char *reason)
+/* Shows one walked file through cur->file. A file that could not be read is
+ * not a failure of the statement: its error is for the tables to show. */
+static int load_file(scan_cursor *cur, const scan_item *item)
 {
-    cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, reason);
-    return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
-}
-
-/* The parse of the file at `path`: from the cache while the file is
- * unchanged, else read and parsed now (and offered to the cache). */
-static int parse_file(scan_cursor *cur, const path_entry *entry, loaded_file **out)
-{
-    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
-    doc_cache *cache = vtab->conn ? vtab->conn->cache : NULL;
-    struct stat st;
-    *out = NULL;
-    if (doc_cache_enabled(cache) && stat(entry->path, &st) == 0) {
-        *out = doc_cache_find(cache, &st, entry->folder);
-        if (*out) return SQLITE_OK;
-    }
-    char *bytes;
-    size_t size;
-    const char *reason;
-    size_t limit = size_limit(vtab);
-    int err = file_read_all_stat(entry->path, limit, &bytes, &size, &reason, &st);
-    if (err == EFBIG) {
-        char why[64];
-        sqlite3_snprintf(sizeof why, why, "larger than the %llu-byte limit",
-                         (unsigned long long)limit);
-        return file_failed(cur, why);
-    }
-    if (err) return file_failed(cur, reason);
-    loaded_file *file = loaded_file_new(&st, entry->folder);
-    int rc = file ? task_document_parse(bytes, size, entry->folder, &file->doc) : TASKS_PARSE_NOMEM;
-    free(bytes);
-    if (rc != TASKS_PARSE_OK) {
-        loaded_file_release(file);
-        return rc == TASKS_PARSE_TOO_BIG ? file_failed(cur, "larger than the parser's limit")
-                                         : SQLITE_NOMEM;
-    }
-    doc_cache_offer(cache, file);
-    *out = file;
-    return SQLITE_OK;
-}
-
-/* Reads and parses one walk entry into cur->file. SQLITE_OK also when the
- * file itself is bad: that goes into file.error for the tables to show. */
-static int load_file(scan_cursor *cur, const path_entry *entry)
-{
-    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     release_file(cur);
-    cur->path_text = repaired_text(entry->path);
+    cur->path_text = repaired_text(item->path);
     if (!cur->path_text) return SQLITE_NOMEM;
     cur->file.path = cur->path_text;
-    cur->file.folder = entry->folder;
-    if (entry->error) return file_failed(cur, entry->reason);
-    int rc = parse_file(cur, entry, &cur->loaded);
-    if (rc != SQLITE_OK || !cur->loaded) return rc;
-    if (cur->want_graph &&
-        loaded_file_build_graph(vtab->conn ? vtab->conn->cache : NULL, cur->loaded) < 0)
-        return SQLITE_NOMEM;
-    const task_document *doc = &cur->loaded->doc;
+    cur->file.folder = item->folder;
+    if (item->error) {
+        cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, item->reason);
+        return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
+    }
+    const task_document *doc = &item->file->doc;
     cur->file.doc = doc;
-    cur->file.graph = cur->loaded->has_graph ? &cur->loaded->graph : NULL;
+    cur->file.graph = item->file->has_graph ? &item->file->graph : NULL;
     cur->file.readable = 1;
     if (doc->error) {
         cur->file.error =
@@ -263,15 +213,17 @@ static int advance(scan_cursor *cur)
     scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     cur->row++;
     while (cur->row >= cur->rows) {
-        path_entry entry;
-        int more = path_walk_next(cur->walk, &entry);
+        scan_item *item;
+        int more = prefetch_next(cur->files, &item);
         if (more < 0) return SQLITE_NOMEM;
         if (more == 0) {
             cur->eof = 1;
             release_file(cur);
+            prefetch_close(cur->files);
+            cur->files = NULL;
             return SQLITE_OK;
         }
-        int rc = load_file(cur, &entry);
+        int rc = load_file(cur, item);
         if (rc != SQLITE_OK) return rc;
         cur->row = 0;
         cur->rows = vtab->table->row_count(&cur->file);
@@ -305,7 +257,15 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     char *message = NULL;
-    if (path_walk_open(path, &cur->walk, &message) != 0) {
+    prefetch_options options = {
+        .max_bytes = size_limit(vtab),
+        .want_graph = (idx_num & 2) != 0,
+        /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
+        .threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1),
+        .cache = vtab->conn ? vtab->conn->cache : NULL,
+        .cache_lock = vtab->conn ? &vtab->conn->cache_lock : NULL,
+    };
+    if (prefetch_open(path, &options, &cur->files, &message) != 0) {
         if (!message) return SQLITE_NOMEM;
         char *shown = repaired_text(message);
         set_error(base->pVtab, "%s(): %s", name, shown ? shown : message);
@@ -314,7 +274,6 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     cur->eof = 0;
-    cur->want_graph = (idx_num & 2) != 0;
     cur->row = cur->rows = 0; /* advance() reads the first file */
     int rc = advance(cur);
     if (rc == SQLITE_NOMEM) reset_cursor(cur);

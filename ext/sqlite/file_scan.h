@@ -7,6 +7,7 @@
 #ifndef TASKS_FILE_SCAN_H
 #define TASKS_FILE_SCAN_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,7 +28,8 @@ typedef struct scan_file {
 /* What the functions of one connection share: the parse cache. */
 typedef struct tasks_connection {
     doc_cache *cache;
-    int refs; /* one per registered function */
+    pthread_mutex_t cache_lock; /* the cache is shared with prefetch workers */
+    int refs;                   /* one per registered function */
 } tasks_connection;
 
 typedef struct scan_table {

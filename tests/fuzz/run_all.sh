@@ -9,7 +9,9 @@
 # found a crash, a leak, a timeout, ran out of memory or could not run.
 #
 # FUZZ_JOBS=2 runs two targets at a time (default 1). FUZZ_TARGETS picks
-# targets (default: "parse front_matter glob sql").
+# targets (default: "parse front_matter glob sql"). FUZZ_EXTRA_ARGS is added
+# to every libFuzzer command line, e.g. "-fork=1 -ignore_crashes=1" to go on
+# past a known crash (the result still counts as a failure).
 set -u
 
 if [ $# -ne 2 ]; then
@@ -58,7 +60,7 @@ run_one() {
     "$exe" "$corpus" "$seed_dir" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len="$(max_len_of "$name")" -print_final_stats=1 \
-        -artifact_prefix="$artifacts" > "$logs/$name.log" 2>&1
+        -artifact_prefix="$artifacts" ${FUZZ_EXTRA_ARGS:-} > "$logs/$name.log" 2>&1
     echo $? > "$logs/$name.rc"
 }
 
@@ -79,19 +81,29 @@ for name in $targets; do
     log=$logs/$name.log
     rc=$(cat "$logs/$name.rc" 2>/dev/null || echo 127)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    # The last status line ("#N DONE cov: X ft: Y ...", or the last pulse).
+    # The last status line ("#N DONE cov: X ft: Y ...", the last pulse, or in
+    # fork mode "#N: cov: X ft: Y ...").
     last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
+    [ -n "$execs" ] || execs=$(printf '%s\n' "$last" | sed -n 's/^#\([0-9]*\).*/\1/p')
     cov=$(printf '%s\n' "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
     ft=$(printf '%s\n' "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+    # A failure: a non-zero exit, or (fork mode with -ignore_crashes, which
+    # exits 0) a sanitizer report or a non-zero oom/timeout/crash count.
+    found=
+    for what in 'ERROR: AddressSanitizer' 'ERROR: LeakSanitizer' 'runtime error' \
+        'ERROR: libFuzzer' 'invariant failed' 'out-of-memory'; do
+        line=$(grep -m 1 -F "$what" "$log")
+        [ -n "$line" ] && found="$found $line"
+    done
+    crashes=$(sed -n 's/.*oom\/timeout\/crash: \([0-9/]*\).*/\1/p' "$log" | tail -n 1)
+    case $crashes in
+    '' | 0/0/0) ;;
+    *) found="$found oom/timeout/crash $crashes" ;;
+    esac
     result=ok
-    if [ "$rc" -ne 0 ]; then
+    if [ "$rc" -ne 0 ] || [ -n "$found" ]; then
         status=1
-        result="FAILED (exit $rc):"
-        for what in 'ERROR: AddressSanitizer' 'ERROR: LeakSanitizer' 'runtime error' \
-            'ERROR: libFuzzer' 'invariant failed' 'out-of-memory'; do
-            line=$(grep -m 1 -F "$what" "$log")
-            [ -n "$line" ] && result="$result $line"
-        done
+        result="FAILED (exit $rc):$found"
         artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
         [ -n "$artifact" ] && result="$result; input: $artifact"
     fi

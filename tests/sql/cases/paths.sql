@@ -13,3 +13,7 @@ SELECT r.p, t.id, t.status FROM roots r, tasks(r.p) t WHERE t.done = 1 ORDER BY 
 SELECT 'join specs', s.spec, count(t.id)
 FROM task_specs('tests/fixtures/tree') s LEFT JOIN tasks(s.file) t
 GROUP BY s.file ORDER BY s.file;
+-- count(*) reads no column: the graph must still be built where rows need it.
+SELECT 'count', (SELECT count(*) FROM tasks('tests/fixtures/deps/edges')),
+       (SELECT count(*) FROM task_deps('tests/fixtures/deps/edges')),
+       (SELECT count(*) FROM task_issues('tests/fixtures/deps/issues'));

@@ -1,0 +1,295 @@
+/* prefetch.c - a ring of slots between the walker and the consumer.
+ *
+ * A slot goes EMPTY -> READ (bytes in memory, or a cache hit that still needs
+ * its graph) -> PARSING (one thread claimed it) -> DONE -> handed out -> EMPTY.
+ * Slots are filled in walk order and handed out in the same order, so the
+ * threaded and the single-threaded scans give the same items in the same
+ * order. The ring lock guards slot states and counters; the cache lock
+ * guards the cache and every loaded_file reference count. */
+#include "prefetch.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../fs/file_read.h"
+#include "../fs/path_walk.h"
+
+typedef enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_PARSING, SLOT_DONE } slot_state;
+
+typedef struct slot {
+    slot_state state;
+    scan_item item;
+    char *bytes; /* READ: the file, to parse */
+    size_t size;
+} slot;
+
+struct prefetch {
+    prefetch_options o;
+    path_walk *walk;
+    slot ring[PREFETCH_RING];
+    size_t head, tail; /* items handed out / slots filled, counted from 0 */
+    int handed;        /* ring[head] is out with the caller */
+    int walk_done, failed, stop;
+    int threaded;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+};
+
+static void cache_lock(const prefetch *p)
+{
+    if (p->o.cache_lock) pthread_mutex_lock(p->o.cache_lock);
+}
+
+static void cache_unlock(const prefetch *p)
+{
+    if (p->o.cache_lock) pthread_mutex_unlock(p->o.cache_lock);
+}
+
+static void clear_slot(prefetch *p, slot *s)
+{
+    free(s->item.path);
+    free(s->item.folder);
+    free(s->bytes);
+    if (s->item.file) {
+        cache_lock(p);
+        loaded_file_release(s->item.file);
+        cache_unlock(p);
+    }
+    memset(s, 0, sizeof(*s));
+}
+
+static void fail_item(scan_item *item, int error, const char *reason)
+{
+    item->error = error;
+    snprintf(item->reason, sizeof item->reason, "%s", reason);
+}
+
+/* Walks to the next file and reads it (or finds it in the cache) into `s`.
+ * Returns 1, 0 at the end of the walk, -1 when out of memory. */
+static int fill_slot(prefetch *p, slot *s)
+{
+    path_entry entry;
+    int more = path_walk_next(p->walk, &entry);
+    if (more <= 0) return more;
+    s->item.path = strdup(entry.path);
+    s->item.folder = strdup(entry.folder);
+    if (!s->item.path || !s->item.folder) return -1;
+    s->state = SLOT_DONE;
+    if (entry.error) {
+        fail_item(&s->item, entry.error, entry.reason);
+        return 1;
+    }
+    struct stat st;
+    cache_lock(p);
+    int cached = doc_cache_enabled(p->o.cache);
+    cache_unlock(p);
+    /* One stat to find the file in the cache; no stat at all without one. */
+    if (cached && stat(entry.path, &st) == 0) {
+        cache_lock(p);
+        s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
+        cache_unlock(p);
+        if (s->item.file) {
+            if (p->o.want_graph && !s->item.file->has_graph) s->state = SLOT_READ;
+            return 1;
+        }
+    }
+    const char *reason;
+    int err = file_read_all_stat(entry.path, p->o.max_bytes, &s->bytes, &s->size, &reason, &st);
+    if (err == EFBIG) {
+        snprintf(s->item.reason, sizeof s->item.reason, "larger than the %llu-byte limit",
+                 (unsigned long long)p->o.max_bytes);
+        s->item.error = EFBIG;
+        return 1;
+    }
+    if (err) {
+        fail_item(&s->item, err, reason);
+        return 1;
+    }
+    s->item.file = loaded_file_new(&st, entry.folder);
+    if (!s->item.file) return -1;
+    s->state = SLOT_READ;
+    return 1;
+}
+
+/* Parses a READ slot (on whichever thread claimed it). 0, or -1 when out of
+ * memory. */
+static int parse_slot(prefetch *p, slot *s)
+{
+    loaded_file *file = s->item.file;
+    if (s->bytes) {
+        int rc = task_document_parse(s->bytes, s->size, s->item.folder, &file->doc);
+        free(s->bytes);
+        s->bytes = NULL;
+        if (rc == TASKS_PARSE_NOMEM) return -1;
+        if (rc == TASKS_PARSE_TOO_BIG) {
+            fail_item(&s->item, EFBIG, "larger than the parser's limit");
+            cache_lock(p);
+            loaded_file_release(file);
+            cache_unlock(p);
+            s->item.file = NULL;
+            return 0;
+        }
+        if (p->o.want_graph && loaded_file_build_graph(NULL, file) < 0) return -1;
+        cache_lock(p);
+        doc_cache_offer(p->o.cache, file);
+        cache_unlock(p);
+        return 0;
+    }
+    /* A cache hit without its graph: the file is shared, build under the lock. */
+    cache_lock(p);
+    int rc = loaded_file_build_graph(p->o.cache, file);
+    cache_unlock(p);
+    return rc;
+}
+
+/* The oldest slot waiting to be parsed, after the one the caller waits for. */
+static slot *claimable(prefetch *p)
+{
+    for (size_t i = p->head + (size_t)p->handed; i < p->tail; i++) {
+        slot *s = &p->ring[i % PREFETCH_RING];
+        if (s->state == SLOT_READ) return s;
+    }
+    return NULL;
+}
+
+static void *worker(void *arg)
+{
+    prefetch *p = arg;
+    pthread_mutex_lock(&p->lock);
+    while (!p->stop && !p->failed) {
+        if (!p->walk_done && p->tail - p->head < PREFETCH_RING) {
+            slot *s = &p->ring[p->tail % PREFETCH_RING];
+            pthread_mutex_unlock(&p->lock);
+            int rc = fill_slot(p, s);
+            pthread_mutex_lock(&p->lock);
+            if (rc > 0) p->tail++;
+            else if (rc == 0) p->walk_done = 1;
+            else p->failed = 1;
+            pthread_cond_broadcast(&p->changed);
+            continue;
+        }
+        slot *s = claimable(p);
+        if (s) {
+            s->state = SLOT_PARSING;
+            pthread_mutex_unlock(&p->lock);
+            int rc = parse_slot(p, s);
+            pthread_mutex_lock(&p->lock);
+            s->state = SLOT_DONE;
+            if (rc < 0) p->failed = 1;
+            pthread_cond_broadcast(&p->changed);
+            continue;
+        }
+        if (p->walk_done) break;
+        pthread_cond_wait(&p->changed, &p->lock);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+int prefetch_open(const char *root, const prefetch_options *options, prefetch **out,
+                  char **message)
+{
+    *out = NULL;
+    prefetch *p = calloc(1, sizeof(prefetch));
+    if (!p) {
+        *message = NULL;
+        return -1;
+    }
+    p->o = *options;
+    if (path_walk_open(root, &p->walk, message) != 0) {
+        free(p);
+        return -1;
+    }
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->changed, NULL);
+    if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0)
+        p->threaded = 1;
+    *out = p;
+    return 0;
+}
+
+/* Gives back the item handed out last. */
+static void return_item(prefetch *p)
+{
+    if (!p->handed) return;
+    clear_slot(p, &p->ring[p->head % PREFETCH_RING]);
+    pthread_mutex_lock(&p->lock);
+    p->head++;
+    p->handed = 0;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static int next_unthreaded(prefetch *p, scan_item **item)
+{
+    slot *s = &p->ring[p->head % PREFETCH_RING];
+    int rc = fill_slot(p, s);
+    if (rc <= 0) {
+        clear_slot(p, s);
+        return rc;
+    }
+    if (s->state == SLOT_READ && parse_slot(p, s) < 0) return -1;
+    s->state = SLOT_DONE;
+    p->tail = p->head + 1;
+    p->handed = 1;
+    *item = &s->item;
+    return 1;
+}
+
+int prefetch_next(prefetch *p, scan_item **item)
+{
+    return_item(p);
+    if (!p->threaded) return next_unthreaded(p, item);
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        if (p->failed) break;
+        if (p->head < p->tail) {
+            slot *s = &p->ring[p->head % PREFETCH_RING];
+            if (s->state == SLOT_DONE) {
+                p->handed = 1;
+                *item = &s->item;
+                pthread_mutex_unlock(&p->lock);
+                return 1;
+            }
+            if (s->state == SLOT_READ) {
+                /* Parse it here rather than wait for the worker to. */
+                s->state = SLOT_PARSING;
+                pthread_mutex_unlock(&p->lock);
+                int rc = parse_slot(p, s);
+                pthread_mutex_lock(&p->lock);
+                s->state = SLOT_DONE;
+                if (rc < 0) p->failed = 1;
+                pthread_cond_broadcast(&p->changed);
+                continue;
+            }
+        } else if (p->walk_done) {
+            pthread_mutex_unlock(&p->lock);
+            return 0;
+        }
+        pthread_cond_wait(&p->changed, &p->lock);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return -1;
+}
+
+void prefetch_close(prefetch *p)
+{
+    if (!p) return;
+    if (p->threaded) {
+        pthread_mutex_lock(&p->lock);
+        p->stop = 1;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        pthread_join(p->thread, NULL);
+    }
+    for (size_t i = 0; i < PREFETCH_RING; i++)
+        clear_slot(p, &p->ring[i]);
+    path_walk_close(p->walk);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->changed);
+    free(p);
+}
