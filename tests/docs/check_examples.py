@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-BLOCK = re.compile(r"```sql\n(.*?)```\n\n?```text\n(.*?)```", re.S)
+BLOCK = re.compile(r"```sql\n((?:(?!```).)*?)```\n\n?```text\n((?:(?!```).)*?)```", re.S)
 
 
 def run(module, sql, root):
