@@ -42,6 +42,14 @@ typedef struct task_issue {
     const char *message;
 } task_issue;
 
+/* A reference a task makes: to a requirement, a file, a user story. */
+typedef struct task_ref {
+    int task;         /* index into doc->tasks */
+    const char *kind; /* "requirement", "file", "story" */
+    const char *ref;  /* `1.2`, `FR-001`, `src/models/user.py`, `US1` */
+    uint32_t line;    /* where it is written */
+} task_ref;
+
 typedef struct task_graph {
     task_edge *edges;
     size_t n_edges;
@@ -54,6 +62,8 @@ typedef struct task_graph {
     /* Per dependency phrase, indexed like doc->phrases: the edges it gave,
      * counted before duplicates (stated on an earlier line too) are merged. */
     size_t *phrase_edges;
+    task_ref *refs; /* in task order */
+    size_t n_refs;
     struct tasks_arena *arena;
 } task_graph;
 

@@ -57,10 +57,20 @@ typedef struct task_phrase {
     const char *text; /* plain text, inline markup flattened */
 } task_phrase;
 
+/* A line under a task that is not a task itself: a nested bullet or a
+ * paragraph of the item (`_Requirements: 1.1, 2.3_`, `_Depends: 1, 2_`,
+ * `Dependencies: a, b`). The deps layer reads references from these. */
+typedef struct task_note {
+    int task; /* index of the task it belongs to */
+    uint32_t line;
+    const char *text;
+} task_note;
+
 /* A heading that names a numbered step or phase. */
 typedef struct task_step {
-    const char *number; /* "3", "3.2" */
-    const char *name;   /* "Core Implementation" */
+    const char *number;  /* "3", "3.2" */
+    const char *name;    /* "Core Implementation" */
+    const char *heading; /* the whole heading: "Step 3: Core Implementation" */
     uint32_t line;
 } task_step;
 
@@ -79,11 +89,20 @@ typedef struct task_document {
     size_t n_tasks;
     task_phrase *phrases;
     size_t n_phrases;
+    task_note *notes;
+    size_t n_notes;
     task_step *steps;
     size_t n_steps;
 
+    int n_execute_groups; /* rollout `- 🔀 Execute in parallel:` / `in sequence:` items */
+
     struct tasks_arena *arena; /* owns every string above */
 } task_document;
+
+/* The tool family a file is written for: "catalyst", "speckit", "kiro",
+ * "rollout" or "generic". `path` (may be NULL) is the file's path; a
+ * front matter `dialect:` key overrides everything. */
+const char *task_document_dialect(const task_document *doc, const char *path);
 
 /* Result codes. */
 #define TASKS_PARSE_OK 0

@@ -7,6 +7,7 @@
  * A line gives edges, says there is no ordering (`can run in parallel`), or
  * becomes an issue row: nothing is dropped without a word.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -184,12 +185,66 @@ static void inline_dependencies(graph_builder *b, int task)
     }
 }
 
+/* `_Depends: 1, 2_` (cc-sdd), `Depends on: T003`, `Blocked by: T002` on a line
+ * under a task: that task waits for what the line names. */
+static void note_dependencies(graph_builder *b)
+{
+    static const char *const labels[] = {"depends on", "depends", "dependencies", "blocked by",
+                                         "after", NULL};
+    const task_document *doc = b->doc;
+    for (size_t i = 0; i < doc->n_notes && !b->failed; i++) {
+        const char *text = doc->notes[i].text;
+        while (*text == '_' || *text == '*' || *text == ' ')
+            text++;
+        const char *const *label;
+        for (label = labels; *label; label++)
+            if (strncasecmp(text, *label, strlen(*label)) == 0) break;
+        if (!*label) continue;
+        const char *rest = text + strlen(*label);
+        while (*rest == '_' || *rest == '*' || *rest == ' ')
+            rest++;
+        if (*rest != ':') continue; /* a sentence, not a field */
+        rest++;
+        size_t len = strlen(rest);
+        char *phrase = malloc(len + 16);
+        if (!phrase) {
+            b->failed = 1;
+            return;
+        }
+        snprintf(phrase, len + 16, "X depends on %s", rest);
+        edges_from_text(b, phrase, doc->notes[i].line, doc->notes[i].task, doc->notes[i].text);
+        free(phrase);
+    }
+}
+
+/* Obsidian Tasks: `⛔ abc,def` on a task waits for the tasks with `🆔 abc`. */
+static void obsidian_dependencies(graph_builder *b, int task)
+{
+    const char *mark = strstr(b->doc->tasks[task].text, "\xE2\x9B\x94");
+    if (!mark) return;
+    const char *list = mark + 3;
+    size_t len = strcspn(list, "\xF0\xE2"); /* up to the next emoji field */
+    char *phrase = malloc(len + 16);
+    if (!phrase) {
+        b->failed = 1;
+        return;
+    }
+    snprintf(phrase, len + 16, "X depends on %.*s", (int)len, list);
+    const char *source = tasks_arena_strndup(b->graph->arena, mark, len + 3);
+    if (!source) b->failed = 1;
+    else edges_from_text(b, phrase, b->doc->tasks[task].line, task, source);
+    free(phrase);
+}
+
 void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++)
         b->graph->phrase_edges[i] =
             edges_from_text(b, doc->phrases[i].text, doc->phrases[i].line, -1, doc->phrases[i].text);
-    for (size_t t = 0; t < doc->n_tasks && !b->failed; t++)
+    for (size_t t = 0; t < doc->n_tasks && !b->failed; t++) {
         inline_dependencies(b, (int)t);
+        obsidian_dependencies(b, (int)t);
+    }
+    note_dependencies(b);
 }

@@ -127,6 +127,7 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     file_issues(&b);
     add_implicit_edges(&b);
     add_explicit_edges(&b);
+    add_task_refs(&b);
     if (!b.failed) dedupe_edges(graph);
     if (!b.failed) analyze_graph(&b);
     id_index_free(&b.ids);
@@ -148,6 +149,7 @@ void task_graph_free(task_graph *graph)
     free(graph->ready);
     free(graph->level);
     free(graph->phrase_edges);
+    free(graph->refs);
     tasks_arena_free(graph->arena);
     memset(graph, 0, sizeof(*graph));
 }

@@ -103,6 +103,7 @@ void task_document_free(task_document *doc)
     if (!doc) return;
     free(doc->tasks);
     free(doc->phrases);
+    free(doc->notes);
     free(doc->steps);
     tasks_arena_free(doc->arena);
     memset(doc, 0, sizeof(*doc));

@@ -7,6 +7,7 @@
  * block quote is an example, never a task; code, HTML blocks and tables never
  * contain list items at all.
  */
+#define _GNU_SOURCE /* memmem */
 #include "markdown_walk.h"
 
 #include <md4c.h>
@@ -32,7 +33,7 @@ typedef struct li_frame {
     size_t box_mark; /* PENDING_BOX: offset of md4c's mark */
 } li_frame;
 
-typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE } capture_kind;
+typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE, CAPTURE_NOTE } capture_kind;
 
 typedef struct walker {
     const char *bytes;
@@ -66,7 +67,8 @@ typedef struct walker {
     uint32_t capture_line, capture_last_line;
     text_buffer text;
 
-    size_t cap_tasks, cap_phrases, cap_steps;
+    int note_task; /* CAPTURE_NOTE: the task the note belongs to */
+    size_t cap_tasks, cap_phrases, cap_steps, cap_notes;
 } walker;
 
 static int grow(void **array, size_t *cap, size_t count, size_t item)
@@ -271,18 +273,41 @@ static void finish_phrase(walker *w)
     doc->phrases[doc->n_phrases++] = (task_phrase){w->capture_line, text};
 }
 
+static void finish_note(walker *w)
+{
+    if (!w->capture_has_text) return;
+    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
+    if (!text || !*text) return;
+    task_document *doc = w->doc;
+    if (!grow((void **)&doc->notes, &w->cap_notes, doc->n_notes, sizeof(task_note))) {
+        w->failed = 1;
+        return;
+    }
+    doc->notes[doc->n_notes++] = (task_note){w->note_task, w->capture_line, text};
+}
+
 static void end_capture(walker *w)
 {
     if (w->capture == CAPTURE_TASK)
         finish_task(w);
     else if (w->capture == CAPTURE_PHRASE)
         finish_phrase(w);
+    else if (w->capture == CAPTURE_NOTE)
+        finish_note(w);
     w->capture = CAPTURE_NONE;
 }
 
-static void start_phrase(walker *w)
+/* The task whose item we are inside, or -1. */
+static int enclosing_task(const walker *w)
 {
-    w->capture = CAPTURE_PHRASE;
+    for (int i = w->li_depth - 1; i >= 0; i--)
+        if (w->li[i].task >= 0) return w->li[i].task;
+    return -1;
+}
+
+static void start_phrase(walker *w, capture_kind kind)
+{
+    w->capture = kind;
     w->capture_has_text = 0;
     w->box_end = 0;
     text_buffer_clear(&w->text);
@@ -362,7 +387,7 @@ static void finish_heading(walker *w)
             w->failed = 1;
             return;
         }
-        doc->steps[doc->n_steps++] = (task_step){w->step_number, w->step_name, w->heading_line};
+        doc->steps[doc->n_steps++] = (task_step){w->step_number, w->step_name, text, w->heading_line};
         w->step_index = (int)doc->n_steps;
     } else {
         if (w->step_level && level <= w->step_level) {
@@ -491,7 +516,7 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
     return 0;
 }
 
-static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text)
+static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text, size_t size)
 {
     li_frame *f = &w->li[w->li_depth - 1];
     if (f->pending == PENDING_BOX) {
@@ -504,6 +529,8 @@ static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text)
     int optional;
     if (type == MD_TEXT_NORMAL && offset != (size_t)-1 && box_at(w, offset, &box_end, &optional))
         start_task(w, offset + 1, box_end, optional);
+    else if (type == MD_TEXT_NORMAL && memmem(text, size, "Execute in ", 11))
+        w->doc->n_execute_groups++; /* a rollout's `- 🔀 Execute in parallel:` */
 }
 
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
@@ -517,16 +544,24 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         append_text(w, &w->heading, type, text, size);
         return 0;
     }
-    if (w->li_depth > 0 && w->li[w->li_depth - 1].pending) decide_pending(w, type, text);
+    if (w->li_depth > 0 && w->li[w->li_depth - 1].pending) decide_pending(w, type, text, size);
     if (w->capture == CAPTURE_NONE) {
-        if (!w->dep_level || w->quote_depth || w->table_depth || w->verbatim_depth)
+        if (w->quote_depth || w->table_depth || w->verbatim_depth) return w->failed;
+        if (w->dep_level) {
+            start_phrase(w, CAPTURE_PHRASE);
+        } else if ((w->note_task = enclosing_task(w)) >= 0) {
+            start_phrase(w, CAPTURE_NOTE);
+        } else {
             return w->failed;
-        start_phrase(w);
+        }
     }
-    if (w->capture == CAPTURE_PHRASE && (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)) {
-        /* Each source line of a dependency section is a phrase of its own. */
+    if ((w->capture == CAPTURE_PHRASE || w->capture == CAPTURE_NOTE) &&
+        (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)) {
+        /* Each source line of a dependency section, or under a task, is a
+         * line of its own. */
+        capture_kind kind = w->capture;
         end_capture(w);
-        start_phrase(w);
+        start_phrase(w, kind);
         return w->failed;
     }
     size_t offset = offset_of(w, text);

@@ -5,7 +5,7 @@
  *   SELECT spec, tasks, done, error FROM task_specs('.xe/specs');
  *
  * Columns: spec, file, title, author, description, meta, tasks, done, error,
- *          path HIDDEN
+ *          dialect, path HIDDEN
  */
 #include "tasks_tables.h"
 
@@ -21,6 +21,7 @@ enum task_specs_column {
     SPECS_TASKS,
     SPECS_DONE,
     SPECS_ERROR,
+    SPECS_DIALECT,
     SPECS_PATH
 };
 
@@ -70,6 +71,9 @@ static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case SPECS_ERROR:
         scan_result_text(ctx, file->error);
         break;
+    case SPECS_DIALECT:
+        scan_result_text(ctx, task_document_dialect(doc, file->path));
+        break;
     default:
         break;
     }
@@ -78,7 +82,7 @@ static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row
 const scan_table task_specs_table = {
     .name = "task_specs",
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, title TEXT, author TEXT, description TEXT,"
-              " meta TEXT, tasks INTEGER, done INTEGER, error TEXT, path HIDDEN)",
+              " meta TEXT, tasks INTEGER, done INTEGER, error TEXT, dialect TEXT, path HIDDEN)",
     .path_column = SPECS_PATH,
     .row_count = specs_row_count,
     .column = specs_column,

@@ -8,5 +8,6 @@ extern const scan_table tasks_table;
 extern const scan_table task_specs_table;
 extern const scan_table task_deps_table;
 extern const scan_table task_issues_table;
+extern const scan_table task_refs_table;
 
 #endif

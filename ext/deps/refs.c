@@ -1,0 +1,182 @@
+/*
+ * refs.c - what each task refers to, for coverage queries:
+ *
+ *   requirement  `_Requirements: 1.1, 2.3_` (and `_需求: 1.1_`, `_要件: 2.1_`,
+ *                `Requisitos:`, `Validates: Requirements 1.6`) on the task's
+ *                line or a line under it; `@req FR:auth.session`;
+ *                `[covers FR-002]`; requirement ids such as `FR-001`, `NFR-2`,
+ *                `SC-005` anywhere in the task or under it
+ *   file         each path in the task's `files`
+ *   story        each `[USn]` tag
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_builder.h"
+
+static void add_ref(graph_builder *b, int task, const char *kind, const char *ref, size_t len,
+                    uint32_t line)
+{
+    task_graph *g = b->graph;
+    while (len && (ref[len - 1] == ' ' || ref[len - 1] == '.' || ref[len - 1] == '_' ||
+                   ref[len - 1] == '*'))
+        len--;
+    while (len && (*ref == ' ' || *ref == '_' || *ref == '*')) {
+        ref++;
+        len--;
+    }
+    if (len == 0 || b->failed) return;
+    for (size_t i = g->n_refs; i-- > 0 && g->refs[i].task == task;)
+        if (strcmp(g->refs[i].kind, kind) == 0 && strlen(g->refs[i].ref) == len &&
+            memcmp(g->refs[i].ref, ref, len) == 0)
+            return; /* once per task */
+    if (g->n_refs % 64 == 0) {
+        task_ref *grown = realloc(g->refs, (g->n_refs + 64) * sizeof(task_ref));
+        if (!grown) {
+            b->failed = 1;
+            return;
+        }
+        g->refs = grown;
+    }
+    const char *copy = tasks_arena_strndup(g->arena, ref, len);
+    if (!copy) {
+        b->failed = 1;
+        return;
+    }
+    g->refs[g->n_refs++] = (task_ref){task, kind, copy, line};
+}
+
+static int starts_nocase(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (!c) return 0;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[k]) return 0;
+    }
+    return 1;
+}
+
+/* After `Requirements:`: the comma-, semicolon- or `and`-separated list. */
+static void requirement_list(graph_builder *b, int task, const char *p, uint32_t line)
+{
+    while (*p == ' ')
+        p++;
+    if (starts_nocase(p, "requirements ")) p += 13;
+    else if (starts_nocase(p, "requirement ")) p += 12;
+    while (*p && *p != ')' && *p != ']') {
+        size_t n = strcspn(p, ",;)]\xEF");
+        const char *item = p;
+        size_t len = n;
+        if (len > 4 && starts_nocase(item + len - 4, " and")) len -= 4;
+        if (len >= 4 && starts_nocase(item, "and ")) {
+            item += 4;
+            len -= 4;
+        }
+        add_ref(b, task, "requirement", item, len, line);
+        p += n;
+        if (*p == ',' || *p == ';') p++;
+        else if ((unsigned char)*p == 0xEF) p += strncmp(p, "\xEF\xBC\x8C", 3) == 0 ? 3 : 1; /* ， */
+        else break;
+    }
+}
+
+/* Labels that introduce a list of requirements, in the corpus's languages. */
+static const char *const requirement_labels[] = {
+    "requirements", "requirement", "reqs", "req id", "req", "validates", "covers",
+    "\xE9\x9C\x80\xE6\xB1\x82",                         /* 需求 */
+    "\xE8\xA6\x81\xE4\xBB\xB6",                         /* 要件 */
+    "\xE8\xA6\x81\xE6\xB1\x82",                         /* 要求 */
+    "requisitos", "requisito", "anforderungen", "wymagania", "gereksinimler",
+    "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования */
+    NULL};
+
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* `FR-001`, `NFR-2`, `SC-005.1`: requirement-style ids. */
+static size_t requirement_id_at(const char *s, size_t i)
+{
+    static const char *const prefixes[] = {"FR", "NFR", "SC", "REQ", "UC", "AC", "BR", "SR", NULL};
+    if (i > 0 && (is_upper(s[i - 1]) || is_digit(s[i - 1]))) return 0;
+    for (const char *const *p = prefixes; *p; p++) {
+        size_t n = strlen(*p);
+        if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !is_digit(s[i + n + 1])) continue;
+        size_t k = i + n + 1;
+        while (is_digit(s[k]) || (s[k] == '.' && is_digit(s[k + 1])))
+            k++;
+        if (is_upper(s[k])) continue;
+        return k - i;
+    }
+    return 0;
+}
+
+static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t line)
+{
+    for (const char *p = text; *p; p++) {
+        if (p == text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))) {
+            for (const char *const *label = requirement_labels; *label; label++) {
+                size_t n = strlen(*label);
+                if (!starts_nocase(p, *label)) continue;
+                const char *after = p + n;
+                while (*after == '_' || *after == '*' || *after == ' ')
+                    after++;
+                if (*after == ':') after++;
+                else if (strncmp(after, "\xEF\xBC\x9A", 3) == 0) after += 3; /* ： */
+                else if (strcmp(*label, "covers") != 0) continue;
+                requirement_list(b, task, after, line);
+                break;
+            }
+        }
+        if (*p == '@' && starts_nocase(p + 1, "req ")) {
+            const char *ref = p + 5;
+            add_ref(b, task, "requirement", ref, strcspn(ref, " ,;)]"), line);
+        }
+        size_t n = requirement_id_at(text, (size_t)(p - text));
+        if (n) {
+            add_ref(b, task, "requirement", p, n, line);
+            p += n - 1;
+        }
+    }
+}
+
+/* Elements of a JSON array of strings that we wrote (only \" and \\ escaped
+ * in practice; other escapes are kept as written). */
+static void refs_from_json(graph_builder *b, int task, const char *json, const char *kind,
+                           uint32_t line, int stories_only)
+{
+    for (const char *p = strchr(json, '"'); p; p = strchr(p, '"')) {
+        const char *q = ++p;
+        while (*q && *q != '"')
+            q += *q == '\\' && q[1] ? 2 : 1;
+        size_t len = (size_t)(q - p);
+        int story = len > 2 && p[0] == 'U' && p[1] == 'S' && is_digit(p[2]);
+        if (!stories_only || story) add_ref(b, task, kind, p, len, line);
+        p = *q ? q + 1 : q;
+    }
+}
+
+void add_task_refs(graph_builder *b)
+{
+    const task_document *doc = b->doc;
+    size_t note = 0;
+    for (size_t t = 0; t < doc->n_tasks && !b->failed; t++) {
+        const task_record *task = &doc->tasks[t];
+        refs_in_line(b, (int)t, task->text, task->line);
+        /* Notes come in document order, like tasks, and nest under them. */
+        while (note < doc->n_notes && doc->notes[note].task < (int)t)
+            note++;
+        for (size_t n = note; n < doc->n_notes && doc->notes[n].task == (int)t; n++)
+            refs_in_line(b, (int)t, doc->notes[n].text, doc->notes[n].line);
+        refs_from_json(b, (int)t, task->files_json, "file", task->line, 0);
+        refs_from_json(b, (int)t, task->tags_json, "story", task->line, 1);
+    }
+}

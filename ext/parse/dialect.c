@@ -1,0 +1,113 @@
+/*
+ * dialect.c - which tool a task file is written for. The rules, first match:
+ *
+ *   1. front matter `dialect: catalyst|speckit|kiro|rollout|generic`
+ *   2. the path: `rollout*.md` or `.xe/rollouts/` -> rollout; `.kiro/` ->
+ *      kiro; `.xe/` -> catalyst; `specs/NNN-name/` -> speckit
+ *   3. the content: `Execute in parallel:` / `in sequence:` groups -> rollout;
+ *      numbered tasks (`1.`, `1.1`) with `_Requirements:_` lines -> kiro;
+ *      `[USn]` story tags, or `## Phase N` headings with `T001`-style ids ->
+ *      speckit; `## Step N` headings -> catalyst
+ *   4. generic
+ */
+#include <string.h>
+
+#include "tasks_parse.h"
+
+static const char *const dialects[] = {"catalyst", "speckit", "kiro", "rollout", "generic", NULL};
+
+/* `"dialect":"kiro"` in the front matter's JSON. */
+static const char *declared(const char *meta)
+{
+    const char *key = meta ? strstr(meta, "\"dialect\":\"") : NULL;
+    if (!key) return NULL;
+    key += 11;
+    for (const char *const *d = dialects; *d; d++) {
+        size_t n = strlen(*d);
+        if (strncmp(key, *d, n) == 0 && key[n] == '"') return *d;
+    }
+    return NULL;
+}
+
+static const char *from_real_path(const char *path);
+
+/* Files copied out of a repository often keep their path in the name, with
+ * `__` for `/` (`org__repo__.kiro__specs__x__tasks.md`): read it both ways. */
+static const char *from_path(const char *path)
+{
+    if (!path) return NULL;
+    char unfolded[4096];
+    size_t n = 0;
+    for (const char *p = path; *p && n + 1 < sizeof unfolded; p++) {
+        if (p[0] == '_' && p[1] == '_') {
+            unfolded[n++] = '/';
+            p++;
+        } else {
+            unfolded[n++] = *p;
+        }
+    }
+    unfolded[n] = '\0';
+    return from_real_path(unfolded);
+}
+
+static const char *from_real_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (strncmp(base, "rollout", 7) == 0 || strstr(path, ".xe/rollouts/")) return "rollout";
+    if (strstr(path, ".kiro/")) return "kiro";
+    if (strstr(path, ".xe/")) return "catalyst";
+    for (const char *p = strstr(path, "specs/"); p; p = strstr(p + 1, "specs/")) {
+        const char *q = p + 6;
+        /* `001-name`, `20-name`; not a date (`2025-08-09-name`, Agent OS) */
+        size_t digits = strspn(q, "0123456789");
+        if (digits >= 1 && digits <= 3 && q[digits] == '-' && !(q[digits + 1] >= '0' && q[digits + 1] <= '9') &&
+            (p == path || p[-1] == '/'))
+            return "speckit";
+    }
+    return NULL;
+}
+
+static int starts_nocase(const char *s, const char *word)
+{
+    for (; *word; s++, word++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != *word) return 0;
+    }
+    return 1;
+}
+
+static const char *from_content(const task_document *doc)
+{
+    if (doc->n_execute_groups > 0) return "rollout";
+    size_t numeric = 0, lettered = 0, stories = 0, requirements = 0, phases = 0, steps = 0;
+    for (size_t i = 0; i < doc->n_tasks; i++) {
+        const char *id = doc->tasks[i].id;
+        if (id && id[0] >= '0' && id[0] <= '9') numeric++;
+        else if (id) lettered++;
+        if (doc->tasks[i].story) stories++;
+    }
+    for (size_t i = 0; i < doc->n_notes; i++) {
+        const char *t = doc->notes[i].text;
+        if (starts_nocase(t, "requirements") || strncmp(t, "\xE9\x9C\x80\xE6\xB1\x82", 6) == 0 ||
+            strncmp(t, "\xE8\xA6\x81\xE4\xBB\xB6", 6) == 0)
+            requirements++;
+    }
+    for (size_t i = 0; i < doc->n_steps; i++) {
+        const char *h = doc->steps[i].heading;
+        if (starts_nocase(h, "phase")) phases++;
+        if (starts_nocase(h, "step")) steps++;
+    }
+    if (numeric > 0 && requirements > 0) return "kiro";
+    if (stories > 0 || (phases > 0 && lettered > 0)) return "speckit";
+    if (steps > 0) return "catalyst";
+    return "generic";
+}
+
+const char *task_document_dialect(const task_document *doc, const char *path)
+{
+    const char *d = declared(doc->meta_json);
+    if (!d) d = from_path(path);
+    return d ? d : from_content(doc);
+}

@@ -1,0 +1,7 @@
+-- The dialect of every file of the real corpus (read in place), and the
+-- requirement references of one Kiro spec, checked by hand.
+.mode tabs
+SELECT substr(file, length('../shared/corpus/real/') + 1), dialect
+FROM task_specs('../shared/corpus/real/**/*.md');
+SELECT id, ref, line FROM task_refs('../shared/corpus/real/kiro/RockyBoyRC__SpaceWeirdos__.kiro__specs__1-ui-design-system__tasks.md')
+WHERE kind = 'requirement' AND id IN ('2.1', '2.2', '2.3');
