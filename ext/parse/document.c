@@ -61,6 +61,29 @@ static int read_front_matter(const char *bytes, size_t size, size_t start, task_
     return TASKS_PARSE_OK;
 }
 
+/* Kiro writes subtasks as `- [ ] 1.1` beside `- [ ] 1.`, not indented under
+ * it: a top-level task whose id is `N.M` (or deeper) belongs to the closest
+ * earlier task with id `N`, as if it were nested. */
+static void nest_by_number(task_document *doc)
+{
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        const char *id = task->id;
+        if (task->parent >= 0 || !id || id[0] < '0' || id[0] > '9') continue;
+        const char *dot = strrchr(id, '.');
+        if (!dot) continue;
+        size_t parent_len = (size_t)(dot - id);
+        for (size_t u = t; u-- > 0;) {
+            const char *other = doc->tasks[u].id;
+            if (other && strlen(other) == parent_len && memcmp(other, id, parent_len) == 0) {
+                task->parent = (int)u;
+                task->depth = doc->tasks[u].depth + 1;
+                break;
+            }
+        }
+    }
+}
+
 int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc)
 {
     memset(doc, 0, sizeof(*doc));
@@ -85,6 +108,7 @@ int task_document_parse(const char *bytes, size_t size, const char *folder, task
             rc = markdown_walk(bytes, size, body_start, fm.title == NULL, doc);
     }
     if (rc == TASKS_PARSE_OK) {
+        nest_by_number(doc);
         if (fm.title) doc->title = fm.title;
         doc->author = fm.author;
         doc->description = fm.description;

@@ -141,6 +141,21 @@ static void nested_tasks_have_depth_and_parent(void **state)
     task_document_free(&doc);
 }
 
+static void kiro_numbering_nests_flat_subtasks(void **state)
+{
+    (void)state;
+    task_document doc = parse_str("- [x] 1. Parent\n\n- [x] 1.1 Flat child\n- [ ] 1.1.1 Grandchild\n"
+                                  "- [ ] 2. Next\n- [ ] 3.1 Orphan number\n");
+    assert_int_equal(doc.n_tasks, 5);
+    assert_int_equal(doc.tasks[1].parent, 0);
+    assert_int_equal(doc.tasks[1].depth, 1);
+    assert_int_equal(doc.tasks[2].parent, 1);
+    assert_int_equal(doc.tasks[2].depth, 2);
+    assert_int_equal(doc.tasks[3].parent, -1);
+    assert_int_equal(doc.tasks[4].parent, -1); /* no task 3 */
+    task_document_free(&doc);
+}
+
 static void titles_are_plain_text(void **state)
 {
     (void)state;
@@ -245,6 +260,7 @@ int main(void)
         cmocka_unit_test(gfm_edge_cases),
         cmocka_unit_test(lines_count_every_line_ending),
         cmocka_unit_test(nested_tasks_have_depth_and_parent),
+        cmocka_unit_test(kiro_numbering_nests_flat_subtasks),
         cmocka_unit_test(titles_are_plain_text),
         cmocka_unit_test(steps_sections_and_scope),
         cmocka_unit_test(broken_front_matter_loses_no_task),
