@@ -26,7 +26,10 @@ typedef enum task_status {
     TASK_STATUS_DONE,        /* [x] [X] */
     TASK_STATUS_IN_PROGRESS, /* [/] */
     TASK_STATUS_CANCELLED,   /* [-] */
-    TASK_STATUS_OTHER        /* any other non-alphanumeric mark */
+    TASK_STATUS_OTHER,       /* any other non-alphanumeric mark */
+    /* Only through a status map (task_document_map_statuses): */
+    TASK_STATUS_BLOCKED,     /* open, and never ready */
+    TASK_STATUS_DEFERRED     /* open, and never ready */
 } task_status;
 
 typedef struct task_record {
@@ -37,6 +40,7 @@ typedef struct task_record {
     const char *text;      /* plain text of the task's first paragraph, markers kept */
     char mark[8];          /* the box's code point as UTF-8 (" ", "x", "✅", ...) */
     task_status status;
+    const char *status_word; /* a user's own status word from a status map, else NULL */
     int parallel;          /* [P] or (P) among the leading markers */
     const char *story;     /* first [USn] tag, or NULL */
     const char *tags_json; /* JSON array of all leading bracket tags; "[]" when none */
@@ -119,8 +123,29 @@ int task_document_parse(const char *bytes, size_t size, const char *folder, task
 
 void task_document_free(task_document *doc);
 
-/* "todo", "done", "in_progress", "cancelled", "other". */
+/* "todo", "done", "in_progress", "cancelled", "other", "blocked", "deferred". */
 const char *task_status_name(task_status status);
+
+/* The status a task shows: its status word when a map gave one. */
+const char *task_record_status(const task_record *task);
+
+/* A mark -> status rule: for one dialect, or for all when dialect is "". */
+typedef struct task_status_rule {
+    char mark[8];
+    char dialect[16];
+    char status[32]; /* a built-in name, or a user's own word */
+} task_status_rule;
+
+typedef struct task_status_map {
+    task_status_rule *rules; /* later rules win */
+    size_t n_rules;
+} task_status_map;
+
+/* Re-maps every task's status by `map` (may be NULL) over the dialect's
+ * defaults (Kiro: `[-]` is in progress, not cancelled). Words that are not
+ * built-in statuses are kept as status_word and count as open. */
+int task_document_map_statuses(task_document *doc, const task_status_map *map,
+                               const char *dialect);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,7 @@ typedef struct slot {
 
 struct prefetch {
     prefetch_options o;
+    task_status_map statuses; /* a copy: the caller's may change mid-scan */
     path_walk *walk;
     slot ring[PREFETCH_RING];
     size_t head, tail; /* items handed out / slots filled, counted from 0 */
@@ -124,6 +125,9 @@ static int parse_slot(prefetch *p, slot *s)
         int rc = task_document_parse(s->bytes, s->size, s->item.folder, &file->doc);
         free(s->bytes);
         s->bytes = NULL;
+        if (rc == TASKS_PARSE_OK)
+            rc = task_document_map_statuses(&file->doc, &p->statuses,
+                                            task_document_dialect(&file->doc, s->item.path));
         if (rc == TASKS_PARSE_NOMEM) return -1;
         if (rc == TASKS_PARSE_TOO_BIG) {
             fail_item(&s->item, EFBIG, "larger than the parser's limit");
@@ -200,7 +204,19 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
         return -1;
     }
     p->o = *options;
+    if (options->statuses && options->statuses->n_rules) {
+        size_t bytes = options->statuses->n_rules * sizeof(task_status_rule);
+        p->statuses.rules = malloc(bytes);
+        if (!p->statuses.rules) {
+            free(p);
+            *message = NULL;
+            return -1;
+        }
+        memcpy(p->statuses.rules, options->statuses->rules, bytes);
+        p->statuses.n_rules = options->statuses->n_rules;
+    }
     if (path_walk_open(root, &p->walk, message) != 0) {
+        free(p->statuses.rules);
         free(p);
         return -1;
     }
@@ -289,6 +305,7 @@ void prefetch_close(prefetch *p)
     for (size_t i = 0; i < PREFETCH_RING; i++)
         clear_slot(p, &p->ring[i]);
     path_walk_close(p->walk);
+    free(p->statuses.rules);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->changed);
     free(p);

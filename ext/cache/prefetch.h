@@ -26,6 +26,7 @@ typedef struct prefetch_options {
     int threads;                 /* worker threads: 0 or 1 (more are taken as 1) */
     doc_cache *cache;            /* may be NULL */
     pthread_mutex_t *cache_lock; /* guards the cache and every loaded_file refcount */
+    const task_status_map *statuses; /* copied at open; may be NULL */
 } prefetch_options;
 
 typedef struct scan_item {

@@ -170,7 +170,9 @@ static void settle_component(graph_builder *b, scc_state *s, const int *members,
     for (size_t i = 0; i < count; i++) {
         int t = members[i];
         s->upstream_closed[t] = (unsigned char)all_closed;
-        int ready = !cyclic && !is_closed(&doc->tasks[t]);
+        task_status status = doc->tasks[t].status;
+        int ready = !cyclic && !is_closed(&doc->tasks[t]) && status != TASK_STATUS_BLOCKED &&
+                    status != TASK_STATUS_DEFERRED;
         int level = 0;
         for (size_t e = s->first_edge[t]; e < s->first_edge[t + 1]; e++) {
             int d = g->edges[e].depends_on;

@@ -133,8 +133,59 @@ void task_document_free(task_document *doc)
     memset(doc, 0, sizeof(*doc));
 }
 
+static const char *const status_names[] = {"todo",  "done",    "in_progress", "cancelled",
+                                           "other", "blocked", "deferred"};
+#define N_STATUSES (sizeof status_names / sizeof status_names[0])
+
 const char *task_status_name(task_status status)
 {
-    static const char *const names[] = {"todo", "done", "in_progress", "cancelled", "other"};
-    return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : "other";
+    return (unsigned)status < N_STATUSES ? status_names[status] : "other";
+}
+
+const char *task_record_status(const task_record *task)
+{
+    return task->status_word ? task->status_word : task_status_name(task->status);
+}
+
+/* The built-in mark meanings, then the dialects' own. */
+static const task_status_rule default_rules[] = {
+    {" ", "", "todo"},         {"x", "", "done"},      {"X", "", "done"},
+    {"/", "", "in_progress"},  {"-", "", "cancelled"}, {"-", "kiro", "in_progress"},
+};
+
+static const char *rule_for(const task_status_rule *rules, size_t n, const char *mark,
+                            const char *dialect)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(rules[i].mark, mark) != 0) continue;
+        if (rules[i].dialect[0] && strcmp(rules[i].dialect, dialect) != 0) continue;
+        found = rules[i].status; /* later rules win */
+    }
+    return found;
+}
+
+int task_document_map_statuses(task_document *doc, const task_status_map *map,
+                               const char *dialect)
+{
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        const char *status = map ? rule_for(map->rules, map->n_rules, task->mark, dialect) : NULL;
+        if (!status)
+            status = rule_for(default_rules, sizeof default_rules / sizeof default_rules[0],
+                              task->mark, dialect);
+        task->status_word = NULL;
+        task->status = TASK_STATUS_OTHER;
+        if (!status) continue;
+        size_t i = 0;
+        while (i < N_STATUSES && strcmp(status_names[i], status) != 0)
+            i++;
+        if (i < N_STATUSES) {
+            task->status = (task_status)i;
+        } else {
+            task->status_word = tasks_arena_strndup(doc->arena, status, strlen(status));
+            if (!task->status_word) return TASKS_PARSE_NOMEM;
+        }
+    }
+    return TASKS_PARSE_OK;
 }

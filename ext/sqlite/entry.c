@@ -42,6 +42,7 @@ void tasks_connection_release(void *pointer)
     tasks_connection *conn = pointer;
     if (--conn->refs > 0) return;
     doc_cache_free(conn->cache);
+    free(conn->statuses.rules);
     pthread_mutex_destroy(&conn->cache_lock);
     free(conn); /* conn is the first member of its connection_block */
 }

@@ -264,6 +264,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         .threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1),
         .cache = vtab->conn ? vtab->conn->cache : NULL,
         .cache_lock = vtab->conn ? &vtab->conn->cache_lock : NULL,
+        .statuses = vtab->conn ? &vtab->conn->statuses : NULL,
     };
     if (prefetch_open(path, &options, &cur->files, &message) != 0) {
         if (!message) return SQLITE_NOMEM;

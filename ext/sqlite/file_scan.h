@@ -29,6 +29,7 @@ typedef struct scan_file {
 typedef struct tasks_connection {
     doc_cache *cache;
     pthread_mutex_t cache_lock; /* the cache is shared with prefetch workers */
+    task_status_map statuses;   /* the user's mark -> status rules */
     int refs;                   /* one per registered function */
 } tasks_connection;
 

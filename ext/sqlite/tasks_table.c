@@ -69,7 +69,7 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
         scan_result_text(ctx, t->mark);
         break;
     case TASKS_STATUS:
-        scan_result_text(ctx, task_status_name(t->status));
+        scan_result_text(ctx, task_record_status(t));
         break;
     case TASKS_PARALLEL:
         sqlite3_result_int(ctx, t->parallel);
