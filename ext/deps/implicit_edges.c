@@ -14,10 +14,14 @@
  *     number of their top-level task.
  *
  * "A step" is a run of tasks under the same step heading; tasks outside any
- * numbered step form a run of their own the same way.
+ * numbered step form a run of their own the same way. spec-kit's user-story
+ * phases (`## Phase 3: User Story 1 - ...`) are the exception, as spec-kit
+ * itself says: each waits for the phase before the stories (Foundational),
+ * not for the other stories, and the phase after them waits for them all.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "graph_builder.h"
 
@@ -150,6 +154,28 @@ static void link_subtasks(graph_builder *b, const children_index *c, int top, wa
     free(stack);
 }
 
+/* spec-kit's phases `## Phase 3: User Story 1 - ...` each wait for the phase
+ * before the stories (Foundational), not for one another. */
+static int is_story_step(const task_record *t)
+{
+    if (!t->step_index || !t->step_name) return 0;
+    for (const char *p = t->step_name; *p; p++)
+        if (strncasecmp(p, "user story", 10) == 0) return 1;
+    return 0;
+}
+
+/* A list of task indices: what the next step's first wave waits for. */
+typedef struct task_list {
+    int *tasks;
+    size_t n;
+} task_list;
+
+static void list_set(task_list *list, const int *tasks, size_t n)
+{
+    memcpy(list->tasks, tasks, n * sizeof(int));
+    list->n = n;
+}
+
 void add_implicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
@@ -157,12 +183,16 @@ void add_implicit_edges(graph_builder *b)
     if (n == 0) return;
     int *top = malloc(n * sizeof(int));
     wave_span *waves = malloc(n * sizeof(wave_span));
+    task_list before = {malloc(n * sizeof(int)), 0};      /* the step before's last wave */
+    task_list foundation = {malloc(n * sizeof(int)), 0};  /* before the story phases */
+    task_list story_ends = {malloc(n * sizeof(int)), 0};  /* last waves of the story phases */
+    int in_stories = 0;
     children_index kids = {0};
-    if (!top || !waves || index_children(doc, &kids) < 0) {
+    if (!top || !waves || !before.tasks || !foundation.tasks || !story_ends.tasks ||
+        index_children(doc, &kids) < 0) {
         b->failed = 1;
         goto done;
     }
-    size_t prev_first = 0, prev_count = 0; /* last wave of the step before, in `top` */
     size_t run_start = 0;
     size_t n_top = 0;
     for (size_t t = 0; t < n; t++)
@@ -172,6 +202,13 @@ void add_implicit_edges(graph_builder *b)
         int step = doc->tasks[top[run_start]].step_index;
         while (run_end < n_top && doc->tasks[top[run_end]].step_index == step)
             run_end++;
+        int story = is_story_step(&doc->tasks[top[run_start]]);
+        if (story && !in_stories) {
+            list_set(&foundation, before.tasks, before.n);
+            story_ends.n = 0;
+            in_stories = 1;
+        }
+        const task_list *first_waits = story ? &foundation : in_stories ? &story_ends : &before;
         size_t n_waves = cut_waves(doc, top + run_start, run_end - run_start, waves);
         /* cut_waves gives spans relative to the run */
         for (size_t w = 0; w < n_waves; w++) {
@@ -181,7 +218,7 @@ void add_implicit_edges(graph_builder *b)
                 b->graph->wave[members[m]] = (int)w + 1;
             for (size_t m = 0; m < count; m++) {
                 if (w == 0)
-                    link_all(b, members + m, 1, top + prev_first, prev_count, EDGE_STEP);
+                    link_all(b, members + m, 1, first_waits->tasks, first_waits->n, EDGE_STEP);
                 else
                     link_all(b, members + m, 1, top + run_start + waves[w - 1].first,
                              waves[w - 1].count, EDGE_SEQUENCE);
@@ -189,8 +226,15 @@ void add_implicit_edges(graph_builder *b)
             }
         }
         if (n_waves > 0) {
-            prev_first = run_start + waves[n_waves - 1].first;
-            prev_count = waves[n_waves - 1].count;
+            const int *last = top + run_start + waves[n_waves - 1].first;
+            size_t count = waves[n_waves - 1].count;
+            if (story) {
+                memcpy(story_ends.tasks + story_ends.n, last, count * sizeof(int));
+                story_ends.n += count;
+            } else {
+                if (in_stories) in_stories = 0;
+                list_set(&before, last, count);
+            }
         }
         run_start = run_end;
     }
@@ -201,4 +245,7 @@ done:
     free_children(&kids);
     free(top);
     free(waves);
+    free(before.tasks);
+    free(foundation.tasks);
+    free(story_ends.tasks);
 }

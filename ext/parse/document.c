@@ -77,10 +77,14 @@ static void nest_by_number(task_document *doc)
             const char *other = doc->tasks[u].id;
             if (other && strlen(other) == parent_len && memcmp(other, id, parent_len) == 0) {
                 task->parent = (int)u;
-                task->depth = doc->tasks[u].depth + 1;
                 break;
             }
         }
+    }
+    /* Depths follow parents; a parent always comes before its subtasks. */
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        task->depth = task->parent >= 0 ? doc->tasks[task->parent].depth + 1 : 0;
     }
 }
 

@@ -145,8 +145,13 @@ static void kiro_numbering_nests_flat_subtasks(void **state)
 {
     (void)state;
     task_document doc = parse_str("- [x] 1. Parent\n\n- [x] 1.1 Flat child\n- [ ] 1.1.1 Grandchild\n"
-                                  "- [ ] 2. Next\n- [ ] 3.1 Orphan number\n");
-    assert_int_equal(doc.n_tasks, 5);
+                                  "- [ ] 2. Next\n- [ ] 3.1 Orphan number\n"
+                                  "- [ ] 2.1 Flat\n  - [ ] indented under a flat child\n");
+    assert_int_equal(doc.n_tasks, 7);
+    /* the fuzzer's find: depth follows the new parent down the tree */
+    assert_int_equal(doc.tasks[5].parent, 3);
+    assert_int_equal(doc.tasks[6].parent, 5);
+    assert_int_equal(doc.tasks[6].depth, 2);
     assert_int_equal(doc.tasks[1].parent, 0);
     assert_int_equal(doc.tasks[1].depth, 1);
     assert_int_equal(doc.tasks[2].parent, 1);
