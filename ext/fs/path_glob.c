@@ -103,8 +103,34 @@ static int match_from(glob_state *g, const char *p, const char *s)
     }
 }
 
-int path_glob_match(const char *pattern, const char *path)
+/* A run of stars means one thing: `**` when it is a whole component, else
+ * `*`. Writing it once keeps `****...` from multiplying the backtracking. */
+static char *normalize_stars(const char *pattern)
 {
+    size_t len = strlen(pattern);
+    char *out = malloc(len + 1);
+    if (!out) return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (pattern[i] != '*') {
+            out[n++] = pattern[i++];
+            continue;
+        }
+        size_t run = i;
+        while (i < len && pattern[i] == '*')
+            i++;
+        int whole = (run == 0 || pattern[run - 1] == '/') && (i == len || pattern[i] == '/');
+        out[n++] = '*';
+        if (whole && i - run >= 2) out[n++] = '*';
+    }
+    out[n] = '\0';
+    return out;
+}
+
+int path_glob_match(const char *raw_pattern, const char *path)
+{
+    char *pattern = normalize_stars(raw_pattern);
+    if (!pattern) return 0;
     glob_state g = {pattern, path, strlen(path), NULL};
     if (strstr(pattern, "**")) {
         size_t bits = (strlen(pattern) + 1) * (g.path_len + 1);
@@ -112,5 +138,6 @@ int path_glob_match(const char *pattern, const char *path)
     }
     int matched = match_from(&g, pattern, path);
     free(g.failed);
+    free(pattern);
     return matched;
 }

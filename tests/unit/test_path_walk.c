@@ -148,6 +148,12 @@ static void glob_matcher_rules(void **state)
     }
     strcat(path, "b");
     assert_false(path_glob_match(pattern, path));
+    /* and a long run of stars, also the fuzzer's: one `*` in effect */
+    char stars[3001];
+    memset(stars, '*', 3000);
+    stars[3000] = '\0';
+    assert_true(path_glob_match(stars, "abc"));
+    assert_false(path_glob_match(stars, "a/b"));
 }
 
 static void missing_and_odd_roots_are_errors(void **state)
