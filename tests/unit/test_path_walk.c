@@ -152,8 +152,10 @@ static void glob_matcher_rules(void **state)
     char stars[3001];
     memset(stars, '*', 3000);
     stars[3000] = '\0';
-    assert_true(path_glob_match(stars, "abc"));
-    assert_false(path_glob_match(stars, "a/b"));
+    assert_true(path_glob_match(stars, "a/b")); /* a whole component: ** */
+    stars[0] = 'x';
+    assert_true(path_glob_match(stars, "xyz"));  /* inside one: * */
+    assert_false(path_glob_match(stars, "x/z"));
 }
 
 static void missing_and_odd_roots_are_errors(void **state)
