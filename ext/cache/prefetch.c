@@ -160,6 +160,19 @@ static slot *claimable(prefetch *p)
     return NULL;
 }
 
+/* Claims a READ slot and parses it outside the lock. Called and returns with
+ * the ring lock held. */
+static void parse_claimed(prefetch *p, slot *s)
+{
+    s->state = SLOT_PARSING;
+    pthread_mutex_unlock(&p->lock);
+    int rc = parse_slot(p, s);
+    pthread_mutex_lock(&p->lock);
+    s->state = SLOT_DONE;
+    if (rc < 0) p->failed = 1;
+    pthread_cond_broadcast(&p->changed);
+}
+
 static void *worker(void *arg)
 {
     prefetch *p = arg;
@@ -178,13 +191,7 @@ static void *worker(void *arg)
         }
         slot *s = claimable(p);
         if (s) {
-            s->state = SLOT_PARSING;
-            pthread_mutex_unlock(&p->lock);
-            int rc = parse_slot(p, s);
-            pthread_mutex_lock(&p->lock);
-            s->state = SLOT_DONE;
-            if (rc < 0) p->failed = 1;
-            pthread_cond_broadcast(&p->changed);
+            parse_claimed(p, s);
             continue;
         }
         if (p->walk_done) break;
@@ -272,14 +279,7 @@ int prefetch_next(prefetch *p, scan_item **item)
                 return 1;
             }
             if (s->state == SLOT_READ) {
-                /* Parse it here rather than wait for the worker to. */
-                s->state = SLOT_PARSING;
-                pthread_mutex_unlock(&p->lock);
-                int rc = parse_slot(p, s);
-                pthread_mutex_lock(&p->lock);
-                s->state = SLOT_DONE;
-                if (rc < 0) p->failed = 1;
-                pthread_cond_broadcast(&p->changed);
+                parse_claimed(p, s); /* here, rather than wait for the worker */
                 continue;
             }
         } else if (p->walk_done) {

@@ -6,24 +6,14 @@
 #include <string.h>
 
 #include "graph_builder.h"
-
-static int grow(void **array, size_t *cap, size_t count, size_t item)
-{
-    if (count < *cap) return 1;
-    size_t next = *cap ? *cap * 2 : 64;
-    void *grown = realloc(*array, next * item);
-    if (!grown) return 0;
-    *array = grown;
-    *cap = next;
-    return 1;
-}
+#include "../parse/text_scan.h"
 
 void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind kind,
                       uint32_t line, const char *source)
 {
     task_graph *g = b->graph;
     if (b->failed) return;
-    if (!grow((void **)&g->edges, &b->cap_edges, g->n_edges, sizeof(task_edge))) {
+    if (!grow_array((void **)&g->edges, &b->cap_edges, g->n_edges, sizeof(task_edge))) {
         b->failed = 1;
         return;
     }
@@ -35,7 +25,7 @@ void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *co
 {
     task_graph *g = b->graph;
     if (b->failed) return;
-    if (!grow((void **)&g->issues, &b->cap_issues, g->n_issues, sizeof(task_issue))) {
+    if (!grow_array((void **)&g->issues, &b->cap_issues, g->n_issues, sizeof(task_issue))) {
         b->failed = 1;
         return;
     }

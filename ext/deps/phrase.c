@@ -1,5 +1,6 @@
 /* phrase.c - ordering words, longest first, matched at word boundaries. */
 #include "phrase.h"
+#include "../parse/text_scan.h"
 
 #include <string.h>
 
@@ -57,22 +58,10 @@ static int is_word_char(char c)
            c == '_' || (unsigned char)c >= 0x80;
 }
 
-static int match_nocase(const char *s, size_t len, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    if (len - i < n) return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return 1;
-}
-
 static int contains_nocase(const char *s, size_t len, const char *word)
 {
     for (size_t i = 0; i < len; i++)
-        if (match_nocase(s, len, i, word)) return 1;
+        if (prefix_nocase(s, len, i, word)) return 1;
     return 0;
 }
 
@@ -95,7 +84,7 @@ static const order_word *order_word_at(const char *s, size_t len, size_t i)
     for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
         const order_word *w = &order_words[k];
         size_t n = w->len;
-        if (len - i < n || !match_nocase(s, len, i, w->text)) continue;
+        if (len - i < n || !prefix_nocase(s, len, i, w->text)) continue;
         if (w->symbol) return w;
         if (i > 0 && is_word_char(s[i - 1])) continue;
         if (i + n < len && is_word_char(s[i + n])) continue;

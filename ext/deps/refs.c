@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "graph_builder.h"
+#include "../parse/text_scan.h"
 
 static void add_ref(graph_builder *b, int task, const char *kind, const char *ref, size_t len,
                     uint32_t line)
@@ -44,18 +45,6 @@ static void add_ref(graph_builder *b, int task, const char *kind, const char *re
         return;
     }
     g->refs[g->n_refs++] = (task_ref){task, kind, copy, line};
-}
-
-static int starts_nocase(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (size_t k = 0; k < n; k++) {
-        char c = s[k];
-        if (!c) return 0;
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return 1;
 }
 
 /* After `Requirements:`: the comma-, semicolon- or `and`-separated list. */
@@ -92,28 +81,18 @@ static const char *const requirement_labels[] = {
     "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования */
     NULL};
 
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* `FR-001`, `NFR-2`, `SC-005.1`: requirement-style ids. */
 static size_t requirement_id_at(const char *s, size_t i)
 {
     static const char *const prefixes[] = {"FR", "NFR", "SC", "REQ", "UC", "AC", "BR", "SR", NULL};
-    if (i > 0 && (is_upper(s[i - 1]) || is_digit(s[i - 1]))) return 0;
+    if (i > 0 && (ascii_is_upper(s[i - 1]) || ascii_is_digit(s[i - 1]))) return 0;
     for (const char *const *p = prefixes; *p; p++) {
         size_t n = strlen(*p);
-        if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !is_digit(s[i + n + 1])) continue;
+        if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !ascii_is_digit(s[i + n + 1])) continue;
         size_t k = i + n + 1;
-        while (is_digit(s[k]) || (s[k] == '.' && is_digit(s[k + 1])))
+        while (ascii_is_digit(s[k]) || (s[k] == '.' && ascii_is_digit(s[k + 1])))
             k++;
-        if (is_upper(s[k])) continue;
+        if (ascii_is_upper(s[k])) continue;
         return k - i;
     }
     return 0;
@@ -158,7 +137,7 @@ static void refs_from_json(graph_builder *b, int task, const char *json, const c
         while (*q && *q != '"')
             q += *q == '\\' && q[1] ? 2 : 1;
         size_t len = (size_t)(q - p);
-        int story = len > 2 && p[0] == 'U' && p[1] == 'S' && is_digit(p[2]);
+        int story = len > 2 && p[0] == 'U' && p[1] == 'S' && ascii_is_digit(p[2]);
         if (!stories_only || story) add_ref(b, task, kind, p, len, line);
         p = *q ? q + 1 : q;
     }

@@ -1,6 +1,7 @@
 /* side_resolve.c - ids and ranges first, then step numbers, story tags,
  * numeric (Kiro) ids that exist, `all other tasks`, and last step names. */
 #include "side_resolve.h"
+#include "../parse/text_scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,33 +26,9 @@ void task_set_free(task_set *set)
     memset(set, 0, sizeof(*set));
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_alnum(char c)
 {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static size_t skip_digits(const char *s, size_t len, size_t i)
-{
-    while (i < len && is_digit(s[i]))
-        i++;
-    return i;
-}
-
-static size_t skip_dotted(const char *s, size_t len, size_t i)
-{
-    while (i + 1 < len && s[i] == '.' && is_digit(s[i + 1]))
-        i = skip_digits(s, len, i + 1);
-    return i;
+    return ascii_is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* A task id token at i (at a word start): `T004`, `T006a`, `P001`, `TASK-12`;
@@ -61,20 +38,20 @@ static size_t id_token(const char *s, size_t len, size_t i, int *numeric)
     *numeric = 0;
     if (i > 0 && is_alnum(s[i - 1])) return 0;
     size_t k;
-    if (s[i] == 'T' && i + 1 < len && is_digit(s[i + 1])) {
+    if (s[i] == 'T' && i + 1 < len && ascii_is_digit(s[i + 1])) {
         k = skip_dotted(s, len, skip_digits(s, len, i + 1));
         if (k < len && s[k] >= 'a' && s[k] <= 'z' && !(k + 1 < len && is_alnum(s[k + 1]))) k++;
         if (k < len && s[k] == '\'') k++;
-    } else if (is_upper(s[i])) {
+    } else if (ascii_is_upper(s[i])) {
         k = i;
-        while (k < len && k - i < 5 && is_upper(s[k]))
+        while (k < len && k - i < 5 && ascii_is_upper(s[k]))
             k++;
         int hyphen = k < len && s[k] == '-';
         size_t d = k + (size_t)hyphen;
         size_t e = skip_digits(s, len, d);
         if (e == d || (!hyphen && e - d < 3) || (hyphen && k - i < 2)) return 0;
         k = skip_dotted(s, len, e);
-    } else if (is_digit(s[i])) {
+    } else if (ascii_is_digit(s[i])) {
         k = skip_dotted(s, len, skip_digits(s, len, i));
         *numeric = 1;
     } else {
@@ -164,16 +141,12 @@ static int resolve_ids(const task_document *doc, const id_index *index, const ch
     return found;
 }
 
+/* `word` at i as a whole word (ASCII case ignored). */
 static int match_word_nocase(const char *s, size_t len, size_t i, const char *word)
 {
-    size_t n = strlen(word);
-    if (len - i < n || (i > 0 && is_alnum(s[i - 1]))) return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return !(i + n < len && (s[i + n] >= 'a' && s[i + n] <= 'z'));
+    if (i > 0 && is_alnum(s[i - 1])) return 0;
+    size_t n = prefix_nocase(s, len, i, word);
+    return n && !(i + n < len && (s[i + n] >= 'a' && s[i + n] <= 'z'));
 }
 
 static int add_step_tasks(const task_document *doc, const char *number, size_t len,
@@ -238,7 +211,7 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
 {
     int named = 0;
     for (size_t i = 0; i + 2 < len; i++) {
-        if (s[i] != 'U' || s[i + 1] != 'S' || !is_digit(s[i + 2]) || (i && is_alnum(s[i - 1])))
+        if (s[i] != 'U' || s[i + 1] != 'S' || !ascii_is_digit(s[i + 2]) || (i && is_alnum(s[i - 1])))
             continue;
         size_t end = skip_digits(s, len, i + 2);
         named = 1;

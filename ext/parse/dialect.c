@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tasks_parse.h"
+#include "text_scan.h"
 
 static const char *const dialects[] = {"catalyst", "speckit", "kiro", "rollout", "generic", NULL};
 
@@ -66,16 +67,6 @@ static const char *from_real_path(const char *path)
             return "speckit";
     }
     return NULL;
-}
-
-static int starts_nocase(const char *s, const char *word)
-{
-    for (; *word; s++, word++) {
-        char c = *s;
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != *word) return 0;
-    }
-    return 1;
 }
 
 static const char *from_content(const task_document *doc)

@@ -21,6 +21,7 @@
 #include "task_line.h"
 #include "text_buffer.h"
 #include "utf8.h"
+#include "text_scan.h"
 
 /* Whether a list item is a task is known only once its first content shows:
  * a box md4c found still needs a paragraph after it (`- [x]` over `===` is a
@@ -70,17 +71,6 @@ typedef struct walker {
     int note_task; /* CAPTURE_NOTE: the task the note belongs to */
     size_t cap_tasks, cap_phrases, cap_steps, cap_notes;
 } walker;
-
-static int grow(void **array, size_t *cap, size_t count, size_t item)
-{
-    if (count < *cap) return 1;
-    size_t next = *cap ? *cap * 2 : 16;
-    void *grown = realloc(*array, next * item);
-    if (!grown) return 0;
-    *array = grown;
-    *cap = next;
-    return 1;
-}
 
 static const char *arena_repaired(walker *w, const char *bytes, size_t len)
 {
@@ -180,7 +170,7 @@ static task_status status_of_mark(uint32_t mark)
 static void start_task(walker *w, size_t mark_offset, size_t box_end, int optional)
 {
     task_document *doc = w->doc;
-    if (!grow((void **)&doc->tasks, &w->cap_tasks, doc->n_tasks, sizeof(task_record))) {
+    if (!grow_array((void **)&doc->tasks, &w->cap_tasks, doc->n_tasks, sizeof(task_record))) {
         w->failed = 1;
         return;
     }
@@ -266,7 +256,7 @@ static void finish_phrase(walker *w)
     const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
     if (!text || !*text) return;
     task_document *doc = w->doc;
-    if (!grow((void **)&doc->phrases, &w->cap_phrases, doc->n_phrases, sizeof(task_phrase))) {
+    if (!grow_array((void **)&doc->phrases, &w->cap_phrases, doc->n_phrases, sizeof(task_phrase))) {
         w->failed = 1;
         return;
     }
@@ -279,7 +269,7 @@ static void finish_note(walker *w)
     const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
     if (!text || !*text) return;
     task_document *doc = w->doc;
-    if (!grow((void **)&doc->notes, &w->cap_notes, doc->n_notes, sizeof(task_note))) {
+    if (!grow_array((void **)&doc->notes, &w->cap_notes, doc->n_notes, sizeof(task_note))) {
         w->failed = 1;
         return;
     }
@@ -383,7 +373,7 @@ static void finish_heading(walker *w)
         w->step_name = text + name.start;
         w->step_level = level;
         if (!w->step_number ||
-            !grow((void **)&doc->steps, &w->cap_steps, doc->n_steps, sizeof(task_step))) {
+            !grow_array((void **)&doc->steps, &w->cap_steps, doc->n_steps, sizeof(task_step))) {
             w->failed = 1;
             return;
         }
@@ -435,7 +425,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         w->verbatim_depth++;
         break;
     case MD_BLOCK_LI: {
-        if (!grow((void **)&w->li, &w->li_cap, (size_t)w->li_depth, sizeof(li_frame))) {
+        if (!grow_array((void **)&w->li, &w->li_cap, (size_t)w->li_depth, sizeof(li_frame))) {
             w->failed = 1;
             break;
         }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "text_scan.h"
 
 static const char *const step_words[] = {
     "step", "phase", "stage", "tier", "milestone", "sprint", "part", "iteration", "wave", "run",
@@ -13,32 +14,15 @@ static const char *const step_words[] = {
     "Этап", "фаза", "Фаза", "ステップ", "フェーズ", "段階", "阶段", "階段", "步骤", "步驟",
     "단계", "페이즈", NULL};
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_ascii_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static size_t match_nocase(const char *s, size_t len, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    if (len - i < n) return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return n;
-}
-
 static size_t match_step_word(const char *s, size_t len, size_t i)
 {
     for (const char *const *w = step_words; *w; w++) {
-        size_t n = match_nocase(s, len, i, *w);
+        size_t n = prefix_nocase(s, len, i, *w);
         if (n && !(i + n < len && is_ascii_letter(s[i + n]))) return n;
     }
     return 0;
@@ -68,12 +52,12 @@ static size_t separator_at(const char *s, size_t len, size_t i)
 static size_t read_number(const char *s, size_t len, size_t i)
 {
     size_t k = i;
-    while (k < len && is_digit(s[k]))
+    while (k < len && ascii_is_digit(s[k]))
         k++;
     if (k == i) return i;
-    while (k + 1 < len && s[k] == '.' && is_digit(s[k + 1])) {
+    while (k + 1 < len && s[k] == '.' && ascii_is_digit(s[k + 1])) {
         k++;
-        while (k < len && is_digit(s[k]))
+        while (k < len && ascii_is_digit(s[k]))
             k++;
     }
     return k;
@@ -157,7 +141,7 @@ int is_dependency_heading(const char *s, size_t len)
             c != 'a' && (unsigned char)s[i] < 0xC0)
             continue;
         for (const char *const *w = words; *w; w++)
-            if (match_nocase(s, len, i, *w)) return 1;
+            if (prefix_nocase(s, len, i, *w)) return 1;
     }
     return 0;
 }

@@ -1,18 +1,9 @@
 /* task_line.c - reads `T004 [P] [US1]: title`, `1.1 (P) title`, `**T001**: title`
  * (bold already flattened), in any order of id, colon and markers. */
 #include "task_line.h"
+#include "text_scan.h"
 
 #include <string.h>
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
 
 static int is_blank(char c)
 {
@@ -26,21 +17,7 @@ static size_t skip_blanks(const char *s, size_t len, size_t i)
     return i;
 }
 
-static size_t skip_digits(const char *s, size_t len, size_t i)
-{
-    while (i < len && is_digit(s[i]))
-        i++;
-    return i;
-}
-
 /* `.N` groups after a number: T003.1, 1.2.3. */
-static size_t skip_dotted(const char *s, size_t len, size_t i)
-{
-    while (i + 1 < len && s[i] == '.' && is_digit(s[i + 1]))
-        i = skip_digits(s, len, i + 1);
-    return i;
-}
-
 /* What may follow an id: the end, a blank, punctuation that closes or lists,
  * or a period that ends it (`1. Title`). */
 static int id_boundary(const char *s, size_t len, size_t i)
@@ -60,16 +37,16 @@ size_t task_id_length(const char *s, size_t len)
 {
     if (len == 0) return 0;
     size_t i;
-    if (s[0] == 'T' && len > 1 && is_digit(s[1])) {
+    if (s[0] == 'T' && len > 1 && ascii_is_digit(s[1])) {
         i = skip_dotted(s, len, skip_digits(s, len, 1));
         if (i < len && s[i] >= 'a' && s[i] <= 'z') i++;
         if (i < len && s[i] == '\'') i++;
         return id_boundary(s, len, i) ? i : 0;
     }
-    if (is_upper(s[0])) {
+    if (ascii_is_upper(s[0])) {
         /* Other prefixes (P001, WP01, TASK-12): three digits, or a hyphen. */
         i = 0;
-        while (i < len && i < 5 && is_upper(s[i]))
+        while (i < len && i < 5 && ascii_is_upper(s[i]))
             i++;
         int hyphen = i < len && s[i] == '-';
         size_t digits_at = i + (size_t)hyphen;
@@ -80,7 +57,7 @@ size_t task_id_length(const char *s, size_t len)
         if (end < len && s[end] >= 'a' && s[end] <= 'z') end++;
         return id_boundary(s, len, end) ? end : 0;
     }
-    if (is_digit(s[0])) {
+    if (ascii_is_digit(s[0])) {
         /* Kiro and OpenSpec: `1.` or `1.1`; a bare number is only an id
          * with a period or colon after it, so `3 retries` is a title. */
         size_t first = skip_digits(s, len, 0);
@@ -99,18 +76,6 @@ static int starts_with(const char *s, size_t len, size_t i, const char *word)
     return len - i >= n && memcmp(s + i, word, n) == 0;
 }
 
-static int starts_with_nocase(const char *s, size_t len, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    if (len - i < n) return 0;
-    for (size_t k = 0; k < n; k++) {
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return 1;
-}
-
 /* A leading bracket tag `[US1]`, `[SETUP]`, `[EXECUTOR: MAIN]`: returns its
  * content length, 0 when the bracket is not a tag (an inline dependency or
  * a sentence in brackets is title text). */
@@ -124,7 +89,7 @@ static size_t tag_length(const char *s, size_t len, size_t i)
     static const char *const not_tags[] = {"depends", "depend ", "after ", "blocked", "requires",
                                            "needs ",  "see ",    NULL};
     for (const char *const *w = not_tags; *w; w++)
-        if (starts_with_nocase(s, len, i + 1, *w)) return 0;
+        if (prefix_nocase(s, len, i + 1, *w)) return 0;
     return k - i - 1;
 }
 
@@ -132,7 +97,7 @@ static int is_story(const char *s, size_t start, size_t n)
 {
     if (n < 3 || s[start] != 'U' || s[start + 1] != 'S') return 0;
     for (size_t k = start + 2; k < start + n; k++)
-        if (!is_digit(s[k])) return 0;
+        if (!ascii_is_digit(s[k])) return 0;
     return 1;
 }
 

@@ -1,0 +1,52 @@
+/* text_scan.c - see text_scan.h. */
+#include "text_scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t skip_digits(const char *s, size_t len, size_t i)
+{
+    while (i < len && ascii_is_digit(s[i]))
+        i++;
+    return i;
+}
+
+size_t skip_dotted(const char *s, size_t len, size_t i)
+{
+    while (i + 1 < len && s[i] == '.' && ascii_is_digit(s[i + 1]))
+        i = skip_digits(s, len, i + 1);
+    return i;
+}
+
+size_t prefix_nocase(const char *s, size_t len, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (i > len || len - i < n) return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[k]) return 0;
+    }
+    return n;
+}
+
+int starts_nocase(const char *s, const char *word)
+{
+    for (; *word; s++, word++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != *word) return 0;
+    }
+    return 1;
+}
+
+int grow_array(void **array, size_t *cap, size_t count, size_t item)
+{
+    if (count < *cap) return 1;
+    size_t next = *cap ? *cap * 2 : 16;
+    void *grown = realloc(*array, next * item);
+    if (!grown) return 0;
+    *array = grown;
+    *cap = next;
+    return 1;
+}
