@@ -73,10 +73,11 @@ static double time_phase(const phase *p, const char *root, unsigned runs, scan_r
 /* Two connections: one with the parse cache off, for the scans that must
  * parse every file each time; one with it on and warmed, for the repeated
  * query over an unchanged tree. */
-static sqlite3 *open_cold(void)
+static sqlite3 *open_cold(int threads)
 {
     sqlite3 *db = scan_sql_open();
-    if (db && scan_sql_exec(db, "SELECT tasksext_cache_limit(0)") != 0) {
+    if (db && (scan_sql_exec(db, "SELECT tasksext_cache_limit(0)") != 0 ||
+               (threads && scan_sql_exec(db, "PRAGMA threads = 2") != 0))) {
         sqlite3_close(db);
         return NULL;
     }
@@ -85,10 +86,12 @@ static sqlite3 *open_cold(void)
 
 int bench_in_process(const bench_options *o, const spec_tree *tree)
 {
-    sqlite3 *db = open_cold();
+    sqlite3 *db = open_cold(0);
+    sqlite3 *threaded = open_cold(1);
     sqlite3 *warm = scan_sql_open();
-    if (!db || !warm) {
+    if (!db || !threaded || !warm) {
         sqlite3_close(db);
+        sqlite3_close(threaded);
         sqlite3_close(warm);
         return 1;
     }
@@ -97,14 +100,16 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         {"parse (task_document_parse)", run_parse, NULL, NULL},
         {"parse+graph (+task_graph_build)", run_graph, NULL, NULL},
         {"tasks() count(*),sum(done)", run_sql, db, TASKS_QUERY},
+        {"tasks(), PRAGMA threads = 2", run_sql, threaded, TASKS_QUERY},
         {"task_deps() count(*)", run_sql, db, DEPS_QUERY},
         {"tasks JOIN task_deps", run_sql, db, JOIN_QUERY},
         {"tasks() repeated, cache warm", run_sql, warm, TASKS_QUERY},
     };
-    enum { FLOOR, PARSE, GRAPH, SQL, DEPS, JOIN, WARM, N_PHASES };
+    enum { FLOOR, PARSE, GRAPH, SQL, THREADED, DEPS, JOIN, WARM, N_PHASES };
     scan_result results[N_PHASES];
     if (scan_floor(tree->dir, &results[FLOOR]) != 0 || scan_sql(warm, tree->dir, &results[WARM])) {
         sqlite3_close(db);
+        sqlite3_close(threaded);
         sqlite3_close(warm);
         return 1;
     }
@@ -115,6 +120,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         if (median < 0) {
             fprintf(stderr, "tasks_bench: phase '%s' failed\n", phases[i].name);
             sqlite3_close(db);
+            sqlite3_close(threaded);
             sqlite3_close(warm);
             return 1;
         }
@@ -123,6 +129,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         fflush(stdout);
     }
     sqlite3_close(warm);
+    sqlite3_close(threaded);
     sqlite3_close(db);
 
     int bad = 0;
@@ -137,6 +144,8 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
                         tree->expected.done, results[GRAPH].done);
     bad |= report_check("tasks()", tree->expected.tasks, results[SQL].tasks, tree->expected.done,
                         results[SQL].done);
+    bad |= report_check("tasks() threaded", tree->expected.tasks, results[THREADED].tasks,
+                        tree->expected.done, results[THREADED].done);
     bad |= report_check("tasks() repeated", tree->expected.tasks, results[WARM].tasks,
                         tree->expected.done, results[WARM].done);
     return bad;
