@@ -52,6 +52,7 @@ typedef struct task_record {
     int depth;             /* 0 for a top-level task */
     int parent;            /* index of the enclosing task in the document, or -1 */
     int optional;          /* Kiro's "- [ ]*" */
+    int parallel_group;    /* under a rollout's `- 🔀 Execute in parallel:` item (1, 2, ...), or 0 */
 } task_record;
 
 /* A line of prose that may state dependencies: from a section whose heading

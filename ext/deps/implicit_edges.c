@@ -3,7 +3,9 @@
  * over top-level tasks in document order:
  *
  *   - each task without [P] is a wave of its own; a run of consecutive [P]
- *     tasks is one wave; wave k waits for every task of wave k-1 (sequence);
+ *     tasks is one wave, and so are the tasks right under one rollout
+ *     `Execute in parallel:` item; wave k waits for every task of wave k-1
+ *     (sequence);
  *   - the first wave of a step waits for every task of the last wave of the
  *     step before that has tasks (step);
  *   - nested tasks (subtask): a parent waits for each of its direct subtasks,
@@ -34,8 +36,12 @@ static size_t cut_waves(const task_document *doc, const int *tasks, size_t n, wa
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
-        int parallel = doc->tasks[tasks[i]].parallel;
-        int joins = parallel && count > 0 && i > 0 && doc->tasks[tasks[i - 1]].parallel;
+        const task_record *t = &doc->tasks[tasks[i]];
+        const task_record *prev = i > 0 ? &doc->tasks[tasks[i - 1]] : NULL;
+        /* a run of [P] tasks, or the tasks of one `Execute in parallel:` group */
+        int joins = prev && count > 0 &&
+                    ((t->parallel && prev->parallel) ||
+                     (t->parallel_group && t->parallel_group == prev->parallel_group));
         if (joins) {
             waves[count - 1].count++;
         } else {

@@ -222,9 +222,12 @@ static int link_target(const char *path, int *error, const char **reason)
     return KIND_OTHER;
 }
 
+/* `tasks.md`, and Catalyst's rollout plans `rollout-*.md`. */
 static int is_task_file_name(const char *name)
 {
-    return strcmp(name, "tasks.md") == 0;
+    size_t n = strlen(name);
+    return strcmp(name, "tasks.md") == 0 ||
+           (n > 11 && strncmp(name, "rollout-", 8) == 0 && strcmp(name + n - 3, ".md") == 0);
 }
 
 /* Enters the directory now in w->path; on failure yields an error entry. */

@@ -1,7 +1,7 @@
 /* path_walk.h - from the `path` argument to the files to read, one at a time.
  *
  * A path is a file (read whatever its name), a directory (every file named
- * tasks.md below it), or a glob (`*`, `?`, `[...]`, `**`) whose matches are
+ * tasks.md or rollout-*.md below it), or a glob (`*`, `?`, `[...]`, `**`) whose matches are
  * files or directories taken the same way. Files come in byte order of their
  * full paths. Symlinked directories are not followed, so a symlink loop
  * cannot trap the walk; directories deeper than PATH_WALK_MAX_DEPTH below

@@ -31,7 +31,8 @@ typedef enum pending_kind { PENDING_NONE, PENDING_TEXT, PENDING_BOX } pending_ki
 typedef struct li_frame {
     int task; /* index of the task this item is, or -1 */
     pending_kind pending;
-    size_t box_mark; /* PENDING_BOX: offset of md4c's mark */
+    size_t box_mark;    /* PENDING_BOX: offset of md4c's mark */
+    int parallel_group; /* this item is `Execute in parallel:` (its number), or 0 */
 } li_frame;
 
 typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE, CAPTURE_NOTE } capture_kind;
@@ -69,6 +70,7 @@ typedef struct walker {
     text_buffer text;
 
     int note_task; /* CAPTURE_NOTE: the task the note belongs to */
+    int parallel_groups; /* `Execute in parallel:` items so far */
     size_t cap_tasks, cap_phrases, cap_steps, cap_notes;
 } walker;
 
@@ -192,6 +194,8 @@ static void start_task(walker *w, size_t mark_offset, size_t box_end, int option
     t->step_index = w->step_number ? w->step_index : 0;
     t->section = w->section;
     t->parent = -1;
+    /* A task directly under `Execute in parallel:` is in that group's wave. */
+    if (w->li_depth >= 2) t->parallel_group = w->li[w->li_depth - 2].parallel_group;
     for (int i = w->li_depth - 2; i >= 0; i--) {
         if (w->li[i].task < 0) continue;
         if (t->parent < 0) t->parent = w->li[i].task;
@@ -432,6 +436,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         li_frame *f = &w->li[w->li_depth++];
         f->task = -1;
         f->pending = PENDING_NONE;
+        f->parallel_group = 0;
         if (w->quote_depth > 0 || w->table_depth > 0) break;
         MD_BLOCK_LI_DETAIL *li = detail;
         /* md4c's offset counts from the start of what it was given. */
@@ -519,8 +524,11 @@ static void decide_pending(walker *w, MD_TEXTTYPE type, const char *text, size_t
     int optional;
     if (type == MD_TEXT_NORMAL && offset != (size_t)-1 && box_at(w, offset, &box_end, &optional))
         start_task(w, offset + 1, box_end, optional);
-    else if (type == MD_TEXT_NORMAL && memmem(text, size, "Execute in ", 11))
-        w->doc->n_execute_groups++; /* a rollout's `- 🔀 Execute in parallel:` */
+    else if (type == MD_TEXT_NORMAL && memmem(text, size, "Execute in ", 11)) {
+        /* a rollout's `- 🔀 Execute in parallel:` or `- 🔗 Execute in sequence:` */
+        w->doc->n_execute_groups++;
+        if (memmem(text, size, "Execute in parallel", 19)) f->parallel_group = ++w->parallel_groups;
+    }
 }
 
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
