@@ -99,8 +99,12 @@ const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
         while (i < len && is_cut((unsigned char)raw[i]))
             i++;
         size_t start = i;
-        while (i < len && !is_cut((unsigned char)raw[i]))
+        int dotted = 0; /* a path has a '/' or a '.': most words have neither */
+        while (i < len && !is_cut((unsigned char)raw[i])) {
+            dotted |= raw[i] == '/' || raw[i] == '.';
             i++;
+        }
+        if (!dotted) continue;
         const char *w = raw + start;
         size_t n = i - start;
         while (n && strchr("*.:!?", w[n - 1]) && !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))

@@ -37,6 +37,14 @@ size_t utf8_decode(const char *bytes, size_t len, uint32_t *codepoint)
 static size_t utf8_valid_prefix(const char *bytes, size_t len)
 {
     size_t i = 0;
+    /* ASCII without NUL, eight bytes at a time: most text is just that. */
+    while (i + 8 <= len) {
+        uint64_t v;
+        memcpy(&v, bytes + i, 8);
+        int has_zero = ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+        if ((v & 0x8080808080808080ull) || has_zero) break;
+        i += 8;
+    }
     while (i < len) {
         unsigned char c = (unsigned char)bytes[i];
         if (c >= 0x01 && c < 0x80) {
