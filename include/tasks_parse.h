@@ -104,6 +104,12 @@ typedef struct task_document {
     struct tasks_arena *arena; /* owns every string above */
 } task_document;
 
+/* Gives every task without an id its ordinal path as id: `S.k` for the k-th
+ * top-level task under the S-th heading that has tasks, `S.k.j` below it.
+ * Rollout plans number their tasks this way (`Task 4 (depends on 2 and 3)`
+ * counts within its feature's heading). Returns TASKS_PARSE_OK or NOMEM. */
+int task_document_number_tasks(task_document *doc);
+
 /* The tool family a file is written for: "catalyst", "speckit", "kiro",
  * "rollout" or "generic". `path` (may be NULL) is the file's path; a
  * front matter `dialect:` key overrides everything. */

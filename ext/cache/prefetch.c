@@ -125,9 +125,11 @@ static int parse_slot(prefetch *p, slot *s)
         int rc = task_document_parse(s->bytes, s->size, s->item.folder, &file->doc);
         free(s->bytes);
         s->bytes = NULL;
-        if (rc == TASKS_PARSE_OK)
-            rc = task_document_map_statuses(&file->doc, &p->statuses,
-                                            task_document_dialect(&file->doc, s->item.path));
+        const char *dialect =
+            rc == TASKS_PARSE_OK ? task_document_dialect(&file->doc, s->item.path) : "";
+        if (rc == TASKS_PARSE_OK) rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
+        if (rc == TASKS_PARSE_OK && strcmp(dialect, "rollout") == 0)
+            rc = task_document_number_tasks(&file->doc);
         if (rc == TASKS_PARSE_NOMEM) return -1;
         if (rc == TASKS_PARSE_TOO_BIG) {
             fail_item(&s->item, EFBIG, "larger than the parser's limit");

@@ -93,6 +93,12 @@ static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line,
     side_result sides[PHRASE_MAX_SIDES];
     memset(sides, 0, sizeof sides);
     int n = parts.n_sides;
+    /* A task's own `(depends on 2)`: a bare number may count within the
+     * waiting task's parent numbering (rollouts number per heading). */
+    char scope[64] = "";
+    const char *own = waiting_task >= 0 ? b->doc->tasks[waiting_task].id : NULL;
+    const char *dot = own ? strrchr(own, '.') : NULL;
+    if (dot && (size_t)(dot - own) < sizeof scope) memcpy(scope, own, (size_t)(dot - own));
     for (int i = 0; i < n && !b->failed; i++) {
         phrase_side ps = parts.sides[i];
         if (i == 0 && waiting_task >= 0) {
@@ -101,7 +107,8 @@ static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line,
             continue;
         }
         if (i == 0) label_colon(text, &ps);
-        if (side_resolve(b->doc, &b->ids, text + ps.start, ps.len, &sides[i]) < 0) b->failed = 1;
+        if (side_resolve(b->doc, &b->ids, scope[0] ? scope : NULL, text + ps.start, ps.len, &sides[i]) < 0)
+            b->failed = 1;
     }
     int reported = 0;
     for (int i = 0; i + 1 < n && !b->failed; i++) {

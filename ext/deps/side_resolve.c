@@ -101,8 +101,20 @@ static int add_range(const task_document *doc, int from, int to, side_result *ou
 }
 
 /* Ids and ranges. `numeric_pass` takes only numeric ids that exist. */
-static int resolve_ids(const task_document *doc, const id_index *index, const char *s, size_t len,
-                       int numeric_pass, side_result *out)
+/* An id as written, or, for a bare number, relative to `scope`. */
+static int find_id(const id_index *index, const char *scope, const char *id, size_t len,
+                   int numeric)
+{
+    int task = id_index_find(index, id, len);
+    if (task >= 0 || !numeric || !scope) return task;
+    char scoped[96];
+    int n = snprintf(scoped, sizeof scoped, "%s.%.*s", scope, (int)len, id);
+    if (n <= 0 || (size_t)n >= sizeof scoped) return -1;
+    return id_index_find(index, scoped, (size_t)n);
+}
+
+static int resolve_ids(const task_document *doc, const id_index *index, const char *scope,
+                       const char *s, size_t len, int numeric_pass, side_result *out)
 {
     int found = 0;
     for (size_t i = 0; i < len;) {
@@ -112,12 +124,12 @@ static int resolve_ids(const task_document *doc, const id_index *index, const ch
             i += n ? n : 1;
             continue;
         }
-        int first = id_index_find(index, s + i, n);
+        int first = find_id(index, scope, s + i, n, numeric);
         size_t sep = range_separator(s, len, i + n);
         int numeric2 = 0;
         size_t n2 = sep ? id_token(s, len, i + n + sep, &numeric2) : 0;
         if (n2 && numeric2 == numeric) {
-            int last = id_index_find(index, s + i + n + sep, n2);
+            int last = find_id(index, scope, s + i + n + sep, n2, numeric2);
             if (numeric_pass && (first < 0 || last < 0)) {
                 i += n;
                 continue;
@@ -308,18 +320,18 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
     return any;
 }
 
-int side_resolve(const task_document *doc, const id_index *index, const char *s, size_t len,
-                 side_result *out)
+int side_resolve(const task_document *doc, const id_index *index, const char *scope,
+                 const char *s, size_t len, side_result *out)
 {
     memset(out, 0, sizeof(*out));
     int rc;
-    if ((rc = resolve_ids(doc, index, s, len, 0, out)) != 0) {
+    if ((rc = resolve_ids(doc, index, scope, s, len, 0, out)) != 0) {
         out->kind = SIDE_IDS;
     } else if ((rc = resolve_steps(doc, s, len, out)) != 0) {
         out->kind = SIDE_STEPS;
     } else if ((rc = resolve_stories(doc, s, len, out)) != 0) {
         out->kind = SIDE_STORIES;
-    } else if ((rc = resolve_ids(doc, index, s, len, 1, out)) != 0) {
+    } else if ((rc = resolve_ids(doc, index, scope, s, len, 1, out)) != 0) {
         out->kind = SIDE_IDS;
     } else if (says_all_others(s, len)) {
         out->kind = SIDE_ALL_OTHERS;

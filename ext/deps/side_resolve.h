@@ -32,9 +32,11 @@ typedef struct side_result {
     int backwards;     /* a range written high to low (taken low to high) */
 } side_result;
 
-/* Returns 0, or -1 when out of memory. */
-int side_resolve(const task_document *doc, const id_index *index, const char *text, size_t len,
-                 side_result *out);
+/* Returns 0, or -1 when out of memory. `scope` (may be NULL) is the id
+ * prefix a bare number may be relative to: in a rollout, `2` written on task
+ * `3.4` means task `3.2` when there is no task `2`. */
+int side_resolve(const task_document *doc, const id_index *index, const char *scope,
+                 const char *text, size_t len, side_result *out);
 
 int task_set_add(task_set *set, int task);
 void task_set_free(task_set *set);

@@ -1,6 +1,7 @@
 /* document.c - task_document_parse(): BOM, front matter, then the markdown walk. */
 #include "tasks_parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,5 +192,37 @@ int task_document_map_statuses(task_document *doc, const task_status_map *map,
             if (!task->status_word) return TASKS_PARSE_NOMEM;
         }
     }
+    return TASKS_PARSE_OK;
+}
+
+int task_document_number_tasks(task_document *doc)
+{
+    if (doc->n_tasks == 0) return TASKS_PARSE_OK;
+    int *children = calloc(doc->n_tasks, sizeof(int));
+    if (!children) return TASKS_PARSE_NOMEM;
+    const char *section = NULL;
+    int sections = 0, top = 0;
+    char id[64];
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        if (t == 0 || task->section != section) {
+            section = task->section;
+            sections++;
+            top = 0;
+        }
+        int ordinal = task->parent >= 0 ? ++children[task->parent] : ++top;
+        if (task->id) continue;
+        const char *parent = task->parent >= 0 ? doc->tasks[task->parent].id : NULL;
+        if (parent)
+            snprintf(id, sizeof id, "%.50s.%d", parent, ordinal);
+        else
+            snprintf(id, sizeof id, "%d.%d", sections, ordinal);
+        task->id = tasks_arena_strndup(doc->arena, id, strlen(id));
+        if (!task->id) {
+            free(children);
+            return TASKS_PARSE_NOMEM;
+        }
+    }
+    free(children);
     return TASKS_PARSE_OK;
 }
