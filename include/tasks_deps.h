@@ -24,7 +24,8 @@ typedef enum task_edge_kind {
     EDGE_SEQUENCE, /* wave k after wave k-1 within a step */
     EDGE_STEP,     /* first wave of a step after the last wave of the step before */
     EDGE_SUBTASK,  /* a parent after its subtasks; subtasks after the parent's predecessors */
-    EDGE_EXPLICIT  /* a phrase: `T008 blocks T009`, `(depends on T012)` */
+    EDGE_EXPLICIT, /* a phrase: `T008 blocks T009`, `(depends on T012)` */
+    EDGE_WAVE      /* Kiro's {"waves": [[...], [...]]} block: wave k after wave k-1 */
 } task_edge_kind;
 
 typedef struct task_edge {
@@ -72,7 +73,7 @@ int task_graph_build(const task_document *doc, task_graph *graph);
 
 void task_graph_free(task_graph *graph);
 
-/* "sequence", "step", "subtask", "explicit". */
+/* "sequence", "step", "subtask", "explicit", "wave". */
 const char *task_edge_kind_name(task_edge_kind kind);
 
 #ifdef __cplusplus

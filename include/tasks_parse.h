@@ -96,6 +96,8 @@ typedef struct task_document {
     size_t n_phrases;
     task_note *notes;
     size_t n_notes;
+    task_phrase *wave_blocks; /* code blocks holding Kiro's {"waves": ...} graph */
+    size_t n_wave_blocks;
     task_step *steps;
     size_t n_steps;
 

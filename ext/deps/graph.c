@@ -117,6 +117,7 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     file_issues(&b);
     add_implicit_edges(&b);
     add_explicit_edges(&b);
+    add_wave_edges(&b);
     add_task_refs(&b);
     if (!b.failed) dedupe_edges(graph);
     if (!b.failed) analyze_graph(&b);
@@ -146,6 +147,6 @@ void task_graph_free(task_graph *graph)
 
 const char *task_edge_kind_name(task_edge_kind kind)
 {
-    static const char *const names[] = {"sequence", "step", "subtask", "explicit"};
-    return (unsigned)kind < 4 ? names[kind] : "explicit";
+    static const char *const names[] = {"sequence", "step", "subtask", "explicit", "wave"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "explicit";
 }

@@ -31,6 +31,9 @@ void add_implicit_edges(graph_builder *b);
 /* Edges from dependency phrases and from `(depends on ...)` on task lines. */
 void add_explicit_edges(graph_builder *b);
 
+/* Edges from Kiro's {"waves": ...} blocks. */
+void add_wave_edges(graph_builder *b);
+
 /* Requirement, file and story references of every task. */
 void add_task_refs(graph_builder *b);
 

@@ -133,6 +133,7 @@ void task_document_free(task_document *doc)
     free(doc->tasks);
     free(doc->phrases);
     free(doc->notes);
+    free(doc->wave_blocks);
     free(doc->steps);
     tasks_arena_free(doc->arena);
     memset(doc, 0, sizeof(*doc));

@@ -35,7 +35,13 @@ typedef struct li_frame {
     int parallel_group; /* this item is `Execute in parallel:` (its number), or 0 */
 } li_frame;
 
-typedef enum capture_kind { CAPTURE_NONE, CAPTURE_TASK, CAPTURE_PHRASE, CAPTURE_NOTE } capture_kind;
+typedef enum capture_kind {
+    CAPTURE_NONE,
+    CAPTURE_TASK,
+    CAPTURE_PHRASE,
+    CAPTURE_NOTE,
+    CAPTURE_CODE /* a code block, kept when it is a {"waves": ...} graph */
+} capture_kind;
 
 typedef struct walker {
     const char *bytes;
@@ -71,7 +77,7 @@ typedef struct walker {
 
     int note_task; /* CAPTURE_NOTE: the task the note belongs to */
     int parallel_groups; /* `Execute in parallel:` items so far */
-    size_t cap_tasks, cap_phrases, cap_steps, cap_notes;
+    size_t cap_tasks, cap_phrases, cap_steps, cap_notes, cap_wave_blocks;
 } walker;
 
 static const char *arena_repaired(walker *w, const char *bytes, size_t len)
@@ -280,9 +286,24 @@ static void finish_note(walker *w)
     doc->notes[doc->n_notes++] = (task_note){w->note_task, w->capture_line, text};
 }
 
+static void finish_code(walker *w)
+{
+    if (!w->capture_has_text || !memmem(w->text.data, w->text.len, "\"waves\"", 7)) return;
+    const char *text = arena_repaired(w, w->text.data, w->text.len);
+    task_document *doc = w->doc;
+    if (!text || !grow_array((void **)&doc->wave_blocks, &w->cap_wave_blocks, doc->n_wave_blocks,
+                             sizeof(task_phrase))) {
+        w->failed = 1;
+        return;
+    }
+    doc->wave_blocks[doc->n_wave_blocks++] = (task_phrase){w->capture_line, text};
+}
+
 static void end_capture(walker *w)
 {
-    if (w->capture == CAPTURE_TASK)
+    if (w->capture == CAPTURE_CODE)
+        finish_code(w);
+    else if (w->capture == CAPTURE_TASK)
         finish_task(w);
     else if (w->capture == CAPTURE_PHRASE)
         finish_phrase(w);
@@ -425,6 +446,9 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         }
         break;
     case MD_BLOCK_CODE:
+        w->verbatim_depth++;
+        if (w->quote_depth == 0) start_phrase(w, CAPTURE_CODE);
+        break;
     case MD_BLOCK_HTML:
         w->verbatim_depth++;
         break;
@@ -471,6 +495,9 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         w->table_depth--;
         break;
     case MD_BLOCK_CODE:
+        end_capture(w);
+        w->verbatim_depth--;
+        break;
     case MD_BLOCK_HTML:
         w->verbatim_depth--;
         break;
