@@ -224,23 +224,35 @@ static void note_dependencies(graph_builder *b)
     }
 }
 
-/* Obsidian Tasks: `⛔ abc,def` on a task waits for the tasks with `🆔 abc`. */
+/* Obsidian Tasks: `⛔ abc,def` on a task waits for the tasks with `🆔 abc`
+ * (ids there are any word, so they are looked up as written). */
 static void obsidian_dependencies(graph_builder *b, int task)
 {
-    const char *mark = strstr(b->doc->tasks[task].text, "\xE2\x9B\x94");
+    const task_record *t = &b->doc->tasks[task];
+    const char *mark = strstr(t->text, "\xE2\x9B\x94");
     if (!mark) return;
-    const char *list = mark + 3;
-    size_t len = strcspn(list, "\xF0\xE2"); /* up to the next emoji field */
-    char *phrase = malloc(len + 16);
-    if (!phrase) {
+    const char *p = mark + 3;
+    const char *end = p + strcspn(p, "\xF0\xE2"); /* up to the next emoji field */
+    const char *source = tasks_arena_strndup(b->graph->arena, mark, (size_t)(end - mark));
+    if (!source) {
         b->failed = 1;
         return;
     }
-    snprintf(phrase, len + 16, "X depends on %.*s", (int)len, list);
-    const char *source = tasks_arena_strndup(b->graph->arena, mark, len + 3);
-    if (!source) b->failed = 1;
-    else edges_from_text(b, phrase, b->doc->tasks[task].line, task, source);
-    free(phrase);
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == ','))
+            p++;
+        size_t n = 0;
+        while (p + n < end && p[n] != ' ' && p[n] != ',')
+            n++;
+        if (n == 0) break;
+        int other = id_index_find(&b->ids, p, n);
+        if (other >= 0)
+            builder_add_edge(b, task, other, EDGE_EXPLICIT, t->line, source);
+        else
+            builder_add_issue(b, t->line, task, "unknown-id", "%.*s is not a task in this file: %s",
+                              (int)n, p, source);
+        p += n;
+    }
 }
 
 void add_explicit_edges(graph_builder *b)

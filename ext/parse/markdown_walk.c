@@ -129,6 +129,20 @@ static const char *tags_json(walker *w, const char *text, const task_markers *m)
     return copy;
 }
 
+/* Obsidian Tasks names a task with `🆔 abc` anywhere on its line. */
+static void obsidian_id(walker *w, task_record *t, const char *text)
+{
+    const char *mark = strstr(text, "\xF0\x9F\x86\x94");
+    if (!mark) return;
+    const char *id = mark + 4;
+    while (*id == ' ')
+        id++;
+    size_t n = strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+    if (n == 0) return;
+    t->id = tasks_arena_strndup(w->arena, id, n);
+    if (!t->id) w->failed = 1;
+}
+
 static void finish_task(walker *w)
 {
     task_record *t = &w->doc->tasks[w->capture_task];
@@ -142,6 +156,8 @@ static void finish_task(walker *w)
     if (m.id.len) {
         t->id = tasks_arena_strndup(w->arena, text + m.id.start, m.id.len);
         if (!t->id) w->failed = 1;
+    } else {
+        obsidian_id(w, t, text);
     }
     t->parallel = m.parallel;
     t->title = text + m.title_start;
