@@ -91,6 +91,18 @@ static void file_issues(graph_builder *b)
     }
 }
 
+/* Kiro's {"waves"} block, or Obsidian Tasks' 🆔 / ⛔ fields: the file says
+ * which task waits for which, so the order it is written in says nothing. */
+static int states_own_order(const task_document *doc)
+{
+    if (doc->n_wave_blocks > 0) return 1;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const char *text = doc->tasks[t].text;
+        if (strstr(text, "\xE2\x9B\x94") || strstr(text, "\xF0\x9F\x86\x94")) return 1;
+    }
+    return 0;
+}
+
 static int issue_compare(const void *x, const void *y)
 {
     const task_issue *a = x, *b = y;
@@ -115,6 +127,7 @@ int task_graph_build(const task_document *doc, task_graph *graph)
         return TASKS_PARSE_NOMEM;
     }
     file_issues(&b);
+    b.own_order = states_own_order(doc);
     add_implicit_edges(&b);
     add_explicit_edges(&b);
     add_wave_edges(&b);

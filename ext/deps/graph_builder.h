@@ -12,7 +12,8 @@ typedef struct graph_builder {
     task_graph *graph;
     id_index ids;
     size_t cap_edges, cap_issues;
-    int failed; /* out of memory */
+    int failed;    /* out of memory */
+    int own_order; /* the file states its order itself ({"waves"}, Obsidian's ⛔/🆔) */
 } graph_builder;
 
 void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind kind,

@@ -15,8 +15,8 @@
  *     before its parent's predecessors are done. Subtasks share the wave
  *     number of their top-level task.
  *
- * A file with a Kiro {"waves": ...} block gets no sequence or step edges:
- * the block says the order (wave_edges.c).
+ * A file with a Kiro {"waves": ...} block, or with Obsidian Tasks' 🆔 / ⛔
+ * fields, gets no sequence or step edges: it says the order itself.
  *
  * "A step" is a run of tasks under the same step heading; tasks outside any
  * numbered step form a run of their own the same way. spec-kit's user-story
@@ -57,10 +57,10 @@ static size_t cut_waves(const task_document *doc, const int *tasks, size_t n, wa
 static void link_all(graph_builder *b, const int *waiting, size_t n_waiting, const int *before,
                      size_t n_before, task_edge_kind kind)
 {
-    /* A file that declares its own waves ({"waves": ...}) is ordered by them,
-     * not by the order its tasks are written in; subtasks still hold up
-     * their parents. */
-    if (b->doc->n_wave_blocks > 0 && kind != EDGE_SUBTASK) return;
+    /* A file that states its own order ({"waves": ...}, Obsidian's ⛔) is
+     * ordered by it, not by the order its tasks are written in; subtasks
+     * still hold up their parents. */
+    if (b->own_order && kind != EDGE_SUBTASK) return;
     for (size_t i = 0; i < n_waiting; i++)
         for (size_t j = 0; j < n_before; j++)
             builder_add_edge(b, waiting[i], before[j], kind, b->doc->tasks[waiting[i]].line,
