@@ -13,6 +13,7 @@
  * host process: the JSON it expands to, and how deep it nests. */
 #define FRONT_MATTER_MAX_JSON_BYTES (1u << 20)
 #define FRONT_MATTER_MAX_DEPTH 64
+#define FRONT_MATTER_MAX_ANCHORS 1024
 
 typedef struct front_matter_span {
     int present;        /* the file starts (after a BOM) with a `---` line */

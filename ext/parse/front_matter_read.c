@@ -176,6 +176,12 @@ static const anchor_entry *find_anchor(const yaml_reader *r, const char *name)
 
 static int remember_anchor(yaml_reader *r, const char *name, size_t start, size_t end)
 {
+    /* Aliases look anchors up one by one: a bound keeps that linear in
+     * practice (a hostile file could otherwise make it quadratic). */
+    if (r->n_anchors >= FRONT_MATTER_MAX_ANCHORS) {
+        reader_error(r, r->first_line, "more than 1024 anchors", NULL);
+        return -2;
+    }
     if (r->n_anchors == r->cap_anchors) {
         size_t cap = r->cap_anchors ? r->cap_anchors * 2 : 8;
         anchor_entry *grown = realloc(r->anchors, cap * sizeof(*grown));

@@ -1,6 +1,7 @@
 /* test_front_matter.c - finding the block, reading it to JSON, and errors. */
 #include "test_support.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "parse/front_matter.h"
@@ -118,6 +119,21 @@ static void alias_bomb_stops_at_the_limit(void **state)
     tasks_arena_free(arena);
 }
 
+static void anchors_are_bounded(void **state)
+{
+    (void)state;
+    char *yaml = malloc(1100 * 24);
+    size_t n = 0;
+    for (int i = 0; i < 1100; i++)
+        n += (size_t)sprintf(yaml + n, "k%d: &a%d v\n", i, i);
+    tasks_arena *arena = tasks_arena_new();
+    front_matter fm = read_yaml(arena, yaml);
+    assert_non_null(fm.error);
+    assert_non_null(strstr(fm.error, "more than 1024 anchors"));
+    tasks_arena_free(arena);
+    free(yaml);
+}
+
 static void small_aliases_expand(void **state)
 {
     (void)state;
@@ -180,6 +196,7 @@ int main(void)
         cmocka_unit_test(malformed_yaml_names_its_line),
         cmocka_unit_test(duplicate_keys_keep_the_first_value),
         cmocka_unit_test(alias_bomb_stops_at_the_limit),
+        cmocka_unit_test(anchors_are_bounded),
         cmocka_unit_test(small_aliases_expand),
         cmocka_unit_test(an_alias_as_a_key_is_copied_safely),
         cmocka_unit_test(non_mapping_front_matter_is_reported),
