@@ -20,6 +20,10 @@ extern "C" {
  * task of both); past it the phrase gives an issue instead. */
 #define TASKS_DEPS_MAX_PHRASE_EDGES 10000
 
+/* Bound on the implicit edges between two waves (a wave of 2,000 [P] tasks
+ * after another); past it an issue says so. */
+#define TASKS_DEPS_MAX_IMPLICIT_PAIRS 1000000
+
 typedef enum task_edge_kind {
     EDGE_SEQUENCE, /* wave k after wave k-1 within a step */
     EDGE_STEP,     /* first wave of a step after the last wave of the step before */

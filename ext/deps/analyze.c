@@ -246,8 +246,9 @@ static void parallel_same_file(graph_builder *b)
     for (size_t t = 0; t < doc->n_tasks; t++) {
         const task_record *a = &doc->tasks[t];
         if (!a->parallel || a->depth != 0 || strcmp(a->files_json, "[]") == 0) continue;
-        /* earlier members of the same wave of the same step */
-        for (size_t u = t; u-- > 0;) {
+        /* earlier members of the same wave of the same step (the nearest
+         * 1000: a wave of a million tasks must not cost a million squared) */
+        for (size_t u = t; u-- > 0 && t - u <= 1000;) {
             const task_record *o = &doc->tasks[u];
             if (o->depth != 0) continue;
             if (o->step_index != a->step_index || wave[u] != wave[t]) break;

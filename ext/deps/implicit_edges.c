@@ -54,6 +54,17 @@ static size_t cut_waves(const task_document *doc, const int *tasks, size_t n, wa
     return count;
 }
 
+/* Two huge parallel waves side by side would pair every task of one with
+ * every task of the other: past the bound, an issue says so instead. */
+static int within_bound(graph_builder *b, const int *wave, size_t count, size_t n_preds)
+{
+    if (count == 0 || count * n_preds <= TASKS_DEPS_MAX_IMPLICIT_PAIRS) return 1;
+    builder_add_issue(b, b->doc->tasks[wave[0]].line, wave[0], "fan-out-limit",
+                      "%zu tasks would each wait for %zu: over the %d-edge limit", count, n_preds,
+                      TASKS_DEPS_MAX_IMPLICIT_PAIRS);
+    return 0;
+}
+
 static void link_all(graph_builder *b, const int *waiting, size_t n_waiting, const int *before,
                      size_t n_before, task_edge_kind kind)
 {
@@ -229,12 +240,11 @@ void add_implicit_edges(graph_builder *b)
             size_t count = waves[w].count;
             for (size_t m = 0; m < count; m++)
                 b->graph->wave[members[m]] = (int)w + 1;
+            const int *preds = w == 0 ? first_waits->tasks : top + run_start + waves[w - 1].first;
+            size_t n_preds = w == 0 ? first_waits->n : waves[w - 1].count;
+            int linked = within_bound(b, members, count, n_preds);
             for (size_t m = 0; m < count; m++) {
-                if (w == 0)
-                    link_all(b, members + m, 1, first_waits->tasks, first_waits->n, EDGE_STEP);
-                else
-                    link_all(b, members + m, 1, top + run_start + waves[w - 1].first,
-                             waves[w - 1].count, EDGE_SEQUENCE);
+                if (linked) link_all(b, members + m, 1, preds, n_preds, w ? EDGE_SEQUENCE : EDGE_STEP);
                 link_subtasks(b, &kids, members[m], waves + n_waves);
             }
         }

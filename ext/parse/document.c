@@ -62,31 +62,67 @@ static int read_front_matter(const char *bytes, size_t size, size_t start, task_
     return TASKS_PARSE_OK;
 }
 
+typedef struct numbered {
+    const char *id;
+    size_t len;
+    size_t task;
+} numbered;
+
+static int numbered_compare(const void *x, const void *y)
+{
+    const numbered *a = x, *b = y;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->id, b->id, n);
+    if (c) return c;
+    if (a->len != b->len) return a->len < b->len ? -1 : 1;
+    return a->task < b->task ? -1 : a->task > b->task;
+}
+
+/* The latest task before `before` whose id is id[0..len), or -1: the ids
+ * are sorted by (id, position), so two binary searches find it. */
+static int latest_with_id(const numbered *all, size_t n, const char *id, size_t len, size_t before)
+{
+    size_t lo = 0, hi = n;
+    numbered key = {id, len, before};
+    while (lo < hi) { /* first entry not below (id, before) */
+        size_t mid = (lo + hi) / 2;
+        if (numbered_compare(&all[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0) return -1;
+    const numbered *prev = &all[lo - 1];
+    return prev->len == len && memcmp(prev->id, id, len) == 0 ? (int)prev->task : -1;
+}
+
 /* Kiro writes subtasks as `- [ ] 1.1` beside `- [ ] 1.`, not indented under
  * it: a top-level task whose id is `N.M` (or deeper) belongs to the closest
  * earlier task with id `N`, as if it were nested. */
-static void nest_by_number(task_document *doc)
+static int nest_by_number(task_document *doc)
 {
+    numbered *all = malloc((doc->n_tasks + 1) * sizeof(numbered));
+    if (!all) return TASKS_PARSE_NOMEM;
+    size_t n = 0;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const char *id = doc->tasks[t].id;
+        if (id && id[0] >= '0' && id[0] <= '9') all[n++] = (numbered){id, strlen(id), t};
+    }
+    qsort(all, n, sizeof(numbered), numbered_compare);
     for (size_t t = 0; t < doc->n_tasks; t++) {
         task_record *task = &doc->tasks[t];
         const char *id = task->id;
         if (task->parent >= 0 || !id || id[0] < '0' || id[0] > '9') continue;
         const char *dot = strrchr(id, '.');
-        if (!dot) continue;
-        size_t parent_len = (size_t)(dot - id);
-        for (size_t u = t; u-- > 0;) {
-            const char *other = doc->tasks[u].id;
-            if (other && strlen(other) == parent_len && memcmp(other, id, parent_len) == 0) {
-                task->parent = (int)u;
-                break;
-            }
-        }
+        if (dot) task->parent = latest_with_id(all, n, id, (size_t)(dot - id), t);
     }
+    free(all);
     /* Depths follow parents; a parent always comes before its subtasks. */
     for (size_t t = 0; t < doc->n_tasks; t++) {
         task_record *task = &doc->tasks[t];
         task->depth = task->parent >= 0 ? doc->tasks[task->parent].depth + 1 : 0;
     }
+    return TASKS_PARSE_OK;
 }
 
 int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc)
@@ -113,7 +149,9 @@ int task_document_parse(const char *bytes, size_t size, const char *folder, task
             rc = markdown_walk(bytes, size, body_start, fm.title == NULL, doc);
     }
     if (rc == TASKS_PARSE_OK) {
-        nest_by_number(doc);
+        rc = nest_by_number(doc);
+    }
+    if (rc == TASKS_PARSE_OK) {
         if (fm.title) doc->title = fm.title;
         doc->author = fm.author;
         doc->description = fm.description;

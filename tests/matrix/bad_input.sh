@@ -223,5 +223,16 @@ check "dependency fan-out limit" "0
 fan-out-limit
 exit 0" "SELECT count(*) FROM task_deps('dep-fan')" "SELECT code FROM task_issues('dep-fan')"
 
+mkdir -p "$work/dep-flat" "$work/dep-waves"
+awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "- [ ] 1.1 x\n" }' > "$work/dep-flat/tasks.md"
+check "a million flat-numbered tasks with no parent" "1000000|0
+exit 0" "SELECT count(*), max(depth) FROM tasks('dep-flat')"
+awk 'BEGIN { print "## Step 1: A"; for (i = 1; i <= 1500; i++) printf "- [ ] T%d [P] a\n", i;
+             print "## Step 2: B"; for (i = 1501; i <= 3000; i++) printf "- [ ] T%d [P] b\n", i }' \
+    > "$work/dep-waves/tasks.md"
+check "two huge parallel waves side by side" "0
+fan-out-limit|1500 tasks would each wait for 1500: over the 1000000-edge limit
+exit 0" "SELECT count(*) FROM task_deps('dep-waves')" "SELECT code, message FROM task_issues('dep-waves')"
+
 echo "bad input: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
