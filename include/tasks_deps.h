@@ -24,6 +24,11 @@ extern "C" {
  * after another); past it an issue says so. */
 #define TASKS_DEPS_MAX_IMPLICIT_PAIRS 1000000
 
+/* Bounds on one file's dependency lines taken together: the edges they give,
+ * and the work (lines times tasks) spent resolving them. */
+#define TASKS_DEPS_MAX_FILE_EDGES 5000000
+#define TASKS_DEPS_MAX_EXPLICIT_WORK 200000000
+
 typedef enum task_edge_kind {
     EDGE_SEQUENCE, /* wave k after wave k-1 within a step */
     EDGE_STEP,     /* first wave of a step after the last wave of the step before */

@@ -258,9 +258,21 @@ static void obsidian_dependencies(graph_builder *b, int task)
 void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
-    for (size_t i = 0; i < doc->n_phrases && !b->failed; i++)
+    /* Each line may look at every task (steps, names): bound the work a
+     * hostile file of many lines over many tasks can ask for. */
+    size_t budget = (size_t)TASKS_DEPS_MAX_EXPLICIT_WORK;
+    for (size_t i = 0; i < doc->n_phrases && !b->failed; i++) {
+        if (b->graph->n_edges > TASKS_DEPS_MAX_FILE_EDGES || budget < doc->n_tasks + 1) {
+            builder_add_issue(b, doc->phrases[i].line, -1, "fan-out-limit",
+                              "dependency lines from here on are not read: the file's lines over "
+                              "its %zu tasks pass the work and edge limits",
+                              doc->n_tasks);
+            break;
+        }
+        budget -= doc->n_tasks + 1;
         b->graph->phrase_edges[i] =
             edges_from_text(b, doc->phrases[i].text, doc->phrases[i].line, -1, doc->phrases[i].text);
+    }
     for (size_t t = 0; t < doc->n_tasks && !b->failed; t++) {
         inline_dependencies(b, (int)t);
         obsidian_dependencies(b, (int)t);

@@ -234,5 +234,13 @@ check "two huge parallel waves side by side" "0
 fan-out-limit|1500 tasks would each wait for 1500: over the 1000000-edge limit
 exit 0" "SELECT count(*) FROM task_deps('dep-waves')" "SELECT code, message FROM task_issues('dep-waves')"
 
+mkdir -p "$work/dep-lines"
+awk 'BEGIN { print "## Phase 1: A"; for (i = 1; i <= 20000; i++) printf "- [ ] T%d a\n", i;
+             print "## Dependencies"; for (i = 1; i <= 20000; i++) print "- Phase 1 before Phase 2" }' \
+    > "$work/dep-lines/tasks.md"
+check "twenty thousand dependency lines over twenty thousand tasks" "fan-out-limit|1
+unparsed-dependency|9999
+exit 0" "SELECT code, count(*) FROM task_issues('dep-lines') GROUP BY code"
+
 echo "bad input: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
