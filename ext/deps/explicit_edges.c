@@ -126,9 +126,11 @@ static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line,
             reported = 1;
             continue;
         }
-        /* A task waits for itself only when the line names it by id on both
-         * sides; where steps or stories overlap, that is not what was said. */
-        int by_ids = first->kind == SIDE_IDS && then->kind == SIDE_IDS;
+        /* A task waits for itself only when the line names just it on both
+         * sides; where ranges, steps or stories overlap, that is not what
+         * was said. */
+        int by_ids = first->kind == SIDE_IDS && then->kind == SIDE_IDS && first->set.n == 1 &&
+                     then->set.n == 1; /* `T001 depends on T001`, not a range over itself */
         for (size_t a = 0; a < then->set.n; a++)
             for (size_t z = 0; z < first->set.n; z++)
                 if (by_ids || then->set.tasks[a] != first->set.tasks[z])
@@ -149,34 +151,46 @@ static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line,
  * `(after T003)`, `(blocked by T002)`: a bracketed group on the task line. */
 static void inline_dependencies(graph_builder *b, int task)
 {
-    static const char *const openers[] = {"depends on", "depend on", "depends:", "depends upon",
-                                          "after", "blocked by", "requires", "dependencies:",
-                                          "dependency:", NULL};
+    static const char *const openers[] = {
+        "depends on", "depend on", "depends:", "depends upon", "after", "blocked by", "requires",
+        "dependencies:", "dependency:", "deps:", "dep:",
+        "\xE4\xBE\x9D\xE5\xAD\x98", /* 依存 */
+        "\xE4\xBE\x9D\xE8\xB5\x96", /* 依赖 */
+        "\xE4\xBE\x9D\xE8\xB3\xB4", /* 依賴 */
+        NULL};
     const char *text = b->doc->tasks[task].text;
     for (const char *p = text; *p && !b->failed; p++) {
-        if (*p != '(' && *p != '[') continue;
-        char close = *p == '(' ? ')' : ']';
-        const char *inner = p + 1;
+        /* ( ... ), [ ... ], or full-width （ ... ） */
+        const char *close;
+        size_t open_len = 1;
+        if (*p == '(') close = ")";
+        else if (*p == '[') close = "]";
+        else if (strncmp(p, "\xEF\xBC\x88", 3) == 0) close = "\xEF\xBC\x89", open_len = 3;
+        else continue;
+        const char *inner = p + open_len;
         while (*inner == '*' || *inner == '_' || *inner == ' ')
             inner++;
         const char *const *w;
         for (w = openers; *w; w++)
             if (strncasecmp(inner, *w, strlen(*w)) == 0) break;
         if (!*w) continue;
-        const char *end = strchr(inner, close);
+        const char *end = strstr(inner, close);
         if (!end) continue;
         /* As a phrase: "<this task> depends on <what the group names>". */
         size_t body_start = (size_t)(inner - text) + strlen(*w);
+        if (strncmp(text + body_start, "\xEF\xBC\x9A", 3) == 0) body_start += 3; /* ： */
         size_t body_len = (size_t)(end - text) - body_start;
-        /* `(Depends on: Task 5 - why)`: the reason after a dash is prose. */
-        for (size_t k = body_start; k + 2 < body_start + body_len; k++) {
-            if ((text[k] == ' ' && text[k + 1] == '-' && text[k + 2] == ' ') || text[k] == ';') {
+        /* `(Depends on: Task 5 - why)`: the reason after a dash is prose;
+         * so is what follows a semicolon, also a full-width one. */
+        for (size_t k = body_start; k < body_start + body_len; k++) {
+            if ((k + 2 < body_start + body_len && text[k] == ' ' && text[k + 1] == '-' &&
+                 text[k + 2] == ' ') ||
+                text[k] == ';' || strncmp(text + k, "\xEF\xBC\x9B", 3) == 0) {
                 body_len = k - body_start;
                 break;
             }
         }
         char *phrase = malloc(body_len + 16);
-        char *source = NULL;
         if (!phrase) {
             b->failed = 1;
             return;
@@ -184,11 +198,12 @@ static void inline_dependencies(graph_builder *b, int task)
         memcpy(phrase, "X depends on ", 13);
         memcpy(phrase + 13, text + body_start, body_len);
         phrase[13 + body_len] = '\0';
-        source = tasks_arena_strndup(b->graph->arena, p, (size_t)(end - p) + 1);
+        size_t close_len = strlen(close);
+        const char *source = tasks_arena_strndup(b->graph->arena, p, (size_t)(end - p) + close_len);
         if (!source) b->failed = 1;
         else edges_from_text(b, phrase, b->doc->tasks[task].line, task, source);
         free(phrase);
-        p = end;
+        p = end + close_len - 1;
     }
 }
 

@@ -43,6 +43,10 @@ static const order_word order_words[] = {
     {"->", ORDER_LEFT_FIRST, 1, sizeof("->") - 1},
     {"=>", ORDER_LEFT_FIRST, 1, sizeof("=>") - 1},
     {"\xE2\x9F\xB5", ORDER_RIGHT_FIRST, 1, sizeof("\xE2\x9F\xB5") - 1}, /* ⟵ */
+    {"\xE4\xBE\x9D\xE8\xB5\x96", ORDER_RIGHT_FIRST, 1, 6}, /* 依赖 depends on */
+    {"\xE4\xBE\x9D\xE8\xB3\xB4", ORDER_RIGHT_FIRST, 1, 6}, /* 依賴 */
+    {"\xE4\xBE\x9D\xE5\xAD\x98", ORDER_RIGHT_FIRST, 1, 6}, /* 依存 */
+    {"\xE9\x98\xBB\xE5\xA1\x9E", ORDER_LEFT_FIRST, 1, 6},  /* 阻塞 blocks */
     {"\xE2\x86\x90", ORDER_RIGHT_FIRST, 1, sizeof("\xE2\x86\x90") - 1}, /* ← */
     {"<--", ORDER_RIGHT_FIRST, 1, sizeof("<--") - 1},
     {"<-", ORDER_RIGHT_FIRST, 1, sizeof("<-") - 1},
@@ -74,7 +78,7 @@ static int may_start_word(unsigned char c)
     case 'n': case 'u': case 'p':
         return 1;
     }
-    return c == 0xE2 || c == '-' || c == '=' || c == '<';
+    return c == 0xE2 || c == 0xE4 || c == 0xE9 || c == '-' || c == '=' || c == '<';
 }
 
 /* The ordering word at i, or NULL. */

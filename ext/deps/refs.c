@@ -101,7 +101,12 @@ static size_t requirement_id_at(const char *s, size_t i)
 static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t line)
 {
     for (const char *p = text; *p; p++) {
-        if (p == text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))) {
+        unsigned char c = (unsigned char)*p;
+        /* Only a few bytes can start a label or a requirement id. */
+        int may_label = strchr("rvcawgRVCAWG", c) || c == 0xE9 || c == 0xE8 || c == 0xD1;
+        if (!may_label && c != '@' && !ascii_is_upper((char)c)) continue;
+        if (may_label &&
+            (p == text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))) {
             for (const char *const *label = requirement_labels; *label; label++) {
                 size_t n = strlen(*label);
                 if (!starts_nocase(p, *label)) continue;
@@ -119,7 +124,7 @@ static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t 
             const char *ref = p + 5;
             add_ref(b, task, "requirement", ref, strcspn(ref, " ,;)]"), line);
         }
-        size_t n = requirement_id_at(text, (size_t)(p - text));
+        size_t n = ascii_is_upper(*p) ? requirement_id_at(text, (size_t)(p - text)) : 0;
         if (n) {
             add_ref(b, task, "requirement", p, n, line);
             p += n - 1;

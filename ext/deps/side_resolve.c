@@ -218,21 +218,34 @@ static int resolve_steps(const task_document *doc, const char *s, size_t len, si
     return named;
 }
 
-/* `US1`, `US2`: the tasks tagged with that story. */
+static int add_story_tasks(const task_document *doc, const char *digits, size_t n,
+                           side_result *out)
+{
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const char *story = doc->tasks[t].story;
+        if (story && strlen(story) == n + 2 && memcmp(story + 2, digits, n) == 0 &&
+            task_set_add(&out->set, (int)t) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* `US1`, `US2`, `User Story 3`: the tasks tagged with that story. */
 static int resolve_stories(const task_document *doc, const char *s, size_t len, side_result *out)
 {
     int named = 0;
     for (size_t i = 0; i + 2 < len; i++) {
-        if (s[i] != 'U' || s[i + 1] != 'S' || !ascii_is_digit(s[i + 2]) || (i && is_alnum(s[i - 1])))
+        if (i && is_alnum(s[i - 1])) continue;
+        size_t digits;
+        if (s[i] == 'U' && s[i + 1] == 'S' && ascii_is_digit(s[i + 2]))
+            digits = i + 2;
+        else if (prefix_nocase(s, len, i, "user story ") && i + 11 < len && ascii_is_digit(s[i + 11]))
+            digits = i + 11;
+        else
             continue;
-        size_t end = skip_digits(s, len, i + 2);
+        size_t end = skip_digits(s, len, digits);
         named = 1;
-        for (size_t t = 0; t < doc->n_tasks; t++) {
-            const char *story = doc->tasks[t].story;
-            if (story && strlen(story) == end - i && memcmp(story, s + i, end - i) == 0 &&
-                task_set_add(&out->set, (int)t) < 0)
-                return -1;
-        }
+        if (add_story_tasks(doc, s + digits, end - digits, out) < 0) return -1;
         i = end;
     }
     return named;
@@ -329,7 +342,8 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
         out->kind = SIDE_IDS;
     } else if ((rc = resolve_steps(doc, s, len, out)) != 0) {
         out->kind = SIDE_STEPS;
-    } else if ((rc = resolve_stories(doc, s, len, out)) != 0) {
+    } else if ((rc = resolve_stories(doc, s, len, out)) < 0 || (rc > 0 && out->set.n > 0)) {
+        /* `User Story 1` with no [US1] tags falls through to the step names */
         out->kind = SIDE_STORIES;
     } else if ((rc = resolve_ids(doc, index, scope, s, len, 1, out)) != 0) {
         out->kind = SIDE_IDS;

@@ -105,6 +105,9 @@ const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
             i++;
         }
         if (!dotted) continue;
+        /* `[R-008](./research.md)`: a link's target is a citation, not a
+         * file the task works on. */
+        if (start >= 2 && raw[start - 1] == '(' && raw[start - 2] == ']') continue;
         const char *w = raw + start;
         size_t n = i - start;
         while (n && strchr("*.:!?", w[n - 1]) && !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))
