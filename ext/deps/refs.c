@@ -103,13 +103,16 @@ static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t 
     for (const char *p = text; *p; p++) {
         unsigned char c = (unsigned char)*p;
         /* Only a few bytes can start a label or a requirement id. */
-        int may_label = strchr("rvcawgRVCAWG", c) || c == 0xE9 || c == 0xE8 || c == 0xD1;
+        char lower = (char)(c | 0x20);
+        int may_label = lower == 'r' || lower == 'v' || lower == 'c' || lower == 'a' ||
+                        lower == 'w' || lower == 'g' || c == 0xE9 || c == 0xE8 || c == 0xD1;
         if (!may_label && c != '@' && !ascii_is_upper((char)c)) continue;
         if (may_label &&
             (p == text || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))) {
             for (const char *const *label = requirement_labels; *label; label++) {
-                size_t n = strlen(*label);
+                if ((unsigned char)(*label)[0] != (c < 0x80 ? (unsigned char)lower : c)) continue;
                 if (!starts_nocase(p, *label)) continue;
+                size_t n = strlen(*label);
                 const char *after = p + n;
                 while (*after == '_' || *after == '*' || *after == ' ')
                     after++;

@@ -20,14 +20,15 @@ size_t skip_dotted(const char *s, size_t len, size_t i)
 
 size_t prefix_nocase(const char *s, size_t len, size_t i, const char *word)
 {
-    size_t n = strlen(word);
-    if (i > len || len - i < n) return 0;
-    for (size_t k = 0; k < n; k++) {
+    /* No strlen: most calls fail on the first byte. */
+    size_t k = 0;
+    for (; word[k]; k++) {
+        if (i + k >= len) return 0;
         char c = s[i + k];
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
         if (c != word[k]) return 0;
     }
-    return n;
+    return k;
 }
 
 int starts_nocase(const char *s, const char *word)
