@@ -152,10 +152,12 @@ static int parse_slot(prefetch *p, slot *s)
     return rc;
 }
 
-/* The oldest slot waiting to be parsed, after the one the caller waits for. */
+/* The newest slot waiting to be parsed. The caller parses from the head of
+ * the ring and the worker from its tail, so they meet in the middle instead
+ * of the caller waiting, file after file, for the one the worker took. */
 static slot *claimable(prefetch *p)
 {
-    for (size_t i = p->head + (size_t)p->handed; i < p->tail; i++) {
+    for (size_t i = p->tail; i-- > p->head + (size_t)p->handed;) {
         slot *s = &p->ring[i % PREFETCH_RING];
         if (s->state == SLOT_READ) return s;
     }
