@@ -204,6 +204,14 @@ int loaded_file_build_graph(doc_cache *cache, loaded_file *f)
         size_t bytes = document_bytes(f);
         cache->stats.bytes += bytes - f->bytes;
         f->bytes = bytes;
+        /* The graph can push the cache past its bound: then this entry goes
+         * (the caller still holds its own reference). */
+        if (cache->stats.bytes > cache->stats.limit) {
+            loaded_file **link = &cache->buckets[bucket_of(cache, f->dev, f->ino)];
+            while (*link && *link != f)
+                link = &(*link)->next_in_bucket;
+            if (*link) unlink_entry(cache, link);
+        }
     }
     return 0;
 }

@@ -2,7 +2,7 @@
  * cache_functions.c - the parse cache from SQL.
  *
  *   SELECT tasksext_cache_limit(0);          -- off (and emptied); returns the old limit
- *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default)
+ *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default is 4 MiB)
  *   SELECT tasksext_cache_clear();           -- forget every parsed file; returns how many
  *   SELECT tasksext_cache_stats();           -- {"entries":..,"bytes":..,"limit":..,"hits":..,"misses":..}
  *
