@@ -276,43 +276,54 @@ static void settle_pending(walker *w, int content_follows)
 
 /* ---- captured text ------------------------------------------------------- */
 
+/* The captured text as an arena string, NULL when there is none (or on
+ * failure, which sets w->failed). */
+static const char *captured_text(walker *w)
+{
+    if (!w->capture_has_text) return NULL;
+    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
+    return text && *text ? text : NULL;
+}
+
+/* Appends one item to a realloc'd array of the document. */
+static void *append_item(walker *w, void **array, size_t *cap, size_t *count, size_t item)
+{
+    if (!grow_array(array, cap, *count, item)) {
+        w->failed = 1;
+        return NULL;
+    }
+    return (char *)*array + (*count)++ * item;
+}
+
 static void finish_phrase(walker *w)
 {
-    if (!w->capture_has_text) return;
-    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
-    if (!text || !*text) return;
+    const char *text = captured_text(w);
     task_document *doc = w->doc;
-    if (!grow_array((void **)&doc->phrases, &w->cap_phrases, doc->n_phrases, sizeof(task_phrase))) {
-        w->failed = 1;
-        return;
-    }
-    doc->phrases[doc->n_phrases++] = (task_phrase){w->capture_line, text};
+    task_phrase *phrase = text ? append_item(w, (void **)&doc->phrases, &w->cap_phrases,
+                                             &doc->n_phrases, sizeof(task_phrase))
+                               : NULL;
+    if (phrase) *phrase = (task_phrase){w->capture_line, text};
 }
 
 static void finish_note(walker *w)
 {
-    if (!w->capture_has_text) return;
-    const char *text = arena_repaired(w, w->text.data ? w->text.data : "", w->text.len);
-    if (!text || !*text) return;
+    const char *text = captured_text(w);
     task_document *doc = w->doc;
-    if (!grow_array((void **)&doc->notes, &w->cap_notes, doc->n_notes, sizeof(task_note))) {
-        w->failed = 1;
-        return;
-    }
-    doc->notes[doc->n_notes++] = (task_note){w->note_task, w->capture_line, text};
+    task_note *note = text ? append_item(w, (void **)&doc->notes, &w->cap_notes, &doc->n_notes,
+                                         sizeof(task_note))
+                           : NULL;
+    if (note) *note = (task_note){w->note_task, w->capture_line, text};
 }
 
 static void finish_code(walker *w)
 {
     if (!w->capture_has_text || !memmem(w->text.data, w->text.len, "\"waves\"", 7)) return;
-    const char *text = arena_repaired(w, w->text.data, w->text.len);
+    const char *text = captured_text(w);
     task_document *doc = w->doc;
-    if (!text || !grow_array((void **)&doc->wave_blocks, &w->cap_wave_blocks, doc->n_wave_blocks,
-                             sizeof(task_phrase))) {
-        w->failed = 1;
-        return;
-    }
-    doc->wave_blocks[doc->n_wave_blocks++] = (task_phrase){w->capture_line, text};
+    task_phrase *block = text ? append_item(w, (void **)&doc->wave_blocks, &w->cap_wave_blocks,
+                                            &doc->n_wave_blocks, sizeof(task_phrase))
+                              : NULL;
+    if (block) *block = (task_phrase){w->capture_line, text};
 }
 
 static void end_capture(walker *w)
