@@ -19,10 +19,11 @@
 #include "tasks_deps.h"
 #include "tasks_parse.h"
 
-/* 4 MiB by default, so that a scan of any tree stays within a small, flat
- * memory bound (a parsed spec of ~1.3 KB takes ~7 KB here); raise it with
+/* 2 MiB by default, so that a scan of any tree stays within a small, flat
+ * memory bound (a parsed spec of ~1.3 KB takes ~7 KB here; directory
+ * listings get an eighth of the bound besides); raise it with
  * tasksext_cache_limit() for repeated queries over large trees. */
-#define DOC_CACHE_DEFAULT_LIMIT ((size_t)4 << 20)
+#define DOC_CACHE_DEFAULT_LIMIT ((size_t)2 << 20)
 
 /* One parsed file, shared by the cache and the cursors reading it. */
 typedef struct loaded_file {

@@ -231,6 +231,7 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
         free(p);
         return -1;
     }
+    if (options->listings) path_walk_use_listings(p->walk, options->listings, options->cache_lock);
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
     if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0)

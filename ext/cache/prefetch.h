@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "../fs/dir_cache.h"
 #include "doc_cache.h"
 
 #define PREFETCH_RING 32
@@ -25,6 +26,7 @@ typedef struct prefetch_options {
     int want_graph;              /* build each file's dependency graph */
     int threads;                 /* worker threads: 0 or 1 (more are taken as 1) */
     doc_cache *cache;            /* may be NULL */
+    dir_cache *listings;         /* may be NULL */
     pthread_mutex_t *cache_lock; /* guards the cache and every loaded_file refcount */
     const task_status_map *statuses; /* copied at open; may be NULL */
 } prefetch_options;

@@ -11,14 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum entry_kind { KIND_OTHER, KIND_FILE, KIND_DIR, KIND_LINK };
-
-typedef struct dir_item {
-    char *name;
-    unsigned char kind;
-} dir_item;
 
 typedef struct dir_level {
+    dir_listing *listing; /* shared with the cache, or owned here */
     dir_item *items;
     size_t n, next;
     size_t path_len;  /* length of the directory's path in walk->path */
@@ -38,6 +33,8 @@ struct path_walk {
     int single_error;
     const char *single_reason;
     char folder[NAME_MAX + 1];
+    dir_cache *listings;        /* may be NULL */
+    pthread_mutex_t *listings_lock;
 };
 
 static int item_compare(const void *a, const void *b)
@@ -87,11 +84,27 @@ static int path_push(path_walk *w, size_t base_len, const char *name)
     return 0;
 }
 
-static void free_level(dir_level *level)
+static void lock_listings(const path_walk *w)
 {
-    for (size_t i = 0; i < level->n; i++)
-        free(level->items[i].name);
-    free(level->items);
+    if (w->listings_lock) pthread_mutex_lock(w->listings_lock);
+}
+
+static void unlock_listings(const path_walk *w)
+{
+    if (w->listings_lock) pthread_mutex_unlock(w->listings_lock);
+}
+
+static void free_level(path_walk *w, dir_level *level)
+{
+    if (level->listing) {
+        lock_listings(w);
+        dir_listing_release(level->listing);
+        unlock_listings(w);
+    } else {
+        for (size_t i = 0; i < level->n; i++)
+            free(level->items[i].name);
+        free(level->items);
+    }
     memset(level, 0, sizeof(*level));
 }
 
@@ -124,7 +137,22 @@ static unsigned char kind_of(const char *path, const struct dirent *d)
 static int push_level(path_walk *w, int inside_match)
 {
     size_t dir_len = strlen(w->path);
-    DIR *dir = opendir(w->base_is_cwd && dir_len == 0 ? "." : w->path);
+    const char *dir_path = w->base_is_cwd && dir_len == 0 ? "." : w->path;
+    /* An unchanged directory's listing comes from the cache: one stat
+     * instead of reading and sorting it again. */
+    struct stat st;
+    int keyed = w->listings && stat(dir_path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (keyed) {
+        lock_listings(w);
+        dir_listing *cached = dir_cache_find(w->listings, &st);
+        unlock_listings(w);
+        if (cached) {
+            dir_level level = {cached, cached->items, cached->n, 0, dir_len, inside_match};
+            w->levels[++w->depth] = level;
+            return 0;
+        }
+    }
+    DIR *dir = opendir(dir_path);
     if (!dir) return errno ? errno : EIO;
     dir_level level = {0};
     level.path_len = dir_len;
@@ -156,10 +184,19 @@ static int push_level(path_walk *w, int inside_match)
     closedir(dir);
     w->path[dir_len] = '\0';
     if (rc < 0) {
-        free_level(&level);
+        free_level(w, &level);
         return -1;
     }
     qsort(level.items, level.n, sizeof(dir_item), item_compare);
+    if (keyed) {
+        dir_listing *listing = dir_listing_new(&st, level.items, level.n);
+        if (listing) {
+            level.listing = listing;
+            lock_listings(w);
+            dir_cache_offer(w->listings, listing);
+            unlock_listings(w);
+        }
+    }
     w->levels[++w->depth] = level;
     return 0;
 }
@@ -282,7 +319,7 @@ int path_walk_next(path_walk *w, path_entry *entry)
     while (w->depth >= 0) {
         dir_level *level = &w->levels[w->depth];
         if (level->next == level->n) {
-            free_level(level);
+            free_level(w, level);
             w->depth--;
             continue;
         }
@@ -337,6 +374,12 @@ static int open_glob(path_walk *w, const char *root)
     return 0;
 }
 
+void path_walk_use_listings(path_walk *w, dir_cache *listings, pthread_mutex_t *lock)
+{
+    w->listings = listings;
+    w->listings_lock = lock;
+}
+
 int path_walk_open(const char *root, path_walk **out, char **message)
 {
     *out = NULL;
@@ -388,7 +431,7 @@ void path_walk_close(path_walk *w)
 {
     if (!w) return;
     for (int d = 0; d <= w->depth; d++)
-        free_level(&w->levels[d]);
+        free_level(w, &w->levels[d]);
     free(w->pattern);
     free(w->path);
     free(w);

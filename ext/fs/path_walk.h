@@ -10,7 +10,10 @@
 #ifndef TASKS_PATH_WALK_H
 #define TASKS_PATH_WALK_H
 
+#include <pthread.h>
 #include <stddef.h>
+
+#include "dir_cache.h"
 
 #define PATH_WALK_MAX_DEPTH 64
 
@@ -32,6 +35,10 @@ int path_walk_open(const char *root, path_walk **walk, char **message);
 int path_walk_next(path_walk *walk, path_entry *entry);
 
 void path_walk_close(path_walk *walk);
+
+/* From now on, directory listings come from and go to `listings` (under
+ * `lock`, when not NULL): an unchanged directory is not read again. */
+void path_walk_use_listings(path_walk *walk, dir_cache *listings, pthread_mutex_t *lock);
 
 /* 1 when `path` matches the glob `pattern`; `**` spans directories. */
 int path_glob_match(const char *pattern, const char *path);

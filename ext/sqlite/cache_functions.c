@@ -2,7 +2,7 @@
  * cache_functions.c - the parse cache from SQL.
  *
  *   SELECT tasksext_cache_limit(0);          -- off (and emptied); returns the old limit
- *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default is 4 MiB)
+ *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default is 2 MiB; listings get an eighth)
  *   SELECT tasksext_cache_clear();           -- forget every parsed file; returns how many
  *   SELECT tasksext_cache_stats();           -- {"entries":..,"bytes":..,"limit":..,"hits":..,"misses":..}
  *
@@ -32,7 +32,9 @@ static void cache_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             return;
         }
         pthread_mutex_lock(&conn->cache_lock);
-        doc_cache_set_limit(conn->cache, (size_t)sqlite3_value_int64(argv[0]));
+        size_t limit = (size_t)sqlite3_value_int64(argv[0]);
+        doc_cache_set_limit(conn->cache, limit);
+        dir_cache_set_limit(conn->listings, limit / 8);
         pthread_mutex_unlock(&conn->cache_lock);
     }
     sqlite3_result_int64(ctx, (sqlite3_int64)stats.limit);
@@ -45,6 +47,7 @@ static void cache_clear(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     tasks_connection *conn = sqlite3_user_data(ctx);
     pthread_mutex_lock(&conn->cache_lock);
     size_t cleared = doc_cache_clear(conn->cache);
+    dir_cache_clear(conn->listings);
     pthread_mutex_unlock(&conn->cache_lock);
     sqlite3_result_int64(ctx, (sqlite3_int64)cleared);
 }

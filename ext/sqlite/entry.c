@@ -42,6 +42,7 @@ void tasks_connection_release(void *pointer)
     tasks_connection *conn = pointer;
     if (--conn->refs > 0) return;
     doc_cache_free(conn->cache);
+    dir_cache_free(conn->listings);
     free(conn->statuses.rules);
     pthread_mutex_destroy(&conn->cache_lock);
     free(conn); /* conn is the first member of its connection_block */
@@ -66,7 +67,10 @@ TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_
     connection_block *block = calloc(1, sizeof(connection_block));
     if (!block) return SQLITE_NOMEM;
     block->conn.cache = doc_cache_new(DOC_CACHE_DEFAULT_LIMIT);
-    if (!block->conn.cache) {
+    block->conn.listings = dir_cache_new(DOC_CACHE_DEFAULT_LIMIT / 8);
+    if (!block->conn.cache || !block->conn.listings) {
+        doc_cache_free(block->conn.cache);
+        dir_cache_free(block->conn.listings);
         free(block);
         return SQLITE_NOMEM;
     }

@@ -263,6 +263,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
         .threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1),
         .cache = vtab->conn ? vtab->conn->cache : NULL,
+        .listings = vtab->conn ? vtab->conn->listings : NULL,
         .cache_lock = vtab->conn ? &vtab->conn->cache_lock : NULL,
         .statuses = vtab->conn ? &vtab->conn->statuses : NULL,
     };

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "../cache/doc_cache.h"
+#include "../fs/dir_cache.h"
 #include "sqlite3ext.h"
 #include "tasks_deps.h"
 #include "tasks_parse.h"
@@ -28,7 +29,8 @@ typedef struct scan_file {
 /* What the functions of one connection share: the parse cache. */
 typedef struct tasks_connection {
     doc_cache *cache;
-    pthread_mutex_t cache_lock; /* the cache is shared with prefetch workers */
+    dir_cache *listings;        /* directory listings, an eighth of the cache's bound */
+    pthread_mutex_t cache_lock; /* guards both; they are shared with prefetch workers */
     task_status_map statuses;   /* the user's mark -> status rules */
     int refs;                   /* one per registered function */
 } tasks_connection;
