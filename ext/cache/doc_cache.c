@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../fs/file_key.h"
 #include "../parse/arena.h"
 
 struct doc_cache {
@@ -12,20 +13,9 @@ struct doc_cache {
     doc_cache_stats stats;
 };
 
-static int64_t nanoseconds(struct timespec t)
-{
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static size_t hash_key(dev_t dev, ino_t ino, size_t n_buckets)
-{
-    uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15ull ^ (uint64_t)dev;
-    return (size_t)(h >> 17) & (n_buckets - 1);
-}
-
 static size_t bucket_of(const doc_cache *cache, dev_t dev, ino_t ino)
 {
-    return hash_key(dev, ino, cache->n_buckets);
+    return file_key_bucket(dev, ino, cache->n_buckets);
 }
 
 static size_t document_bytes(const loaded_file *f)
@@ -115,8 +105,8 @@ static int same_key(const loaded_file *f, const struct stat *st)
 
 static int still_valid(const loaded_file *f, const struct stat *st, const char *folder)
 {
-    return f->size == st->st_size && f->mtime_ns == nanoseconds(st->st_mtim) &&
-           f->ctime_ns == nanoseconds(st->st_ctim) &&
+    return f->size == st->st_size && f->mtime_ns == timespec_ns(st->st_mtim) &&
+           f->ctime_ns == timespec_ns(st->st_ctim) &&
            strcmp(f->folder ? f->folder : "", folder ? folder : "") == 0;
 }
 
@@ -149,8 +139,8 @@ loaded_file *loaded_file_new(const struct stat *st, const char *folder)
     f->dev = st->st_dev;
     f->ino = st->st_ino;
     f->size = st->st_size;
-    f->mtime_ns = nanoseconds(st->st_mtim);
-    f->ctime_ns = nanoseconds(st->st_ctim);
+    f->mtime_ns = timespec_ns(st->st_mtim);
+    f->ctime_ns = timespec_ns(st->st_ctim);
     f->folder = strdup(folder ? folder : "");
     if (!f->folder) {
         free(f);
@@ -168,7 +158,7 @@ static int grow_buckets(doc_cache *cache)
         loaded_file *f = cache->buckets[b];
         while (f) {
             loaded_file *next = f->next_in_bucket;
-            size_t nb = hash_key(f->dev, f->ino, n);
+            size_t nb = file_key_bucket(f->dev, f->ino, n);
             f->next_in_bucket = buckets[nb];
             buckets[nb] = f;
             f = next;

@@ -1,6 +1,8 @@
 /* dir_cache.c - a chained hash table on (device, inode). */
 #include "dir_cache.h"
 
+#include "file_key.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,17 +10,6 @@ struct dir_cache {
     dir_listing **buckets;
     size_t n_buckets, entries, bytes, limit;
 };
-
-static int64_t nanoseconds(struct timespec t)
-{
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static size_t bucket(dev_t dev, ino_t ino, size_t n_buckets)
-{
-    uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15ull ^ (uint64_t)dev;
-    return (size_t)(h >> 17) & (n_buckets - 1);
-}
 
 dir_cache *dir_cache_new(size_t limit)
 {
@@ -72,11 +63,11 @@ void dir_cache_set_limit(dir_cache *cache, size_t limit)
 dir_listing *dir_cache_find(dir_cache *cache, const struct stat *st)
 {
     if (!cache || !cache->n_buckets) return NULL;
-    dir_listing **link = &cache->buckets[bucket(st->st_dev, st->st_ino, cache->n_buckets)];
+    dir_listing **link = &cache->buckets[file_key_bucket(st->st_dev, st->st_ino, cache->n_buckets)];
     for (; *link; link = &(*link)->next_in_bucket) {
         dir_listing *l = *link;
         if (l->dev != st->st_dev || l->ino != st->st_ino) continue;
-        if (l->mtime_ns != nanoseconds(st->st_mtim) || l->ctime_ns != nanoseconds(st->st_ctim)) {
+        if (l->mtime_ns != timespec_ns(st->st_mtim) || l->ctime_ns != timespec_ns(st->st_ctim)) {
             unlink_listing(cache, link); /* the directory changed */
             return NULL;
         }
@@ -95,8 +86,8 @@ dir_listing *dir_listing_new(const struct stat *st, dir_item *items, size_t n)
     l->refs = 1;
     l->dev = st->st_dev;
     l->ino = st->st_ino;
-    l->mtime_ns = nanoseconds(st->st_mtim);
-    l->ctime_ns = nanoseconds(st->st_ctim);
+    l->mtime_ns = timespec_ns(st->st_mtim);
+    l->ctime_ns = timespec_ns(st->st_ctim);
     l->bytes = sizeof(*l) + n * sizeof(dir_item);
     for (size_t i = 0; i < n; i++)
         l->bytes += strlen(items[i].name) + 1 + 16; /* malloc overhead, roughly */
@@ -112,7 +103,7 @@ static int grow(dir_cache *cache)
         dir_listing *l = cache->buckets[b];
         while (l) {
             dir_listing *next = l->next_in_bucket;
-            size_t nb = bucket(l->dev, l->ino, n);
+            size_t nb = file_key_bucket(l->dev, l->ino, n);
             l->next_in_bucket = buckets[nb];
             buckets[nb] = l;
             l = next;
@@ -128,7 +119,7 @@ void dir_cache_offer(dir_cache *cache, dir_listing *l)
 {
     if (!cache || l->cached || cache->bytes + l->bytes > cache->limit) return;
     if (cache->entries >= cache->n_buckets * 2 && grow(cache) < 0) return;
-    size_t b = bucket(l->dev, l->ino, cache->n_buckets);
+    size_t b = file_key_bucket(l->dev, l->ino, cache->n_buckets);
     l->next_in_bucket = cache->buckets[b];
     cache->buckets[b] = l;
     l->cached = 1;
