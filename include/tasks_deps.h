@@ -72,13 +72,23 @@ typedef struct task_graph {
     /* Per dependency phrase, indexed like doc->phrases: the edges it gave,
      * counted before duplicates (stated on an earlier line too) are merged. */
     size_t *phrase_edges;
-    task_ref *refs; /* in task order */
+    task_ref *refs; /* in task order; only after task_graph_add_refs() */
     size_t n_refs;
+    int has_refs;
     struct tasks_arena *arena;
 } task_graph;
 
-/* Returns TASKS_PARSE_OK or TASKS_PARSE_NOMEM; on failure *graph needs no free. */
+/* Edges, issues, wave, ready and level; not the references, which only
+ * task_refs() reads. Returns TASKS_PARSE_OK or TASKS_PARSE_NOMEM; on failure
+ * *graph needs no free. */
 int task_graph_build(const task_document *doc, task_graph *graph);
+
+/* Adds the references of every task to a built graph (once; a second call
+ * does nothing). They are apart because finding them reads every task's
+ * text again: a quarter of the graph's cost, for one table. Returns
+ * TASKS_PARSE_OK or TASKS_PARSE_NOMEM (the graph is then left without
+ * references, still valid). */
+int task_graph_add_refs(const task_document *doc, task_graph *graph);
 
 void task_graph_free(task_graph *graph);
 

@@ -24,10 +24,10 @@ static size_t document_bytes(const loaded_file *f)
     bytes += tasks_arena_bytes(f->doc.arena);
     bytes += f->doc.n_tasks * sizeof(task_record) + f->doc.n_phrases * sizeof(task_phrase) +
              f->doc.n_steps * sizeof(task_step);
-    if (f->has_graph) {
+    if (f->graph_parts) {
         bytes += tasks_arena_bytes(f->graph.arena) + f->graph.n_edges * sizeof(task_edge) +
                  f->graph.n_issues * sizeof(task_issue) + f->doc.n_tasks * 3 * sizeof(int) +
-                 f->doc.n_phrases * sizeof(size_t);
+                 f->doc.n_phrases * sizeof(size_t) + f->graph.n_refs * sizeof(task_ref);
     }
     return bytes;
 }
@@ -185,11 +185,17 @@ void doc_cache_offer(doc_cache *cache, loaded_file *f)
     cache->stats.bytes += f->bytes;
 }
 
-int loaded_file_build_graph(doc_cache *cache, loaded_file *f)
+int loaded_file_build_graph(doc_cache *cache, loaded_file *f, int parts)
 {
-    if (f->has_graph) return 0;
-    if (task_graph_build(&f->doc, &f->graph) != TASKS_PARSE_OK) return -1;
-    f->has_graph = 1;
+    if ((parts & ~f->graph_parts) == 0) return 0;
+    if (!(f->graph_parts & GRAPH_EDGES)) {
+        if (task_graph_build(&f->doc, &f->graph) != TASKS_PARSE_OK) return -1;
+        f->graph_parts |= GRAPH_EDGES;
+    }
+    if ((parts & GRAPH_REFS) && !(f->graph_parts & GRAPH_REFS)) {
+        if (task_graph_add_refs(&f->doc, &f->graph) != TASKS_PARSE_OK) return -1;
+        f->graph_parts |= GRAPH_REFS;
+    }
     if (f->cached && cache) {
         size_t bytes = document_bytes(f);
         cache->stats.bytes += bytes - f->bytes;

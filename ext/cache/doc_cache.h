@@ -25,11 +25,17 @@
  * tasksext_cache_limit() for repeated queries over large trees. */
 #define DOC_CACHE_DEFAULT_LIMIT ((size_t)2 << 20)
 
+/* Parts of a file's dependency graph, built on demand. */
+enum graph_part {
+    GRAPH_EDGES = 1, /* task_graph_build: edges, issues, wave, ready, level */
+    GRAPH_REFS = 2   /* task_graph_add_refs: what each task refers to */
+};
+
 /* One parsed file, shared by the cache and the cursors reading it. */
 typedef struct loaded_file {
     task_document doc;
     task_graph graph;
-    int has_graph;
+    int graph_parts; /* enum graph_part bits built so far */
     /* private to the cache */
     int refs;
     int cached;
@@ -62,8 +68,9 @@ loaded_file *loaded_file_new(const struct stat *st, const char *folder);
 /* Offers a parsed file to the cache, which keeps it if it fits. */
 void doc_cache_offer(doc_cache *cache, loaded_file *file);
 
-/* Builds the dependency graph of a file that has none yet (0, or -1). */
-int loaded_file_build_graph(doc_cache *cache, loaded_file *file);
+/* Builds the parts (enum graph_part bits) of the file's dependency graph
+ * that it does not have yet (0, or -1 when out of memory). */
+int loaded_file_build_graph(doc_cache *cache, loaded_file *file, int parts);
 
 void loaded_file_release(loaded_file *file);
 

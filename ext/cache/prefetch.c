@@ -94,7 +94,7 @@ static int fill_slot(prefetch *p, slot *s)
         s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
         cache_unlock(p);
         if (s->item.file) {
-            if (p->o.want_graph && !s->item.file->has_graph) s->state = SLOT_READ;
+            if (p->o.want_graph & ~s->item.file->graph_parts) s->state = SLOT_READ;
             return 1;
         }
     }
@@ -139,7 +139,7 @@ static int parse_slot(prefetch *p, slot *s)
             s->item.file = NULL;
             return 0;
         }
-        if (p->o.want_graph && loaded_file_build_graph(NULL, file) < 0) return -1;
+        if (p->o.want_graph && loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
         cache_lock(p);
         doc_cache_offer(p->o.cache, file);
         cache_unlock(p);
@@ -147,7 +147,7 @@ static int parse_slot(prefetch *p, slot *s)
     }
     /* A cache hit without its graph: the file is shared, build under the lock. */
     cache_lock(p);
-    int rc = loaded_file_build_graph(p->o.cache, file);
+    int rc = loaded_file_build_graph(p->o.cache, file, p->o.want_graph);
     cache_unlock(p);
     return rc;
 }

@@ -23,7 +23,7 @@
 
 typedef struct prefetch_options {
     size_t max_bytes;            /* larger files are an error */
-    int want_graph;              /* build each file's dependency graph */
+    int want_graph;              /* graph parts (enum graph_part) to build for each file */
     int threads;                 /* worker threads: 0 or 1 (more are taken as 1) */
     doc_cache *cache;            /* may be NULL */
     dir_cache *listings;         /* may be NULL */

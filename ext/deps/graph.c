@@ -131,7 +131,6 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     add_implicit_edges(&b);
     add_explicit_edges(&b);
     add_wave_edges(&b);
-    add_task_refs(&b);
     if (!b.failed) dedupe_edges(graph);
     if (!b.failed) analyze_graph(&b);
     id_index_free(&b.ids);

@@ -35,9 +35,6 @@ void add_explicit_edges(graph_builder *b);
 /* Edges from Kiro's {"waves": ...} blocks. */
 void add_wave_edges(graph_builder *b);
 
-/* Requirement, file and story references of every task. */
-void add_task_refs(graph_builder *b);
-
 /* Cycles, ready, level, and the issues that follow from the whole graph. */
 void analyze_graph(graph_builder *b);
 

@@ -151,7 +151,8 @@ static void refs_from_json(graph_builder *b, int task, const char *json, const c
     }
 }
 
-void add_task_refs(graph_builder *b)
+/* Requirement, file and story references of every task. */
+static void add_task_refs(graph_builder *b)
 {
     const task_document *doc = b->doc;
     size_t note = 0;
@@ -166,4 +167,19 @@ void add_task_refs(graph_builder *b)
         refs_from_json(b, (int)t, task->files_json, "file", task->line, 0);
         refs_from_json(b, (int)t, task->tags_json, "story", task->line, 1);
     }
+}
+
+int task_graph_add_refs(const task_document *doc, task_graph *graph)
+{
+    if (graph->has_refs) return TASKS_PARSE_OK;
+    graph_builder b = {.doc = doc, .graph = graph};
+    add_task_refs(&b);
+    if (b.failed) {
+        free(graph->refs);
+        graph->refs = NULL;
+        graph->n_refs = 0;
+        return TASKS_PARSE_NOMEM;
+    }
+    graph->has_refs = 1;
+    return TASKS_PARSE_OK;
 }

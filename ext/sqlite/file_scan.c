@@ -14,6 +14,7 @@
  *           (idxNum 0: no `path` constraint, xFilter fails with a message)
  *     2     a column that needs the dependency graph is read: build it
  *           (a plain `count(*)` over tasks() skips that work)
+ *     4     with bit 2, the rows are task references: find those too
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
@@ -111,7 +112,7 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         /* UINT64_MAX: the rows themselves come from the graph. */
         int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
                                            (info->colUsed & table->graph_columns) != 0);
-        info->idxNum = 1 | (graph ? 2 : 0);
+        info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         return SQLITE_OK;
@@ -197,7 +198,7 @@ static int load_file(scan_cursor *cur, const scan_item *item)
     }
     const task_document *doc = &item->file->doc;
     cur->file.doc = doc;
-    cur->file.graph = item->file->has_graph ? &item->file->graph : NULL;
+    cur->file.graph = item->file->graph_parts ? &item->file->graph : NULL;
     cur->file.readable = 1;
     if (doc->error) {
         cur->file.error =
@@ -259,7 +260,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     char *message = NULL;
     prefetch_options options = {
         .max_bytes = size_limit(vtab),
-        .want_graph = (idx_num & 2) != 0,
+        .want_graph = ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0),
         /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
         .threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1),
         .cache = vtab->conn ? vtab->conn->cache : NULL,

@@ -41,6 +41,7 @@ typedef struct scan_table {
     int path_column;
     int needs_graph; /* build the dependency graph of each file ... */
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
+    int needs_refs;  /* and the references of each task in it */
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

@@ -53,6 +53,7 @@ const scan_table task_refs_table = {
     .path_column = REFS_PATH,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is a reference the graph build found */
+    .needs_refs = 1,
     .row_count = refs_row_count,
     .column = refs_column,
 };
