@@ -170,6 +170,11 @@ static void inline_dependencies(graph_builder *b, int task)
         const char *inner = p + open_len;
         while (*inner == '*' || *inner == '_' || *inner == ' ')
             inner++;
+        /* Every opener starts with d, a, b, r or 依. */
+        char first = (char)(*inner | 0x20);
+        if (first != 'd' && first != 'a' && first != 'b' && first != 'r' &&
+            (unsigned char)*inner != 0xE4)
+            continue;
         const char *const *w;
         for (w = openers; *w; w++)
             if (strncasecmp(inner, *w, strlen(*w)) == 0) break;

@@ -45,34 +45,81 @@ void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *co
 void builder_task_name(const graph_builder *b, int task, char *out, size_t size)
 {
     const task_record *t = &b->doc->tasks[task];
-    if (t->id)
-        snprintf(out, size, "%s", t->id);
-    else
+    if (t->id) {
+        /* Called for many issues: a copy, not a format. */
+        size_t n = strlen(t->id);
+        if (n >= size) n = size - 1;
+        memcpy(out, t->id, n);
+        out[n] = '\0';
+    } else
         snprintf(out, size, "line %u", (unsigned)t->line);
 }
 
-/* Sorts edges by (task, depends_on, kind) and keeps the first of each. */
+/* Orders edges of one task by (depends_on, kind, line). */
 static int edge_compare(const void *x, const void *y)
 {
     const task_edge *a = x, *b = y;
-    if (a->task != b->task) return a->task < b->task ? -1 : 1;
     if (a->depends_on != b->depends_on) return a->depends_on < b->depends_on ? -1 : 1;
     if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
     if (a->line != b->line) return a->line < b->line ? -1 : 1;
     return 0;
 }
 
-static void dedupe_edges(task_graph *g)
+/* A stable sort of one task's edges: most tasks have a handful, for which an
+ * insertion sort beats qsort's calls through a pointer. */
+static void sort_task_edges(task_edge *e, size_t n)
 {
-    if (g->n_edges < 2) return;
-    qsort(g->edges, g->n_edges, sizeof(task_edge), edge_compare);
-    size_t kept = 1;
-    for (size_t i = 1; i < g->n_edges; i++) {
-        const task_edge *p = &g->edges[kept - 1], *e = &g->edges[i];
-        if (e->task == p->task && e->depends_on == p->depends_on && e->kind == p->kind) continue;
-        g->edges[kept++] = *e;
+    if (n > 16) {
+        qsort(e, n, sizeof(task_edge), edge_compare);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        task_edge moving = e[i];
+        size_t j = i;
+        while (j > 0 && edge_compare(&e[j - 1], &moving) > 0) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j] = moving;
+    }
+}
+
+/* Sorts edges by (task, depends_on, kind, line) and keeps the first of each
+ * (task, depends_on, kind). Tasks are indices, so a counting sort by task
+ * does most of the work in one pass; returns -1 when out of memory. */
+static int dedupe_edges(task_graph *g, size_t n_tasks)
+{
+    if (g->n_edges < 2) return 0;
+    size_t *start = calloc(n_tasks + 1, sizeof(size_t));
+    task_edge *sorted = malloc(g->n_edges * sizeof(task_edge));
+    if (!start || !sorted) {
+        free(start);
+        free(sorted);
+        return -1;
+    }
+    for (size_t i = 0; i < g->n_edges; i++)
+        start[g->edges[i].task + 1]++;
+    for (size_t t = 0; t < n_tasks; t++)
+        start[t + 1] += start[t];
+    for (size_t i = 0; i < g->n_edges; i++) /* in order, so ties keep theirs */
+        sorted[start[g->edges[i].task]++] = g->edges[i];
+    size_t kept = 0, begin = 0;
+    for (size_t t = 0; t < n_tasks; t++) {
+        size_t end = start[t]; /* moved to the bucket's end by the scatter */
+        sort_task_edges(sorted + begin, end - begin);
+        for (size_t i = begin; i < end; i++) {
+            const task_edge *e = &sorted[i];
+            if (i > begin && e->depends_on == sorted[i - 1].depends_on &&
+                e->kind == sorted[i - 1].kind)
+                continue;
+            g->edges[kept++] = *e;
+        }
+        begin = end;
     }
     g->n_edges = kept;
+    free(start);
+    free(sorted);
+    return 0;
 }
 
 static void file_issues(graph_builder *b)
@@ -131,7 +178,7 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     add_implicit_edges(&b);
     add_explicit_edges(&b);
     add_wave_edges(&b);
-    if (!b.failed) dedupe_edges(graph);
+    if (!b.failed && dedupe_edges(graph, doc->n_tasks) < 0) b.failed = 1;
     if (!b.failed) analyze_graph(&b);
     id_index_free(&b.ids);
     if (b.failed) {

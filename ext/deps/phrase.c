@@ -84,10 +84,16 @@ static int may_start_word(unsigned char c)
 /* The ordering word at i, or NULL. */
 static const order_word *order_word_at(const char *s, size_t len, size_t i)
 {
-    if (!may_start_word((unsigned char)s[i])) return NULL;
+    unsigned char c = (unsigned char)s[i];
+    if (!may_start_word(c)) return NULL;
+    /* Every word that starts with a letter needs a boundary before it. */
+    int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (letter && i > 0 && is_word_char(s[i - 1])) return NULL;
+    unsigned char lower = letter ? (unsigned char)(c | 0x20) : c;
     for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
         const order_word *w = &order_words[k];
         size_t n = w->len;
+        if ((unsigned char)w->text[0] != lower) continue;
         if (len - i < n || !prefix_nocase(s, len, i, w->text)) continue;
         if (w->symbol) return w;
         if (i > 0 && is_word_char(s[i - 1])) continue;

@@ -3,6 +3,7 @@
  * requests get a chunk of their own. */
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,21 +52,24 @@ static arena_chunk *arena_add_chunk(tasks_arena *arena, size_t capacity)
     return chunk;
 }
 
-void *tasks_arena_alloc(tasks_arena *arena, size_t size)
+/* `size` bytes at a multiple of `align` (a power of two), not zeroed.
+ * Strings take align 1: rounding each to max_align_t would waste a third of
+ * a cached document. */
+static void *arena_take(tasks_arena *arena, size_t size, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    size_t rounded = (size + align - 1) / align * align;
-    if (rounded < size) return NULL;
+    if (size == 0) size = 1;
+    if (size > SIZE_MAX / 2) return NULL;
     arena_chunk *chunk = arena->head;
-    if (!chunk || chunk->capacity - chunk->used < rounded) {
+    size_t at = chunk ? (chunk->used + align - 1) & ~(align - 1) : 0;
+    if (!chunk || at > chunk->capacity || chunk->capacity - at < size) {
         size_t capacity = arena->next_capacity ? arena->next_capacity : ARENA_FIRST_CHUNK_BYTES;
-        if (rounded > capacity / 4) {
+        if (size > capacity / 4) {
             /* A big block gets its own chunk behind the head, so the head's
              * free space is not wasted. */
-            arena_chunk *big = malloc(sizeof(arena_chunk) + rounded);
+            arena_chunk *big = malloc(sizeof(arena_chunk) + size);
             if (!big) return NULL;
-            big->used = big->capacity = rounded;
-            arena->bytes += sizeof(arena_chunk) + rounded;
+            big->used = big->capacity = size;
+            arena->bytes += sizeof(arena_chunk) + size;
             if (arena->head) {
                 big->next = arena->head->next;
                 arena->head->next = big;
@@ -73,26 +77,37 @@ void *tasks_arena_alloc(tasks_arena *arena, size_t size)
                 big->next = NULL;
                 arena->head = big;
             }
-            memset(big->data, 0, rounded);
             return big->data;
         }
         chunk = arena_add_chunk(arena, capacity);
         if (!chunk) return NULL;
         if (capacity < ARENA_CHUNK_BYTES) arena->next_capacity = capacity * 2;
+        at = 0;
     }
-    void *memory = (char *)chunk->data + chunk->used;
-    chunk->used += rounded;
-    memset(memory, 0, size);
+    chunk->used = at + size;
+    return (char *)chunk->data + at;
+}
+
+void *tasks_arena_alloc(tasks_arena *arena, size_t size)
+{
+    void *memory = arena_take(arena, size, sizeof(max_align_t));
+    if (memory) memset(memory, 0, size);
     return memory;
 }
 
 char *tasks_arena_strndup(tasks_arena *arena, const char *text, size_t len)
 {
-    char *copy = tasks_arena_alloc(arena, len + 1);
+    if (len == SIZE_MAX) return NULL;
+    char *copy = arena_take(arena, len + 1, 1);
     if (!copy) return NULL;
     if (len) memcpy(copy, text, len);
     copy[len] = '\0';
     return copy;
+}
+
+char *tasks_arena_text(tasks_arena *arena, size_t size)
+{
+    return arena_take(arena, size, 1);
 }
 
 size_t tasks_arena_bytes(const tasks_arena *arena)

@@ -12,6 +12,9 @@ void tasks_arena_free(tasks_arena *arena);
 /* Zeroed memory that lives as long as the arena; NULL when out of memory. */
 void *tasks_arena_alloc(tasks_arena *arena, size_t size);
 
+/* `size` bytes for text (no alignment, not zeroed); NULL when out of memory. */
+char *tasks_arena_text(tasks_arena *arena, size_t size);
+
 /* A NUL-terminated copy of `len` bytes; NULL when out of memory. */
 char *tasks_arena_strndup(tasks_arena *arena, const char *text, size_t len);
 

@@ -21,6 +21,12 @@ static int is_cut(unsigned char c)
     return cut_byte[c];
 }
 
+/* Sentence punctuation and emphasis that end a word but not a path. */
+static int is_trailing_punctuation(char c)
+{
+    return c == '*' || c == '.' || c == ':' || c == '!' || c == '?';
+}
+
 static const char *const known_extensions[] = {
     "c", "h", "cc", "cpp", "hpp", "go", "rs", "py", "rb", "js", "mjs", "cjs", "ts", "tsx", "jsx",
     "java", "kt", "cs", "swift", "php", "lua", "dart", "ex", "exs", "sql", "sh", "ps1", "css",
@@ -110,7 +116,8 @@ const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
         if (start >= 2 && raw[start - 1] == '(' && raw[start - 2] == ']') continue;
         const char *w = raw + start;
         size_t n = i - start;
-        while (n && strchr("*.:!?", w[n - 1]) && !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))
+        while (n && is_trailing_punctuation(w[n - 1]) &&
+               !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))
             n--;
         while (n && w[n - 1] == '*')
             n--;
@@ -124,6 +131,33 @@ const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
         }
     }
     if (count == 0) return "[]";
+    /* Most paths are printable ASCII with nothing to escape: write the JSON
+     * straight into the arena. */
+    size_t total = 2;
+    int plain = 1;
+    for (int k = 0; k < count && plain; k++) {
+        total += lens[k] + 3;
+        for (size_t j = 0; j < lens[k] && plain; j++) {
+            unsigned char c = (unsigned char)starts[k][j];
+            plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+        }
+    }
+    if (plain) {
+        char *json = tasks_arena_text(arena, total);
+        if (!json) return NULL;
+        char *out = json;
+        *out++ = '[';
+        for (int k = 0; k < count; k++) {
+            if (k) *out++ = ',';
+            *out++ = '"';
+            memcpy(out, starts[k], lens[k]);
+            out += lens[k];
+            *out++ = '"';
+        }
+        *out++ = ']';
+        *out = '\0';
+        return json;
+    }
     text_buffer json;
     text_buffer_init(&json);
     text_buffer_append_char(&json, '[');
