@@ -38,7 +38,17 @@ struct prefetch {
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed;
+    /* Who sleeps on `changed`: a state change wakes the other thread only
+     * when it waits, since each needless wake-up is a futex call and a
+     * context switch, per file. */
+    int worker_waits, caller_waits;
 };
+
+/* Wakes whoever waits; called with the ring lock held. */
+static void wake_waiters(prefetch *p)
+{
+    if (p->worker_waits || p->caller_waits) pthread_cond_broadcast(&p->changed);
+}
 
 static void cache_lock(const prefetch *p)
 {
@@ -174,7 +184,7 @@ static void parse_claimed(prefetch *p, slot *s)
     pthread_mutex_lock(&p->lock);
     s->state = SLOT_DONE;
     if (rc < 0) p->failed = 1;
-    pthread_cond_broadcast(&p->changed);
+    wake_waiters(p);
 }
 
 static void *worker(void *arg)
@@ -190,7 +200,7 @@ static void *worker(void *arg)
             if (rc > 0) p->tail++;
             else if (rc == 0) p->walk_done = 1;
             else p->failed = 1;
-            pthread_cond_broadcast(&p->changed);
+            wake_waiters(p);
             continue;
         }
         slot *s = claimable(p);
@@ -199,7 +209,9 @@ static void *worker(void *arg)
             continue;
         }
         if (p->walk_done) break;
+        p->worker_waits = 1;
         pthread_cond_wait(&p->changed, &p->lock);
+        p->worker_waits = 0;
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -248,7 +260,7 @@ static void return_item(prefetch *p)
     pthread_mutex_lock(&p->lock);
     p->head++;
     p->handed = 0;
-    pthread_cond_broadcast(&p->changed);
+    wake_waiters(p);
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -291,7 +303,9 @@ int prefetch_next(prefetch *p, scan_item **item)
             pthread_mutex_unlock(&p->lock);
             return 0;
         }
+        p->caller_waits = 1;
         pthread_cond_wait(&p->changed, &p->lock);
+        p->caller_waits = 0;
     }
     pthread_mutex_unlock(&p->lock);
     return -1;
