@@ -13,12 +13,7 @@
 
 static const char *repaired_copy(tasks_arena *arena, const char *text)
 {
-    text_buffer buf;
-    text_buffer_init(&buf);
-    utf8_append_repaired(&buf, text, strlen(text));
-    const char *copy = buf.failed ? NULL : tasks_arena_strndup(arena, buf.data ? buf.data : "", buf.len);
-    text_buffer_free(&buf);
-    return copy;
+    return utf8_arena_repaired(arena, text, strlen(text));
 }
 
 static int is_utf16(const char *bytes, size_t size)

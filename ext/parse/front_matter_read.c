@@ -121,24 +121,12 @@ static void append_scalar(yaml_reader *r, const yaml_event_t *e)
             return;
         }
     }
-    text_buffer repaired;
-    text_buffer_init(&repaired);
-    utf8_append_repaired(&repaired, v, n);
-    text_buffer_append_json_string(&r->json, repaired.data ? repaired.data : "", repaired.len);
-    if (repaired.failed) r->json.failed = 1;
-    text_buffer_free(&repaired);
+    utf8_append_json_repaired(&r->json, v, n);
 }
 
 static const char *copy_repaired(yaml_reader *r, const char *v, size_t n)
 {
-    text_buffer repaired;
-    text_buffer_init(&repaired);
-    utf8_append_repaired(&repaired, v, n);
-    const char *copy = repaired.failed ? NULL
-                                       : tasks_arena_strndup(r->arena, repaired.data ? repaired.data : "",
-                                                             repaired.len);
-    text_buffer_free(&repaired);
-    return copy;
+    return utf8_arena_repaired(r->arena, v, n);
 }
 
 /* A placeholder left from a template: `{x}`, `<x>`, `[x]` (when quoted). */
@@ -212,11 +200,7 @@ static int before_value(yaml_reader *r, const yaml_event_t *e, const char *key_t
             return -1;
         }
         if (f->count) text_buffer_append_char(&r->json, ',');
-        text_buffer repaired;
-        text_buffer_init(&repaired);
-        utf8_append_repaired(&repaired, key_text, key_len);
-        text_buffer_append_json_string(&r->json, repaired.data ? repaired.data : "", repaired.len);
-        text_buffer_free(&repaired);
+        utf8_append_json_repaired(&r->json, key_text, key_len);
         text_buffer_append_char(&r->json, ':');
         f->want_key = 0;
         f->key[0] = '\0';

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "json_array.h"
 #include "line_counter.h"
 #include "step_heading.h"
 #include "task_files.h"
@@ -88,18 +89,7 @@ static const char *arena_repaired(walker *w, const char *bytes, size_t len)
         bytes++;
         len--;
     }
-    const char *copy;
-    if (utf8_is_valid(bytes, len)) {
-        copy = tasks_arena_strndup(w->arena, bytes, len);
-    } else {
-        text_buffer repaired;
-        text_buffer_init(&repaired);
-        utf8_append_repaired(&repaired, bytes, len);
-        copy = repaired.failed ? NULL
-                               : tasks_arena_strndup(w->arena, repaired.data ? repaired.data : "",
-                                                     repaired.len);
-        text_buffer_free(&repaired);
-    }
+    const char *copy = utf8_arena_repaired(w->arena, bytes, len);
     if (!copy) w->failed = 1;
     return copy;
 }
@@ -114,19 +104,15 @@ static size_t offset_of(const walker *w, const char *p)
 
 static const char *tags_json(walker *w, const char *text, const task_markers *m)
 {
-    if (m->n_tags == 0) return "[]";
-    text_buffer json;
-    text_buffer_init(&json);
-    text_buffer_append_char(&json, '[');
+    const char *starts[TASK_LINE_MAX_TAGS];
+    size_t lens[TASK_LINE_MAX_TAGS];
     for (int i = 0; i < m->n_tags; i++) {
-        if (i) text_buffer_append_char(&json, ',');
-        text_buffer_append_json_string(&json, text + m->tags[i].start, m->tags[i].len);
+        starts[i] = text + m->tags[i].start;
+        lens[i] = m->tags[i].len;
     }
-    text_buffer_append_char(&json, ']');
-    const char *copy = json.failed ? NULL : tasks_arena_strndup(w->arena, json.data, json.len);
-    text_buffer_free(&json);
-    if (!copy) w->failed = 1;
-    return copy;
+    const char *json = json_string_array(w->arena, starts, lens, m->n_tags);
+    if (!json) w->failed = 1;
+    return json;
 }
 
 /* Obsidian Tasks names a task with `🆔 abc` anywhere on its line. */

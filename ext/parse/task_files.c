@@ -5,8 +5,7 @@
 
 #include <string.h>
 
-#include "text_buffer.h"
-#include "utf8.h"
+#include "json_array.h"
 
 /* Bytes that end a word: blanks and controls, quotes, brackets, commas.
  * A table, since every byte of every task passes through here. */
@@ -130,48 +129,5 @@ const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
             lens[count++] = n;
         }
     }
-    if (count == 0) return "[]";
-    /* Most paths are printable ASCII with nothing to escape: write the JSON
-     * straight into the arena. */
-    size_t total = 2;
-    int plain = 1;
-    for (int k = 0; k < count && plain; k++) {
-        total += lens[k] + 3;
-        for (size_t j = 0; j < lens[k] && plain; j++) {
-            unsigned char c = (unsigned char)starts[k][j];
-            plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-        }
-    }
-    if (plain) {
-        char *json = tasks_arena_text(arena, total);
-        if (!json) return NULL;
-        char *out = json;
-        *out++ = '[';
-        for (int k = 0; k < count; k++) {
-            if (k) *out++ = ',';
-            *out++ = '"';
-            memcpy(out, starts[k], lens[k]);
-            out += lens[k];
-            *out++ = '"';
-        }
-        *out++ = ']';
-        *out = '\0';
-        return json;
-    }
-    text_buffer json;
-    text_buffer_init(&json);
-    text_buffer_append_char(&json, '[');
-    for (int k = 0; k < count; k++) {
-        if (k) text_buffer_append_char(&json, ',');
-        text_buffer repaired;
-        text_buffer_init(&repaired);
-        utf8_append_repaired(&repaired, starts[k], lens[k]);
-        text_buffer_append_json_string(&json, repaired.data ? repaired.data : "", repaired.len);
-        if (repaired.failed) json.failed = 1;
-        text_buffer_free(&repaired);
-    }
-    text_buffer_append_char(&json, ']');
-    const char *copy = json.failed ? NULL : tasks_arena_strndup(arena, json.data, json.len);
-    text_buffer_free(&json);
-    return copy;
+    return json_string_array(arena, starts, lens, count);
 }

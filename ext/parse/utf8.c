@@ -60,6 +60,7 @@ static size_t utf8_valid_prefix(const char *bytes, size_t len)
     return i;
 }
 
+/* NUL counts as invalid: it would end the C string early. */
 int utf8_is_valid(const char *bytes, size_t len)
 {
     return utf8_valid_prefix(bytes, len) == len;
@@ -114,4 +115,32 @@ int utf8_is_letter_or_digit(uint32_t cp)
             return 1;
     }
     return 0;
+}
+
+void utf8_append_json_repaired(text_buffer *out, const char *bytes, size_t len)
+{
+    if (utf8_is_valid(bytes, len)) {
+        text_buffer_append_json_string(out, bytes, len);
+        return;
+    }
+    text_buffer repaired;
+    text_buffer_init(&repaired);
+    utf8_append_repaired(&repaired, bytes, len);
+    text_buffer_append_json_string(out, repaired.data ? repaired.data : "", repaired.len);
+    if (repaired.failed) out->failed = 1;
+    text_buffer_free(&repaired);
+}
+
+char *utf8_arena_repaired(tasks_arena *arena, const char *bytes, size_t len)
+{
+    if (utf8_is_valid(bytes, len))
+        return tasks_arena_strndup(arena, bytes, len);
+    text_buffer repaired;
+    text_buffer_init(&repaired);
+    utf8_append_repaired(&repaired, bytes, len);
+    char *copy = repaired.failed
+                     ? NULL
+                     : tasks_arena_strndup(arena, repaired.data ? repaired.data : "", repaired.len);
+    text_buffer_free(&repaired);
+    return copy;
 }

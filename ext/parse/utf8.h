@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "text_buffer.h"
 
 #define UTF8_REPLACEMENT 0xFFFDu
@@ -19,6 +20,12 @@ int utf8_is_valid(const char *bytes, size_t len);
 
 /* Appends `bytes`, each invalid byte replaced by U+FFFD and NUL by U+FFFD. */
 void utf8_append_repaired(text_buffer *out, const char *bytes, size_t len);
+
+/* The two uses of a repair, with no copy in between when `bytes` is already
+ * valid (nearly always): a JSON string appended to `out`, and a
+ * NUL-terminated copy in `arena` (NULL when out of memory). */
+void utf8_append_json_repaired(text_buffer *out, const char *bytes, size_t len);
+char *utf8_arena_repaired(tasks_arena *arena, const char *bytes, size_t len);
 
 /* Letters and digits of the scripts task lists are written in; used to tell a
  * status mark ([✅], [-]) from a legend or placeholder ([P], [x] excepted). */
