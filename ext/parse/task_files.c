@@ -93,28 +93,38 @@ static int already_listed(const char *const *starts, const size_t *lens, int cou
     return 0;
 }
 
+/* The next '.' or '/' at or after `from`, or `len`: a path has one of them
+ * and most words have neither, so only the words around these bytes are
+ * looked at, and memchr skips the rest. */
+static size_t next_path_byte(const char *raw, size_t len, size_t from)
+{
+    const char *dot = memchr(raw + from, '.', len - from);
+    const char *slash = memchr(raw + from, '/', dot ? (size_t)(dot - raw) - from : len - from);
+    if (slash) return (size_t)(slash - raw);
+    return dot ? (size_t)(dot - raw) : len;
+}
+
 const char *task_files_json(tasks_arena *arena, const char *raw, size_t len)
 {
     enum { MAX_FILES = 32 };
     const char *starts[MAX_FILES];
     size_t lens[MAX_FILES];
     int count = 0;
-    size_t i = 0;
-    while (i < len && count < MAX_FILES) {
-        while (i < len && is_cut((unsigned char)raw[i]))
-            i++;
-        size_t start = i;
-        int dotted = 0; /* a path has a '/' or a '.': most words have neither */
-        while (i < len && !is_cut((unsigned char)raw[i])) {
-            dotted |= raw[i] == '/' || raw[i] == '.';
-            i++;
-        }
-        if (!dotted) continue;
+    size_t i = 0; /* everything before i has been looked at */
+    while (count < MAX_FILES) {
+        size_t at = next_path_byte(raw, len, i);
+        if (at >= len) break;
+        size_t start = at, end = at;
+        while (start > i && !is_cut((unsigned char)raw[start - 1]))
+            start--;
+        while (end < len && !is_cut((unsigned char)raw[end]))
+            end++;
+        i = end;
         /* `[R-008](./research.md)`: a link's target is a citation, not a
          * file the task works on. */
         if (start >= 2 && raw[start - 1] == '(' && raw[start - 2] == ']') continue;
         const char *w = raw + start;
-        size_t n = i - start;
+        size_t n = end - start;
         while (n && is_trailing_punctuation(w[n - 1]) &&
                !(n >= 2 && w[n - 1] == '*' && w[n - 2] != '*'))
             n--;
