@@ -35,13 +35,13 @@ static const char *const known_extensions[] = {
 /* The extension of the last path part, when it looks like one. */
 static int extension_of(const char *word, size_t len, size_t *ext_start)
 {
-    size_t slash = 0;
-    for (size_t i = 0; i < len; i++)
-        if (word[i] == '/') slash = i + 1;
-    size_t dot = 0;
-    for (size_t i = slash; i < len; i++)
-        if (word[i] == '.') dot = i + 1;
-    if (!dot || dot == len || dot - 1 == slash) return 0; /* none, trailing, or dotfile */
+    /* Backwards from the end to the last '.' of the last path part. */
+    size_t dot = len;
+    while (dot > 0 && word[dot - 1] != '.' && word[dot - 1] != '/')
+        dot--;
+    if (dot == 0 || word[dot - 1] == '/') return 0; /* none */
+    if (dot == len) return 0;                        /* trailing */
+    if (dot == 1 || word[dot - 2] == '/') return 0;  /* a dotfile */
     if (!((word[dot] >= 'a' && word[dot] <= 'z') || (word[dot] >= 'A' && word[dot] <= 'Z')))
         return 0;
     if (len - dot > 10) return 0;
