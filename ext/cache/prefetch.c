@@ -16,6 +16,7 @@
 
 #include "../fs/file_read.h"
 #include "../fs/path_walk.h"
+#include "../parse/text_buffer.h"
 
 typedef enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_PARSING, SLOT_DONE } slot_state;
 
@@ -24,6 +25,9 @@ typedef struct slot {
     scan_item item;
     char *bytes; /* READ: the file, to parse */
     size_t size;
+    /* item.path and item.folder live here; kept from file to file, so a
+     * slot allocates only while its names grow. */
+    text_buffer path, folder;
 } slot;
 
 struct prefetch {
@@ -62,15 +66,24 @@ static void cache_unlock(const prefetch *p)
 
 static void clear_slot(prefetch *p, slot *s)
 {
-    free(s->item.path);
-    free(s->item.folder);
     free(s->bytes);
     if (s->item.file) {
         cache_lock(p);
         loaded_file_release(s->item.file);
         cache_unlock(p);
     }
+    text_buffer path = s->path, folder = s->folder;
     memset(s, 0, sizeof(*s));
+    s->path = path;
+    s->folder = folder;
+}
+
+static int set_name(text_buffer *buf, const char *text, char **out)
+{
+    text_buffer_clear(buf);
+    text_buffer_append(buf, text, strlen(text) + 1); /* with its NUL, so never empty */
+    *out = buf->data;
+    return buf->failed ? -1 : 0;
 }
 
 static void fail_item(scan_item *item, int error, const char *reason)
@@ -86,9 +99,9 @@ static int fill_slot(prefetch *p, slot *s)
     path_entry entry;
     int more = path_walk_next(p->walk, &entry);
     if (more <= 0) return more;
-    s->item.path = strdup(entry.path);
-    s->item.folder = strdup(entry.folder);
-    if (!s->item.path || !s->item.folder) return -1;
+    if (set_name(&s->path, entry.path, &s->item.path) < 0 ||
+        set_name(&s->folder, entry.folder, &s->item.folder) < 0)
+        return -1;
     s->state = SLOT_DONE;
     if (entry.error) {
         fail_item(&s->item, entry.error, entry.reason);
@@ -321,8 +334,11 @@ void prefetch_close(prefetch *p)
         pthread_mutex_unlock(&p->lock);
         pthread_join(p->thread, NULL);
     }
-    for (size_t i = 0; i < PREFETCH_RING; i++)
+    for (size_t i = 0; i < PREFETCH_RING; i++) {
         clear_slot(p, &p->ring[i]);
+        text_buffer_free(&p->ring[i].path);
+        text_buffer_free(&p->ring[i].folder);
+    }
     path_walk_close(p->walk);
     free(p->statuses.rules);
     pthread_mutex_destroy(&p->lock);

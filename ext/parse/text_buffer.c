@@ -19,6 +19,7 @@ void text_buffer_free(text_buffer *buf)
 void text_buffer_clear(text_buffer *buf)
 {
     buf->len = 0;
+    if (buf->data) buf->data[0] = '\0';
 }
 
 static int text_buffer_reserve(text_buffer *buf, size_t extra)

@@ -50,7 +50,7 @@ typedef struct scan_cursor {
     sqlite3_vtab_cursor base;
     prefetch *files;
     scan_file file;
-    char *path_text; /* repaired path of the current file */
+    text_buffer path_text; /* repaired path of the current file, reused file after file */
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
@@ -142,10 +142,9 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
 static void release_file(scan_cursor *cur)
 {
     sqlite3_free(cur->file.error);
-    sqlite3_free(cur->path_text);
+    text_buffer_clear(&cur->path_text);
     memset(&cur->file, 0, sizeof(cur->file));
     cur->file.doc = &empty_document;
-    cur->path_text = NULL;
 }
 
 static void reset_cursor(scan_cursor *cur)
@@ -161,6 +160,7 @@ static void reset_cursor(scan_cursor *cur)
 static int scan_close(sqlite3_vtab_cursor *base)
 {
     reset_cursor((scan_cursor *)base);
+    text_buffer_free(&((scan_cursor *)base)->path_text);
     sqlite3_free(base);
     return SQLITE_OK;
 }
@@ -188,12 +188,13 @@ static size_t size_limit(const scan_vtab *vtab)
 static int load_file(scan_cursor *cur, const scan_item *item)
 {
     release_file(cur);
-    cur->path_text = repaired_text(item->path);
-    if (!cur->path_text) return SQLITE_NOMEM;
-    cur->file.path = cur->path_text;
+    utf8_append_repaired(&cur->path_text, item->path, strlen(item->path));
+    if (cur->path_text.failed) return SQLITE_NOMEM;
+    const char *path = cur->path_text.data ? cur->path_text.data : "";
+    cur->file.path = path;
     cur->file.folder = item->folder;
     if (item->error) {
-        cur->file.error = sqlite3_mprintf("%s: %s", cur->path_text, item->reason);
+        cur->file.error = sqlite3_mprintf("%s: %s", path, item->reason);
         return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
     }
     const task_document *doc = &item->file->doc;
@@ -202,7 +203,7 @@ static int load_file(scan_cursor *cur, const scan_item *item)
     cur->file.readable = 1;
     if (doc->error) {
         cur->file.error =
-            sqlite3_mprintf("%s:%u: %s", cur->path_text, (unsigned)doc->error_line, doc->error);
+            sqlite3_mprintf("%s:%u: %s", path, (unsigned)doc->error_line, doc->error);
         if (!cur->file.error) return SQLITE_NOMEM;
     }
     return SQLITE_OK;
