@@ -256,7 +256,11 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
         free(p);
         return -1;
     }
-    if (options->listings) path_walk_use_listings(p->walk, options->listings, options->cache_lock);
+    /* With the cache off, a listing would only cost a stat per directory. */
+    cache_lock(p);
+    int listings = dir_cache_enabled(options->listings);
+    cache_unlock(p);
+    if (listings) path_walk_use_listings(p->walk, options->listings, options->cache_lock);
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
     if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0)

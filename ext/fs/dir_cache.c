@@ -54,6 +54,11 @@ void dir_cache_free(dir_cache *cache)
     free(cache);
 }
 
+int dir_cache_enabled(const dir_cache *cache)
+{
+    return cache && cache->limit > 0;
+}
+
 void dir_cache_set_limit(dir_cache *cache, size_t limit)
 {
     cache->limit = limit;

@@ -36,6 +36,7 @@ typedef struct dir_cache dir_cache;
 dir_cache *dir_cache_new(size_t limit);
 void dir_cache_free(dir_cache *cache);
 void dir_cache_set_limit(dir_cache *cache, size_t limit);
+int dir_cache_enabled(const dir_cache *cache); /* limit above 0 */
 void dir_cache_clear(dir_cache *cache);
 
 /* The listing of the directory `st` describes, with a reference; or NULL. */
