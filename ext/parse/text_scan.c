@@ -18,19 +18,6 @@ size_t skip_dotted(const char *s, size_t len, size_t i)
     return i;
 }
 
-size_t prefix_nocase(const char *s, size_t len, size_t i, const char *word)
-{
-    /* No strlen: most calls fail on the first byte. */
-    size_t k = 0;
-    for (; word[k]; k++) {
-        if (i + k >= len) return 0;
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[k]) return 0;
-    }
-    return k;
-}
-
 int starts_nocase(const char *s, const char *word)
 {
     for (; *word; s++, word++) {

@@ -23,7 +23,19 @@ size_t skip_dotted(const char *s, size_t len, size_t i);
 
 /* strlen(word) when s[i..len) starts with `word` (lowercase ASCII), ignoring
  * ASCII case; else 0. */
-size_t prefix_nocase(const char *s, size_t len, size_t i, const char *word);
+static inline size_t prefix_nocase(const char *s, size_t len, size_t i, const char *word)
+{
+    /* Inline, and no strlen: scanners try many words at each position, and
+     * most fail on the first byte. */
+    size_t k = 0;
+    for (; word[k]; k++) {
+        if (i + k >= len) return 0;
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[k]) return 0;
+    }
+    return k;
+}
 
 /* The same for a NUL-terminated `s`. */
 int starts_nocase(const char *s, const char *word);
