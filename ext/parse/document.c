@@ -207,8 +207,16 @@ static const char *rule_for(const task_status_rule *rules, size_t n, const char 
 int task_document_map_statuses(task_document *doc, const task_status_map *map,
                                const char *dialect)
 {
+    const task_record *previous = NULL; /* most tasks share their neighbour's mark */
     for (size_t t = 0; t < doc->n_tasks; t++) {
         task_record *task = &doc->tasks[t];
+        if (previous && strcmp(previous->mark, task->mark) == 0) {
+            task->status = previous->status;
+            task->status_word = previous->status_word;
+            previous = task;
+            continue;
+        }
+        previous = task;
         const char *status = map ? rule_for(map->rules, map->n_rules, task->mark, dialect) : NULL;
         if (!status)
             status = rule_for(default_rules, sizeof default_rules / sizeof default_rules[0],
