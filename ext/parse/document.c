@@ -96,6 +96,12 @@ static int latest_with_id(const numbered *all, size_t n, const char *id, size_t 
  * earlier task with id `N`, as if it were nested. */
 static int nest_by_number(task_document *doc)
 {
+    size_t numeric = 0;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const char *id = doc->tasks[t].id;
+        numeric += id && id[0] >= '0' && id[0] <= '9';
+    }
+    if (numeric == 0) return TASKS_PARSE_OK; /* T001-style ids: depths stand as parsed */
     numbered *all = malloc((doc->n_tasks + 1) * sizeof(numbered));
     if (!all) return TASKS_PARSE_NOMEM;
     size_t n = 0;
