@@ -170,12 +170,13 @@ static int grow_buckets(doc_cache *cache)
     return 0;
 }
 
-void doc_cache_offer(doc_cache *cache, loaded_file *f)
+int doc_cache_offer(doc_cache *cache, loaded_file *f)
 {
-    if (!cache || f->cached) return;
+    if (!cache) return 0;
+    if (f->cached) return 1;
     f->bytes = document_bytes(f);
-    if (cache->stats.bytes + f->bytes > cache->stats.limit) return;
-    if (cache->stats.entries >= cache->n_buckets * 2 && grow_buckets(cache) < 0) return;
+    if (cache->stats.bytes + f->bytes > cache->stats.limit) return 0;
+    if (cache->stats.entries >= cache->n_buckets * 2 && grow_buckets(cache) < 0) return 0;
     size_t b = bucket_of(cache, f->dev, f->ino);
     f->next_in_bucket = cache->buckets[b];
     cache->buckets[b] = f;
@@ -183,6 +184,7 @@ void doc_cache_offer(doc_cache *cache, loaded_file *f)
     f->refs++;
     cache->stats.entries++;
     cache->stats.bytes += f->bytes;
+    return 1;
 }
 
 int loaded_file_build_graph(doc_cache *cache, loaded_file *f, int parts)

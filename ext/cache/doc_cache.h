@@ -65,8 +65,9 @@ loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char 
 /* A new, empty file record with one reference, keyed by `st`. */
 loaded_file *loaded_file_new(const struct stat *st, const char *folder);
 
-/* Offers a parsed file to the cache, which keeps it if it fits. */
-void doc_cache_offer(doc_cache *cache, loaded_file *file);
+/* Offers a parsed file to the cache, which keeps it if it fits: 1 when it
+ * is cached, 0 when not. */
+int doc_cache_offer(doc_cache *cache, loaded_file *file);
 
 /* Builds the parts (enum graph_part bits) of the file's dependency graph
  * that it does not have yet (0, or -1 when out of memory). */

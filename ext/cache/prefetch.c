@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../fs/file_key.h"
 #include "../fs/file_read.h"
 #include "../fs/path_walk.h"
 #include "../parse/text_buffer.h"
@@ -46,6 +47,7 @@ struct prefetch {
      * when it waits, since each needless wake-up is a futex call and a
      * context switch, per file. */
     int worker_waits, caller_waits;
+    cache_lookups lookups; /* under the cache lock: both threads parse and offer */
 };
 
 /* Wakes whoever waits; called with the ring lock held. */
@@ -109,12 +111,13 @@ static int fill_slot(prefetch *p, slot *s)
     }
     struct stat st;
     cache_lock(p);
-    int cached = doc_cache_enabled(p->o.cache);
+    int cached = doc_cache_enabled(p->o.cache) && cache_lookups_worth(&p->lookups);
     cache_unlock(p);
     /* One stat to find the file in the cache; no stat at all without one. */
     if (cached && stat(entry.path, &st) == 0) {
         cache_lock(p);
         s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
+        if (s->item.file) cache_lookups_note(&p->lookups, 1);
         cache_unlock(p);
         if (s->item.file) {
             if (p->o.want_graph & ~s->item.file->graph_parts) s->state = SLOT_READ;
@@ -164,7 +167,7 @@ static int parse_slot(prefetch *p, slot *s)
         }
         if (p->o.want_graph && loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
         cache_lock(p);
-        doc_cache_offer(p->o.cache, file);
+        cache_lookups_note(&p->lookups, doc_cache_offer(p->o.cache, file));
         cache_unlock(p);
         return 0;
     }

@@ -120,10 +120,12 @@ static int grow(dir_cache *cache)
     return 0;
 }
 
-void dir_cache_offer(dir_cache *cache, dir_listing *l)
+int dir_cache_offer(dir_cache *cache, dir_listing *l)
 {
-    if (!cache || l->cached || cache->bytes + l->bytes > cache->limit) return;
-    if (cache->entries >= cache->n_buckets * 2 && grow(cache) < 0) return;
+    if (!cache) return 0;
+    if (l->cached) return 1;
+    if (cache->bytes + l->bytes > cache->limit) return 0;
+    if (cache->entries >= cache->n_buckets * 2 && grow(cache) < 0) return 0;
     size_t b = file_key_bucket(l->dev, l->ino, cache->n_buckets);
     l->next_in_bucket = cache->buckets[b];
     cache->buckets[b] = l;
@@ -131,4 +133,5 @@ void dir_cache_offer(dir_cache *cache, dir_listing *l)
     l->refs++;
     cache->entries++;
     cache->bytes += l->bytes;
+    return 1;
 }

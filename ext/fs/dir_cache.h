@@ -45,8 +45,9 @@ dir_listing *dir_cache_find(dir_cache *cache, const struct stat *st);
 /* Wraps `items` (taken over) in a listing with one reference. */
 dir_listing *dir_listing_new(const struct stat *st, dir_item *items, size_t n);
 
-/* Offers a listing to the cache, which keeps it if it fits. */
-void dir_cache_offer(dir_cache *cache, dir_listing *listing);
+/* Offers a listing to the cache, which keeps it if it fits: 1 when it is
+ * cached, 0 when not. */
+int dir_cache_offer(dir_cache *cache, dir_listing *listing);
 
 void dir_listing_release(dir_listing *listing);
 

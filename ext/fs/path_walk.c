@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file_key.h"
+
 
 typedef struct dir_level {
     dir_listing *listing; /* shared with the cache, or owned here */
@@ -35,6 +37,7 @@ struct path_walk {
     char folder[NAME_MAX + 1];
     dir_cache *listings;        /* may be NULL */
     pthread_mutex_t *listings_lock;
+    cache_lookups listing_lookups;
 };
 
 static int item_compare(const void *a, const void *b)
@@ -141,12 +144,14 @@ static int push_level(path_walk *w, int inside_match)
     /* An unchanged directory's listing comes from the cache: one stat
      * instead of reading and sorting it again. */
     struct stat st;
-    int keyed = w->listings && stat(dir_path, &st) == 0 && S_ISDIR(st.st_mode);
+    int keyed = w->listings && cache_lookups_worth(&w->listing_lookups) &&
+                stat(dir_path, &st) == 0 && S_ISDIR(st.st_mode);
     if (keyed) {
         lock_listings(w);
         dir_listing *cached = dir_cache_find(w->listings, &st);
         unlock_listings(w);
         if (cached) {
+            cache_lookups_note(&w->listing_lookups, 1);
             dir_level level = {cached, cached->items, cached->n, 0, dir_len, inside_match};
             w->levels[++w->depth] = level;
             return 0;
@@ -193,7 +198,7 @@ static int push_level(path_walk *w, int inside_match)
         if (listing) {
             level.listing = listing;
             lock_listings(w);
-            dir_cache_offer(w->listings, listing);
+            cache_lookups_note(&w->listing_lookups, dir_cache_offer(w->listings, listing));
             unlock_listings(w);
         }
     }

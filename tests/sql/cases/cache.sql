@@ -18,3 +18,17 @@ SELECT tasksext_cache_limit(0) > 0, tasksext_cache_limit();
 SELECT count(*) FROM tasks('/tmp/tasksext-cache-test');
 SELECT json_extract(tasksext_cache_stats(), '$.entries');
 .shell rm -rf /tmp/tasksext-cache-test
+-- A tree larger than the cache: the first query caches what fits, and once
+-- the cache is full and lookups keep missing it stops looking (a stat per
+-- file for nothing); the counts stay right, and a repeat still hits what
+-- is cached, and still sees a cached file change.
+.shell mkdir -p /tmp/tasksext-cache-big && for i in $(seq 100 299); do mkdir -p /tmp/tasksext-cache-big/$i && printf -- '- [ ] T001 task %s\n- [x] T002 done\n' $i > /tmp/tasksext-cache-big/$i/tasks.md; done
+SELECT tasksext_cache_limit(40000) >= 0, tasksext_cache_clear() >= 0;
+SELECT count(*), sum(done) FROM tasks('/tmp/tasksext-cache-big');
+SELECT json_extract(tasksext_cache_stats(), '$.entries') BETWEEN 2 AND 150 AS some_cached,
+       json_extract(tasksext_cache_stats(), '$.misses') < 200 AS gave_up_looking;
+.shell printf -- '- [x] T001 task 100, edited\n' > /tmp/tasksext-cache-big/100/tasks.md
+SELECT count(*), sum(done) FROM tasks('/tmp/tasksext-cache-big');
+SELECT json_extract(tasksext_cache_stats(), '$.hits') > 0 AS repeat_hits;
+SELECT title FROM tasks('/tmp/tasksext-cache-big') WHERE file LIKE '%/100/tasks.md';
+.shell rm -rf /tmp/tasksext-cache-big
