@@ -24,10 +24,14 @@ typedef enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_PARSING, SLOT_DONE } slot_
 typedef struct slot {
     slot_state state;
     scan_item item;
-    char *bytes; /* READ: the file, to parse */
+    int has_bytes;   /* READ: buffer holds the file, to parse */
     size_t size;
-    /* item.path and item.folder live here; kept from file to file, so a
-     * slot allocates only while its names grow. */
+    struct stat st;  /* the file that was read */
+    /* The file's bytes, item.path and item.folder live here; kept from file
+     * to file, so a slot allocates only while they grow, and no memory
+     * passes from the thread that reads to the one that parses. */
+    char *buffer;
+    size_t buffer_capacity;
     text_buffer path, folder;
 } slot;
 
@@ -48,6 +52,9 @@ struct prefetch {
      * context switch, per file. */
     int worker_waits, caller_waits;
     cache_lookups lookups; /* under the cache lock: both threads parse and offer */
+    /* The cache was on when the scan began. When it was off, no file of the
+     * scan is shared with it, so none needs the cache lock. */
+    int use_cache;
 };
 
 /* Wakes whoever waits; called with the ring lock held. */
@@ -66,18 +73,26 @@ static void cache_unlock(const prefetch *p)
     if (p->o.cache_lock) pthread_mutex_unlock(p->o.cache_lock);
 }
 
+static void release_file(prefetch *p, loaded_file *file)
+{
+    if (!p->use_cache) {
+        loaded_file_release(file);
+        return;
+    }
+    cache_lock(p);
+    loaded_file_release(file);
+    cache_unlock(p);
+}
+
 static void clear_slot(prefetch *p, slot *s)
 {
-    free(s->bytes);
-    if (s->item.file) {
-        cache_lock(p);
-        loaded_file_release(s->item.file);
-        cache_unlock(p);
-    }
-    text_buffer path = s->path, folder = s->folder;
+    if (s->item.file) release_file(p, s->item.file);
+    slot kept = *s;
     memset(s, 0, sizeof(*s));
-    s->path = path;
-    s->folder = folder;
+    s->buffer = kept.buffer;
+    s->buffer_capacity = kept.buffer_capacity;
+    s->path = kept.path;
+    s->folder = kept.folder;
 }
 
 static int set_name(text_buffer *buf, const char *text, char **out)
@@ -110,9 +125,12 @@ static int fill_slot(prefetch *p, slot *s)
         return 1;
     }
     struct stat st;
-    cache_lock(p);
-    int cached = doc_cache_enabled(p->o.cache) && cache_lookups_worth(&p->lookups);
-    cache_unlock(p);
+    int cached = 0;
+    if (p->use_cache) {
+        cache_lock(p);
+        cached = doc_cache_enabled(p->o.cache) && cache_lookups_worth(&p->lookups);
+        cache_unlock(p);
+    }
     /* One stat to find the file in the cache; no stat at all without one. */
     if (cached && stat(entry.path, &st) == 0) {
         cache_lock(p);
@@ -125,7 +143,8 @@ static int fill_slot(prefetch *p, slot *s)
         }
     }
     const char *reason;
-    int err = file_read_all_stat(entry.path, p->o.max_bytes, &s->bytes, &s->size, &reason, &st);
+    int err = file_read_reuse(entry.path, p->o.max_bytes, &s->buffer, &s->buffer_capacity, &s->size,
+                              &reason, &s->st);
     if (err == EFBIG) {
         snprintf(s->item.reason, sizeof s->item.reason, "larger than the %llu-byte limit",
                  (unsigned long long)p->o.max_bytes);
@@ -136,8 +155,7 @@ static int fill_slot(prefetch *p, slot *s)
         fail_item(&s->item, err, reason);
         return 1;
     }
-    s->item.file = loaded_file_new(&st, entry.folder);
-    if (!s->item.file) return -1;
+    s->has_bytes = 1;
     s->state = SLOT_READ;
     return 1;
 }
@@ -146,11 +164,14 @@ static int fill_slot(prefetch *p, slot *s)
  * memory. */
 static int parse_slot(prefetch *p, slot *s)
 {
-    loaded_file *file = s->item.file;
-    if (s->bytes) {
-        int rc = task_document_parse(s->bytes, s->size, s->item.folder, &file->doc);
-        free(s->bytes);
-        s->bytes = NULL;
+    if (s->has_bytes) {
+        /* Made here, by the thread that parses, which is mostly the thread
+         * that frees it. */
+        loaded_file *file = loaded_file_new(&s->st, s->item.folder);
+        if (!file) return -1;
+        s->item.file = file;
+        s->has_bytes = 0;
+        int rc = task_document_parse(s->buffer, s->size, s->item.folder, &file->doc);
         const char *dialect =
             rc == TASKS_PARSE_OK ? task_document_dialect(&file->doc, s->item.path) : "";
         if (rc == TASKS_PARSE_OK) rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
@@ -159,18 +180,19 @@ static int parse_slot(prefetch *p, slot *s)
         if (rc == TASKS_PARSE_NOMEM) return -1;
         if (rc == TASKS_PARSE_TOO_BIG) {
             fail_item(&s->item, EFBIG, "larger than the parser's limit");
-            cache_lock(p);
-            loaded_file_release(file);
-            cache_unlock(p);
+            release_file(p, file);
             s->item.file = NULL;
             return 0;
         }
         if (p->o.want_graph && loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
-        cache_lock(p);
-        cache_lookups_note(&p->lookups, doc_cache_offer(p->o.cache, file));
-        cache_unlock(p);
+        if (p->use_cache) {
+            cache_lock(p);
+            cache_lookups_note(&p->lookups, doc_cache_offer(p->o.cache, file));
+            cache_unlock(p);
+        }
         return 0;
     }
+    loaded_file *file = s->item.file;
     /* A cache hit without its graph: the file is shared, build under the lock. */
     cache_lock(p);
     int rc = loaded_file_build_graph(p->o.cache, file, p->o.want_graph);
@@ -262,6 +284,7 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
     /* With the cache off, a listing would only cost a stat per directory. */
     cache_lock(p);
     int listings = dir_cache_enabled(options->listings);
+    p->use_cache = doc_cache_enabled(options->cache);
     cache_unlock(p);
     if (listings) path_walk_use_listings(p->walk, options->listings, options->cache_lock);
     pthread_mutex_init(&p->lock, NULL);
@@ -343,6 +366,7 @@ void prefetch_close(prefetch *p)
     }
     for (size_t i = 0; i < PREFETCH_RING; i++) {
         clear_slot(p, &p->ring[i]);
+        free(p->ring[i].buffer);
         text_buffer_free(&p->ring[i].path);
         text_buffer_free(&p->ring[i].folder);
     }

@@ -21,10 +21,11 @@ int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size
     return file_read_all_stat(path, max_bytes, bytes, size, reason, &st);
 }
 
-int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
-                       const char **reason, struct stat *out_st)
+/* Reads into *buffer (of *capacity bytes, grown with realloc as needed and
+ * never freed here): the one reading loop behind both entry points. */
+static int read_into(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
+                     size_t *size, const char **reason, struct stat *out_st)
 {
-    *bytes = NULL;
     *size = 0;
     *reason = NULL;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -43,36 +44,38 @@ int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t 
         close(fd);
         return fail(EFBIG, "file is larger than the size limit", reason);
     }
-    /* The file may grow while it is read: read to EOF, within the bound. */
-    size_t capacity = (size_t)st.st_size + 1;
-    char *data = malloc(capacity);
-    if (!data) {
-        close(fd);
-        return fail(ENOMEM, NULL, reason);
+    /* The file may grow while it is read: read to EOF, within the bound.
+     * One byte more than its size, so that EOF shows without a regrow. */
+    size_t wanted = (size_t)st.st_size + 1;
+    if (*capacity < wanted) {
+        char *grown = realloc(*buffer, wanted);
+        if (!grown) {
+            close(fd);
+            return fail(ENOMEM, NULL, reason);
+        }
+        *buffer = grown;
+        *capacity = wanted;
     }
     size_t used = 0;
     for (;;) {
-        if (used == capacity) {
-            if (capacity > max_bytes) {
-                free(data);
+        if (used == *capacity) {
+            if (*capacity > max_bytes) {
                 close(fd);
                 return fail(EFBIG, "file is larger than the size limit", reason);
             }
-            size_t next = capacity * 2 > max_bytes + 1 ? max_bytes + 1 : capacity * 2;
-            char *grown = realloc(data, next);
+            size_t next = *capacity * 2 > max_bytes + 1 ? max_bytes + 1 : *capacity * 2;
+            char *grown = realloc(*buffer, next);
             if (!grown) {
-                free(data);
                 close(fd);
                 return fail(ENOMEM, NULL, reason);
             }
-            data = grown;
-            capacity = next;
+            *buffer = grown;
+            *capacity = next;
         }
-        ssize_t n = read(fd, data + used, capacity - used);
+        ssize_t n = read(fd, *buffer + used, *capacity - used);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             int error = errno;
-            free(data);
             close(fd);
             return fail(error, NULL, reason);
         }
@@ -80,12 +83,29 @@ int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t 
         used += (size_t)n;
     }
     close(fd);
-    if (used > max_bytes) {
-        free(data);
-        return fail(EFBIG, "file is larger than the size limit", reason);
-    }
-    *bytes = data;
+    if (used > max_bytes) return fail(EFBIG, "file is larger than the size limit", reason);
     *size = used;
     *out_st = st;
     return 0;
+}
+
+int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                       const char **reason, struct stat *out_st)
+{
+    char *buffer = NULL;
+    size_t capacity = 0;
+    int error = read_into(path, max_bytes, &buffer, &capacity, size, reason, out_st);
+    if (error) {
+        free(buffer);
+        buffer = NULL;
+        *size = 0;
+    }
+    *bytes = buffer;
+    return error;
+}
+
+int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
+                    size_t *size, const char **reason, struct stat *st)
+{
+    return read_into(path, max_bytes, buffer, capacity, size, reason, st);
 }
