@@ -25,6 +25,7 @@ typedef struct slot {
     slot_state state;
     scan_item item;
     int has_bytes;   /* READ: buffer holds the file, to parse */
+    int by_worker;   /* the worker parsed it: the worker frees it too */
     size_t size;
     struct stat st;  /* the file that was read */
     /* The file's bytes, item.path and item.folder live here; kept from file
@@ -214,9 +215,10 @@ static slot *claimable(prefetch *p)
 
 /* Claims a READ slot and parses it outside the lock. Called and returns with
  * the ring lock held. */
-static void parse_claimed(prefetch *p, slot *s)
+static void parse_claimed(prefetch *p, slot *s, int by_worker)
 {
     s->state = SLOT_PARSING;
+    s->by_worker = by_worker;
     pthread_mutex_unlock(&p->lock);
     int rc = parse_slot(p, s);
     pthread_mutex_lock(&p->lock);
@@ -233,6 +235,7 @@ static void *worker(void *arg)
         if (!p->walk_done && p->tail - p->head < PREFETCH_RING) {
             slot *s = &p->ring[p->tail % PREFETCH_RING];
             pthread_mutex_unlock(&p->lock);
+            clear_slot(p, s); /* what the worker parsed, given back uncleared */
             int rc = fill_slot(p, s);
             pthread_mutex_lock(&p->lock);
             if (rc > 0) p->tail++;
@@ -243,7 +246,7 @@ static void *worker(void *arg)
         }
         slot *s = claimable(p);
         if (s) {
-            parse_claimed(p, s);
+            parse_claimed(p, s, 1);
             continue;
         }
         if (p->walk_done) break;
@@ -295,16 +298,17 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
     return 0;
 }
 
-/* Gives back the item handed out last. */
-static void return_item(prefetch *p)
+/* Clears the slot of the item handed out last, unless the worker parsed it:
+ * glibc gives each thread its own heap, and memory freed by the other thread
+ * takes that heap's lock, which the worker holds while it allocates; so what
+ * the worker parsed, the worker frees when it fills the slot again. Returns
+ * 1 when an item was out. */
+static int clear_handed(prefetch *p)
 {
-    if (!p->handed) return;
-    clear_slot(p, &p->ring[p->head % PREFETCH_RING]);
-    pthread_mutex_lock(&p->lock);
-    p->head++;
-    p->handed = 0;
-    wake_waiters(p);
-    pthread_mutex_unlock(&p->lock);
+    if (!p->handed) return 0;
+    slot *s = &p->ring[p->head % PREFETCH_RING];
+    if (!(p->threaded && s->by_worker)) clear_slot(p, s);
+    return 1;
 }
 
 static int next_unthreaded(prefetch *p, scan_item **item)
@@ -325,9 +329,21 @@ static int next_unthreaded(prefetch *p, scan_item **item)
 
 int prefetch_next(prefetch *p, scan_item **item)
 {
-    return_item(p);
-    if (!p->threaded) return next_unthreaded(p, item);
+    int returned = clear_handed(p);
+    if (!p->threaded) {
+        if (returned) {
+            p->head++;
+            p->handed = 0;
+        }
+        return next_unthreaded(p, item);
+    }
+    /* One lock both to give the slot back and to take the next. */
     pthread_mutex_lock(&p->lock);
+    if (returned) {
+        p->head++;
+        p->handed = 0;
+        wake_waiters(p);
+    }
     for (;;) {
         if (p->failed) break;
         if (p->head < p->tail) {
@@ -339,7 +355,7 @@ int prefetch_next(prefetch *p, scan_item **item)
                 return 1;
             }
             if (s->state == SLOT_READ) {
-                parse_claimed(p, s); /* here, rather than wait for the worker */
+                parse_claimed(p, s, 0); /* here, rather than wait for the worker */
                 continue;
             }
         } else if (p->walk_done) {
