@@ -159,7 +159,7 @@ static void inline_dependencies(graph_builder *b, int task)
         "\xE4\xBE\x9D\xE8\xB3\xB4", /* 依賴 */
         NULL};
     const char *text = b->doc->tasks[task].text;
-    for (const char *p = text; *p && !b->failed; p++) {
+    for (const char *p = strpbrk(text, "([\xEF"); p && !b->failed; p = strpbrk(p + 1, "([\xEF")) {
         /* ( ... ), [ ... ], or full-width （ ... ） */
         const char *close;
         size_t open_len = 1;

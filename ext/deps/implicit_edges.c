@@ -122,6 +122,7 @@ static void link_subtasks(graph_builder *b, const children_index *c, int top, wa
         const int *preds;
         size_t n_preds;
     } frame;
+    if (c->count[top] == 0) return; /* most tasks have no subtasks */
     size_t cap = 16, depth = 0;
     frame *stack = malloc(cap * sizeof(frame));
     if (!stack) {
@@ -184,7 +185,7 @@ static int is_story_step(const task_record *t)
 {
     if (!t->step_index || !t->step_name) return 0;
     for (const char *p = t->step_name; *p; p++)
-        if (strncasecmp(p, "user story", 10) == 0) return 1;
+        if ((*p | 0x20) == 'u' && strncasecmp(p, "user story", 10) == 0) return 1;
     return 0;
 }
 
