@@ -205,13 +205,11 @@ static void done_before_dependency(graph_builder *b, const size_t *first_edge)
         char self[80], dep[80];
         builder_task_name(b, (int)t, self, sizeof self);
         builder_task_name(b, open, dep, sizeof dep);
-        if (count == 1)
-            builder_add_issue(b, doc->tasks[t].line, (int)t, "done-before-dependency",
-                              "%s is done but depends on %s, which is not", self, dep);
-        else
-            builder_add_issue(b, doc->tasks[t].line, (int)t, "done-before-dependency",
-                              "%s is done but depends on %s and %d more that are not", self, dep,
-                              count - 1);
+        char more[48] = "";
+        if (count > 1) snprintf(more, sizeof more, " and %d more that are not", count - 1);
+        const char *parts[] = {self, " is done but depends on ", dep,
+                               count == 1 ? ", which is not" : more};
+        builder_add_issue_parts(b, doc->tasks[t].line, (int)t, "done-before-dependency", parts, 4);
     }
 }
 

@@ -42,6 +42,33 @@ void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *co
     g->issues[g->n_issues++] = (task_issue){line, task, code, copy};
 }
 
+void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, const char *code,
+                             const char *const *parts, size_t n_parts)
+{
+    task_graph *g = b->graph;
+    if (b->failed) return;
+    if (!grow_array((void **)&g->issues, &b->cap_issues, g->n_issues, sizeof(task_issue))) {
+        b->failed = 1;
+        return;
+    }
+    size_t lens[8], total = 0;
+    if (n_parts > 8) n_parts = 8;
+    for (size_t i = 0; i < n_parts; i++)
+        total += lens[i] = strlen(parts[i]);
+    char *message = tasks_arena_text(g->arena, total + 1);
+    if (!message) {
+        b->failed = 1;
+        return;
+    }
+    char *out = message;
+    for (size_t i = 0; i < n_parts; i++) {
+        memcpy(out, parts[i], lens[i]);
+        out += lens[i];
+    }
+    *out = '\0';
+    g->issues[g->n_issues++] = (task_issue){line, task, code, message};
+}
+
 void builder_task_name(const graph_builder *b, int task, char *out, size_t size)
 {
     const task_record *t = &b->doc->tasks[task];

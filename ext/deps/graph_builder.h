@@ -23,6 +23,11 @@ void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind
 void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *code,
                        const char *format, ...) __attribute__((format(printf, 5, 6)));
 
+/* The same with the message given as parts to join, for the issues a file
+ * may have hundreds of (no format to interpret); at most 8 parts. */
+void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, const char *code,
+                             const char *const *parts, size_t n_parts);
+
 /* A task's name in messages: its id, or `line N`. */
 void builder_task_name(const graph_builder *b, int task, char *out, size_t size);
 
