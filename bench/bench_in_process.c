@@ -89,7 +89,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
     sqlite3 *db = open_cold(0);
     sqlite3 *threaded = open_cold(1);
     sqlite3 *warm = scan_sql_open();
-    /* Large enough for the whole tree: the default 4 MiB keeps scans small. */
+    /* Large enough for the whole tree: the default 2 MiB keeps scans small. */
     if (warm && scan_sql_exec(warm, "SELECT tasksext_cache_limit(1 << 30)") != 0) {
         sqlite3_close(warm);
         warm = NULL;
@@ -107,10 +107,11 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         {"tasks() count(*),sum(done)", run_sql, db, TASKS_QUERY},
         {"tasks(), PRAGMA threads = 2", run_sql, threaded, TASKS_QUERY},
         {"task_deps() count(*)", run_sql, db, DEPS_QUERY},
+        {"task_deps(), PRAGMA threads = 2", run_sql, threaded, DEPS_QUERY},
         {"tasks JOIN task_deps", run_sql, db, JOIN_QUERY},
         {"tasks() repeated, cache warm", run_sql, warm, TASKS_QUERY},
     };
-    enum { FLOOR, PARSE, GRAPH, SQL, THREADED, DEPS, JOIN, WARM, N_PHASES };
+    enum { FLOOR, PARSE, GRAPH, SQL, THREADED, DEPS, DEPS_THREADED, JOIN, WARM, N_PHASES };
     scan_result results[N_PHASES];
     if (scan_floor(tree->dir, &results[FLOOR]) != 0 || scan_sql(warm, tree->dir, &results[WARM])) {
         sqlite3_close(db);
@@ -151,6 +152,11 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
                         results[SQL].done);
     bad |= report_check("tasks() threaded", tree->expected.tasks, results[THREADED].tasks,
                         tree->expected.done, results[THREADED].done);
+    if (results[DEPS].tasks != results[DEPS_THREADED].tasks) {
+        printf("task_deps(): %llu edges, threaded: %llu   <-- MISMATCH\n", results[DEPS].tasks,
+               results[DEPS_THREADED].tasks);
+        bad = 1;
+    }
     bad |= report_check("tasks() repeated", tree->expected.tasks, results[WARM].tasks,
                         tree->expected.done, results[WARM].done);
     return bad;

@@ -75,6 +75,8 @@ static const shell_phase shell_phases[] = {
     {"tasks(), PRAGMA threads = 2", "PRAGMA threads = 2",
      "SELECT count(*), sum(done) FROM tasks(%Q);", 1, 1},
     {"task_deps() count(*)", NULL, "SELECT count(*) FROM task_deps(%Q);", 1, 0},
+    {"task_deps(), PRAGMA threads = 2", "PRAGMA threads = 2", "SELECT count(*) FROM task_deps(%Q);",
+     1, 0},
     {"tasks(), cache limit raised", WARM_CACHE, "SELECT count(*), sum(done) FROM tasks(%Q);", 1, 1},
     {"tasks() twice, cache limit raised", WARM_CACHE,
      "SELECT count(*), sum(done) FROM tasks(%Q);", 2, 1},
