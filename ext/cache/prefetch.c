@@ -279,17 +279,17 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
         memcpy(p->statuses.rules, options->statuses->rules, bytes);
         p->statuses.n_rules = options->statuses->n_rules;
     }
-    if (path_walk_open(root, &p->walk, message) != 0) {
-        free(p->statuses.rules);
-        free(p);
-        return -1;
-    }
     /* With the cache off, a listing would only cost a stat per directory. */
     cache_lock(p);
     int listings = dir_cache_enabled(options->listings);
     p->use_cache = doc_cache_enabled(options->cache);
     cache_unlock(p);
-    if (listings) path_walk_use_listings(p->walk, options->listings, options->cache_lock);
+    if (path_walk_open_cached(root, listings ? options->listings : NULL, options->cache_lock,
+                              &p->walk, message) != 0) {
+        free(p->statuses.rules);
+        free(p);
+        return -1;
+    }
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
     if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0)

@@ -379,19 +379,22 @@ static int open_glob(path_walk *w, const char *root)
     return 0;
 }
 
-void path_walk_use_listings(path_walk *w, dir_cache *listings, pthread_mutex_t *lock)
+int path_walk_open(const char *root, path_walk **out, char **message)
 {
-    w->listings = listings;
-    w->listings_lock = lock;
+    return path_walk_open_cached(root, NULL, NULL, out, message);
 }
 
-int path_walk_open(const char *root, path_walk **out, char **message)
+int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t *lock,
+                          path_walk **out, char **message)
 {
     *out = NULL;
     *message = NULL;
     path_walk *w = calloc(1, sizeof(path_walk));
     if (!w) return -1;
     w->depth = -1;
+    /* Before the root is listed, so that its listing is cached too. */
+    w->listings = listings;
+    w->listings_lock = lock;
     if (path_has_glob(root)) {
         int rc = open_glob(w, root);
         if (rc != 0) {

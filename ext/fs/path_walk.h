@@ -30,15 +30,18 @@ typedef struct path_entry {
  * frees it) when the root does not exist or cannot be read at all. */
 int path_walk_open(const char *root, path_walk **walk, char **message);
 
+/* The same, with directory listings taken from and given to `listings`
+ * (under `lock`, when not NULL): an unchanged directory, the root too, is
+ * not read again. */
+int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t *lock,
+                          path_walk **walk, char **message);
+
 /* The next entry: 1 with *entry filled (valid until the next call), 0 at the
  * end, -1 when out of memory. */
 int path_walk_next(path_walk *walk, path_entry *entry);
 
 void path_walk_close(path_walk *walk);
 
-/* From now on, directory listings come from and go to `listings` (under
- * `lock`, when not NULL): an unchanged directory is not read again. */
-void path_walk_use_listings(path_walk *walk, dir_cache *listings, pthread_mutex_t *lock);
 
 /* 1 when `path` matches the glob `pattern`; `**` spans directories. */
 int path_glob_match(const char *pattern, const char *path);

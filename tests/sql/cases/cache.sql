@@ -13,6 +13,10 @@ SELECT json_extract(tasksext_cache_stats(), '$.entries', '$.hits', '$.misses');
 SELECT file, count(*) FROM tasks('/tmp/tasksext-cache-test') GROUP BY file;
 .shell rm -rf /tmp/tasksext-cache-test/spec/sub
 SELECT file, count(*) FROM tasks('/tmp/tasksext-cache-test') GROUP BY file;
+-- The root's own listing is cached as well: a folder added at the top shows.
+.shell mkdir -p /tmp/tasksext-cache-test/spec2 && printf -- '- [ ] T001 at the top\n' > /tmp/tasksext-cache-test/spec2/tasks.md
+SELECT file, count(*) FROM tasks('/tmp/tasksext-cache-test') GROUP BY file;
+.shell rm -rf /tmp/tasksext-cache-test/spec2
 SELECT tasksext_cache_clear(), json_extract(tasksext_cache_stats(), '$.entries');
 SELECT tasksext_cache_limit(0) > 0, tasksext_cache_limit();
 SELECT count(*) FROM tasks('/tmp/tasksext-cache-test');
