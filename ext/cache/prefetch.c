@@ -26,6 +26,7 @@ typedef struct slot {
     scan_item item;
     int has_bytes;   /* READ: buffer holds the file, to parse */
     int by_worker;   /* the worker parsed it: the worker frees it too */
+    int shared;      /* item.file came from the cache or was offered to it */
     size_t size;
     struct stat st;  /* the file that was read */
     /* The file's bytes, item.path and item.folder live here; kept from file
@@ -53,8 +54,9 @@ struct prefetch {
      * context switch, per file. */
     int worker_waits, caller_waits;
     cache_lookups lookups; /* under the cache lock: both threads parse and offer */
-    /* The cache was on when the scan began. When it was off, no file of the
-     * scan is shared with it, so none needs the cache lock. */
+    /* The scan looks files up in the cache and offers them to it: the cache
+     * was on when it began, and it has not given up (a full cache that keeps
+     * missing). Once it is 0 it stays 0 for the scan; read without the lock. */
     int use_cache;
 };
 
@@ -74,9 +76,11 @@ static void cache_unlock(const prefetch *p)
     if (p->o.cache_lock) pthread_mutex_unlock(p->o.cache_lock);
 }
 
-static void release_file(prefetch *p, loaded_file *file)
+/* A file the cache may hold is released under its lock; one it never saw
+ * is this scan's alone. */
+static void release_file(prefetch *p, loaded_file *file, int shared)
 {
-    if (!p->use_cache) {
+    if (!shared) {
         loaded_file_release(file);
         return;
     }
@@ -85,9 +89,21 @@ static void release_file(prefetch *p, loaded_file *file)
     cache_unlock(p);
 }
 
+static int still_using_cache(const prefetch *p)
+{
+    return __atomic_load_n(&p->use_cache, __ATOMIC_RELAXED);
+}
+
+/* After a lookup or an offer, under the cache lock. */
+static void note_lookup(prefetch *p, int useful)
+{
+    cache_lookups_note(&p->lookups, useful);
+    if (!cache_lookups_worth(&p->lookups)) __atomic_store_n(&p->use_cache, 0, __ATOMIC_RELAXED);
+}
+
 static void clear_slot(prefetch *p, slot *s)
 {
-    if (s->item.file) release_file(p, s->item.file);
+    if (s->item.file) release_file(p, s->item.file, s->shared);
     slot kept = *s;
     memset(s, 0, sizeof(*s));
     s->buffer = kept.buffer;
@@ -127,16 +143,19 @@ static int fill_slot(prefetch *p, slot *s)
     }
     struct stat st;
     int cached = 0;
-    if (p->use_cache) {
+    if (still_using_cache(p)) {
         cache_lock(p);
-        cached = doc_cache_enabled(p->o.cache) && cache_lookups_worth(&p->lookups);
+        cached = doc_cache_enabled(p->o.cache);
         cache_unlock(p);
     }
     /* One stat to find the file in the cache; no stat at all without one. */
     if (cached && stat(entry.path, &st) == 0) {
         cache_lock(p);
         s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
-        if (s->item.file) cache_lookups_note(&p->lookups, 1);
+        if (s->item.file) {
+            note_lookup(p, 1);
+            s->shared = 1;
+        }
         cache_unlock(p);
         if (s->item.file) {
             if (p->o.want_graph & ~s->item.file->graph_parts) s->state = SLOT_READ;
@@ -181,15 +200,16 @@ static int parse_slot(prefetch *p, slot *s)
         if (rc == TASKS_PARSE_NOMEM) return -1;
         if (rc == TASKS_PARSE_TOO_BIG) {
             fail_item(&s->item, EFBIG, "larger than the parser's limit");
-            release_file(p, file);
+            release_file(p, file, 0);
             s->item.file = NULL;
             return 0;
         }
         if (p->o.want_graph && loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
-        if (p->use_cache) {
+        if (still_using_cache(p)) {
             cache_lock(p);
-            cache_lookups_note(&p->lookups, doc_cache_offer(p->o.cache, file));
+            note_lookup(p, doc_cache_offer(p->o.cache, file));
             cache_unlock(p);
+            s->shared = 1;
         }
         return 0;
     }
