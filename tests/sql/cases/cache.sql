@@ -17,7 +17,8 @@ SELECT file, count(*) FROM tasks('/tmp/tasksext-cache-test') GROUP BY file;
 .shell mkdir -p /tmp/tasksext-cache-test/spec2 && printf -- '- [ ] T001 at the top\n' > /tmp/tasksext-cache-test/spec2/tasks.md
 SELECT file, count(*) FROM tasks('/tmp/tasksext-cache-test') GROUP BY file;
 .shell rm -rf /tmp/tasksext-cache-test/spec2
-SELECT tasksext_cache_clear(), json_extract(tasksext_cache_stats(), '$.entries');
+-- (how many entries it drops depends on inode reuse: removed files linger until cleared)
+SELECT tasksext_cache_clear() > 0, json_extract(tasksext_cache_stats(), '$.entries');
 SELECT tasksext_cache_limit(0) > 0, tasksext_cache_limit();
 SELECT count(*) FROM tasks('/tmp/tasksext-cache-test');
 SELECT json_extract(tasksext_cache_stats(), '$.entries');
