@@ -26,6 +26,12 @@ static int run_floor(const phase *p, const char *root, scan_result *result)
     return scan_floor(root, result);
 }
 
+static int run_floor_yaml(const phase *p, const char *root, scan_result *result)
+{
+    (void)p;
+    return scan_floor_yaml(root, result);
+}
+
 static int run_parse(const phase *p, const char *root, scan_result *result)
 {
     (void)p;
@@ -102,6 +108,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
     }
     phase phases[] = {
         {"floor (walk+read+md_parse)", run_floor, NULL, NULL},
+        {"floor + libyaml front matter", run_floor_yaml, NULL, NULL},
         {"parse (task_document_parse)", run_parse, NULL, NULL},
         {"parse+graph (+task_graph_build)", run_graph, NULL, NULL},
         {"tasks() count(*),sum(done)", run_sql, db, TASKS_QUERY},
@@ -111,7 +118,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         {"tasks JOIN task_deps", run_sql, db, JOIN_QUERY},
         {"tasks() repeated, cache warm", run_sql, warm, TASKS_QUERY},
     };
-    enum { FLOOR, PARSE, GRAPH, SQL, THREADED, DEPS, DEPS_THREADED, JOIN, WARM, N_PHASES };
+    enum { FLOOR, FLOOR_YAML, PARSE, GRAPH, SQL, THREADED, DEPS, DEPS_THREADED, JOIN, WARM, N_PHASES };
     scan_result results[N_PHASES];
     if (scan_floor(tree->dir, &results[FLOOR]) != 0 || scan_sql(warm, tree->dir, &results[WARM])) {
         sqlite3_close(db);

@@ -24,6 +24,12 @@ int scan_tree(const char *root, scan_step step, scan_result *result);
 /* The floor: md4c's md_parse with callbacks that do nothing. */
 int scan_floor(const char *root, scan_result *result);
 
+/* The floor's work on one file's bytes. */
+int scan_floor_step(const char *bytes, size_t size, const char *folder, scan_result *result);
+
+/* The floor plus libyaml's events over each file's front matter. */
+int scan_floor_yaml(const char *root, scan_result *result);
+
 /* The parser core without SQL: task_document_parse per file. */
 int scan_parse(const char *root, scan_result *result);
 

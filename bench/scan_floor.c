@@ -31,7 +31,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
     return 0;
 }
 
-static int floor_step(const char *bytes, size_t size, const char *folder, scan_result *result)
+int scan_floor_step(const char *bytes, size_t size, const char *folder, scan_result *result)
 {
     (void)folder;
     (void)result;
@@ -48,5 +48,5 @@ static int floor_step(const char *bytes, size_t size, const char *folder, scan_r
 
 int scan_floor(const char *root, scan_result *result)
 {
-    return scan_tree(root, floor_step, result);
+    return scan_tree(root, scan_floor_step, result);
 }
