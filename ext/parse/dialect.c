@@ -37,6 +37,7 @@ static const char *from_real_path(const char *path);
 static const char *from_path(const char *path)
 {
     if (!path) return NULL;
+    if (!strstr(path, "__")) return from_real_path(path);
     char unfolded[4096];
     size_t n = 0;
     for (const char *p = path; *p && n + 1 < sizeof unfolded; p++) {
