@@ -17,7 +17,13 @@
 #include "../fs/file_key.h"
 #include "../fs/file_read.h"
 #include "../fs/path_walk.h"
+#include "../parse/arena.h"
 #include "../parse/text_buffer.h"
+
+/* A slot keeps its read buffer for the next file up to this size, and the
+ * worker frees what it parsed only up to this size of parsed data: past it,
+ * memory goes back at once, whichever thread frees it. */
+#define PREFETCH_KEEP_BUFFER ((size_t)1 << 20)
 
 typedef enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_PARSING, SLOT_DONE } slot_state;
 
@@ -152,13 +158,17 @@ static int fill_slot(prefetch *p, slot *s)
     if (cached && stat(entry.path, &st) == 0) {
         cache_lock(p);
         s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
+        int graph_missing = 0;
         if (s->item.file) {
             note_lookup(p, 1);
             s->shared = 1;
+            /* Under the lock: another scan may be adding parts to it. */
+            graph_missing = (p->o.want_graph & ~s->item.file->graph_parts) != 0;
+            if (p->o.want_graph && !graph_missing) s->item.graph = &s->item.file->graph;
         }
         cache_unlock(p);
         if (s->item.file) {
-            if (p->o.want_graph & ~s->item.file->graph_parts) s->state = SLOT_READ;
+            if (graph_missing) s->state = SLOT_READ;
             return 1;
         }
     }
@@ -204,7 +214,16 @@ static int parse_slot(prefetch *p, slot *s)
             s->item.file = NULL;
             return 0;
         }
-        if (p->o.want_graph && loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
+        /* A file too large for a slot to keep its buffer for the next one. */
+        if (s->buffer_capacity > PREFETCH_KEEP_BUFFER) {
+            free(s->buffer);
+            s->buffer = NULL;
+            s->buffer_capacity = 0;
+        }
+        if (p->o.want_graph) {
+            if (loaded_file_build_graph(NULL, file, p->o.want_graph) < 0) return -1;
+            s->item.graph = &file->graph; /* before the cache can share it */
+        }
         if (still_using_cache(p)) {
             cache_lock(p);
             note_lookup(p, doc_cache_offer(p->o.cache, file));
@@ -217,6 +236,7 @@ static int parse_slot(prefetch *p, slot *s)
     /* A cache hit without its graph: the file is shared, build under the lock. */
     cache_lock(p);
     int rc = loaded_file_build_graph(p->o.cache, file, p->o.want_graph);
+    if (rc == 0) s->item.graph = &file->graph;
     cache_unlock(p);
     return rc;
 }
@@ -326,14 +346,20 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
 static int clear_handed(prefetch *p)
 {
     if (!p->handed) return 0;
+    if (!p->threaded) {
+        clear_slot(p, &p->ring[0]);
+        return 1;
+    }
     slot *s = &p->ring[p->head % PREFETCH_RING];
-    if (!(p->threaded && s->by_worker)) clear_slot(p, s);
+    int leave_to_worker = s->by_worker && s->item.file && !s->shared &&
+                          tasks_arena_bytes(s->item.file->doc.arena) <= PREFETCH_KEEP_BUFFER;
+    if (!leave_to_worker) clear_slot(p, s);
     return 1;
 }
 
 static int next_unthreaded(prefetch *p, scan_item **item)
 {
-    slot *s = &p->ring[p->head % PREFETCH_RING];
+    slot *s = &p->ring[0]; /* one file at a time: one slot, one buffer */
     int rc = fill_slot(p, s);
     if (rc <= 0) {
         clear_slot(p, s);

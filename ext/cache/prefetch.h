@@ -37,6 +37,10 @@ typedef struct scan_item {
     int error;          /* 0, or an errno value: nothing was read */
     char reason[128];   /* what went wrong, when error is set */
     loaded_file *file;  /* the parse, when error is 0 */
+    /* file's dependency graph when it was asked for, else NULL. Read this,
+     * not file->graph_parts, which another scan may change under the cache
+     * lock while this item is out. */
+    const task_graph *graph;
 } scan_item;
 
 typedef struct prefetch prefetch;

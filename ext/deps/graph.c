@@ -92,14 +92,10 @@ static int edge_compare(const void *x, const void *y)
     return 0;
 }
 
-/* A stable sort of one task's edges: most tasks have a handful, for which an
- * insertion sort beats qsort's calls through a pointer. */
-static void sort_task_edges(task_edge *e, size_t n)
+/* Insertion sort: stable, and for the handful of edges most tasks have
+ * faster than anything that calls through a pointer. */
+static void insertion_sort_edges(task_edge *e, size_t n)
 {
-    if (n > 16) {
-        qsort(e, n, sizeof(task_edge), edge_compare);
-        return;
-    }
     for (size_t i = 1; i < n; i++) {
         task_edge moving = e[i];
         size_t j = i;
@@ -109,6 +105,41 @@ static void sort_task_edges(task_edge *e, size_t n)
         }
         e[j] = moving;
     }
+}
+
+/* Merge sort, stable too (qsort need not be): on equal keys the edge stated
+ * first keeps its place, so it is the one kept. `tmp` holds n edges. */
+static void merge_sort_edges(task_edge *e, size_t n, task_edge *tmp)
+{
+    if (n <= 16) {
+        insertion_sort_edges(e, n);
+        return;
+    }
+    size_t half = n / 2;
+    merge_sort_edges(e, half, tmp);
+    merge_sort_edges(e + half, n - half, tmp);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n)
+        tmp[k++] = edge_compare(&e[j], &e[i]) < 0 ? e[j++] : e[i++];
+    while (i < half)
+        tmp[k++] = e[i++];
+    while (j < n)
+        tmp[k++] = e[j++];
+    memcpy(e, tmp, n * sizeof(task_edge));
+}
+
+/* A stable sort of one task's edges; -1 when out of memory. */
+static int sort_task_edges(task_edge *e, size_t n)
+{
+    if (n <= 16) {
+        insertion_sort_edges(e, n);
+        return 0;
+    }
+    task_edge *tmp = malloc(n * sizeof(task_edge));
+    if (!tmp) return -1;
+    merge_sort_edges(e, n, tmp);
+    free(tmp);
+    return 0;
 }
 
 /* Sorts edges by (task, depends_on, kind, line) and keeps the first of each
@@ -133,7 +164,11 @@ static int dedupe_edges(task_graph *g, size_t n_tasks)
     size_t kept = 0, begin = 0;
     for (size_t t = 0; t < n_tasks; t++) {
         size_t end = start[t]; /* moved to the bucket's end by the scatter */
-        sort_task_edges(sorted + begin, end - begin);
+        if (sort_task_edges(sorted + begin, end - begin) < 0) {
+            free(start);
+            free(sorted);
+            return -1;
+        }
         for (size_t i = begin; i < end; i++) {
             const task_edge *e = &sorted[i];
             if (i > begin && e->depends_on == sorted[i - 1].depends_on &&

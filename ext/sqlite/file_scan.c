@@ -199,7 +199,7 @@ static int load_file(scan_cursor *cur, const scan_item *item)
     }
     const task_document *doc = &item->file->doc;
     cur->file.doc = doc;
-    cur->file.graph = item->file->graph_parts ? &item->file->graph : NULL;
+    cur->file.graph = item->graph;
     cur->file.readable = 1;
     if (doc->error) {
         cur->file.error =
