@@ -23,23 +23,13 @@ void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind
 void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *code,
                        const char *format, ...)
 {
-    task_graph *g = b->graph;
-    if (b->failed) return;
-    if (!grow_array((void **)&g->issues, &b->cap_issues, g->n_issues, sizeof(task_issue))) {
-        b->failed = 1;
-        return;
-    }
     char message[1024];
     va_list args;
     va_start(args, format);
     vsnprintf(message, sizeof message, format, args);
     va_end(args);
-    const char *copy = tasks_arena_strndup(g->arena, message, strlen(message));
-    if (!copy) {
-        b->failed = 1;
-        return;
-    }
-    g->issues[g->n_issues++] = (task_issue){line, task, code, copy};
+    const char *parts[] = {message};
+    builder_add_issue_parts(b, line, task, code, parts, 1);
 }
 
 void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, const char *code,
