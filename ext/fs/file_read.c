@@ -14,17 +14,9 @@ static int fail(int error, const char *why, const char **reason)
     return error;
 }
 
-int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
-                  const char **reason)
-{
-    struct stat st;
-    return file_read_all_stat(path, max_bytes, bytes, size, reason, &st);
-}
-
-/* Reads into *buffer (of *capacity bytes, grown with realloc as needed and
- * never freed here): the one reading loop behind both entry points. */
-static int read_into(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
-                     size_t *size, const char **reason, struct stat *out_st)
+/* The one reading loop: file_read_all is this with a buffer of its own. */
+int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
+                    size_t *size, const char **reason, struct stat *out_st)
 {
     *size = 0;
     *reason = NULL;
@@ -89,12 +81,13 @@ static int read_into(const char *path, size_t max_bytes, char **buffer, size_t *
     return 0;
 }
 
-int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
-                       const char **reason, struct stat *out_st)
+int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
+                  const char **reason)
 {
     char *buffer = NULL;
     size_t capacity = 0;
-    int error = read_into(path, max_bytes, &buffer, &capacity, size, reason, out_st);
+    struct stat st;
+    int error = file_read_reuse(path, max_bytes, &buffer, &capacity, size, reason, &st);
     if (error) {
         free(buffer);
         buffer = NULL;
@@ -102,10 +95,4 @@ int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t 
     }
     *bytes = buffer;
     return error;
-}
-
-int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
-                    size_t *size, const char **reason, struct stat *st)
-{
-    return read_into(path, max_bytes, buffer, capacity, size, reason, st);
 }

@@ -15,14 +15,10 @@
 int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,
                   const char **reason);
 
-/* The same, and *st describes the file that was read (for cache keys). */
-int file_read_all_stat(const char *path, size_t max_bytes, char **bytes, size_t *size,
-                       const char **reason, struct stat *st);
-
 /* The same into a buffer the caller keeps from file to file (*buffer of
  * *capacity bytes, grown as needed; the caller frees it in the end), so a
- * scan does not allocate per file. On an error *size is 0 and the buffer is
- * kept. */
+ * scan does not allocate per file, and *st describes the file that was read
+ * (for cache keys). On an error *size is 0 and the buffer is kept. */
 int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
                     size_t *size, const char **reason, struct stat *st);
 
