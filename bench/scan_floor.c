@@ -1,9 +1,11 @@
 /* scan_floor.c - the floor: the least any markdown task reader built on md4c
  * must do (walk, read, let md4c parse), with callbacks that do nothing. The
- * flags are the ones the parser core passes, so md4c does the same work. */
+ * flags are the parser core's own (MARKDOWN_WALK_MD4C_FLAGS), so md4c does the
+ * same work. */
 #include <md4c.h>
 #include <string.h>
 
+#include "parse/markdown_walk.h"
 #include "scan.h"
 
 static int on_block(MD_BLOCKTYPE type, void *detail, void *userdata)
@@ -37,7 +39,7 @@ int scan_floor_step(const char *bytes, size_t size, const char *folder, scan_res
     (void)result;
     MD_PARSER parser;
     memset(&parser, 0, sizeof parser);
-    parser.flags = MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.flags = MARKDOWN_WALK_MD4C_FLAGS;
     parser.enter_block = on_block;
     parser.leave_block = on_block;
     parser.enter_span = on_span;

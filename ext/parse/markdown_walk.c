@@ -639,7 +639,7 @@ int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1
 
     MD_PARSER parser;
     memset(&parser, 0, sizeof parser);
-    parser.flags = MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.flags = MARKDOWN_WALK_MD4C_FLAGS;
     parser.enter_block = on_enter_block;
     parser.leave_block = on_leave_block;
     parser.enter_span = on_enter_span;

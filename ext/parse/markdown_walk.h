@@ -4,9 +4,14 @@
 #ifndef TASKS_MARKDOWN_WALK_H
 #define TASKS_MARKDOWN_WALK_H
 
+#include <md4c.h>
 #include <stddef.h>
 
 #include "tasks_parse.h"
+
+/* The md4c dialect the walk reads: GFM task lists, tables (no task in a
+ * table) and strikethrough. The benchmark's floor parses with these too. */
+#define MARKDOWN_WALK_MD4C_FLAGS (MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH)
 
 /* Fills doc->tasks, doc->phrases, doc->steps and, when `want_h1`,
  * doc->title from the first H1. Returns TASKS_PARSE_OK or an error code. */
