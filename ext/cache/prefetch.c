@@ -30,11 +30,11 @@ typedef enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_PARSING, SLOT_DONE } slot_
 typedef struct slot {
     slot_state state;
     scan_item item;
-    int has_bytes;   /* READ: buffer holds the file, to parse */
-    int by_worker;   /* the worker parsed it: the worker frees it too */
-    int shared;      /* item.file came from the cache or was offered to it */
+    int has_bytes; /* READ: buffer holds the file, to parse */
+    int by_worker; /* the worker parsed it: the worker frees it too */
+    int shared;    /* item.file came from the cache or was offered to it */
     size_t size;
-    struct stat st;  /* the file that was read */
+    struct stat st; /* the file that was read */
     /* The file's bytes, item.path and item.folder live here; kept from file
      * to file, so a slot allocates only while they grow, and no memory
      * passes from the thread that reads to the one that parses. */
@@ -148,16 +148,12 @@ static int fill_slot(prefetch *p, slot *s)
         return 1;
     }
     struct stat st;
-    int cached = 0;
-    if (still_using_cache(p)) {
+    /* One stat to find the file in the cache; no stat at all without one.
+     * (A cache turned off mid-scan is checked under the lock, with the find.) */
+    if (still_using_cache(p) && stat(entry.path, &st) == 0) {
         cache_lock(p);
-        cached = doc_cache_enabled(p->o.cache);
-        cache_unlock(p);
-    }
-    /* One stat to find the file in the cache; no stat at all without one. */
-    if (cached && stat(entry.path, &st) == 0) {
-        cache_lock(p);
-        s->item.file = doc_cache_find(p->o.cache, &st, entry.folder);
+        s->item.file =
+            doc_cache_enabled(p->o.cache) ? doc_cache_find(p->o.cache, &st, entry.folder) : NULL;
         int graph_missing = 0;
         if (s->item.file) {
             note_lookup(p, 1);
@@ -204,7 +200,8 @@ static int parse_slot(prefetch *p, slot *s)
         int rc = task_document_parse(s->buffer, s->size, s->item.folder, &file->doc);
         const char *dialect =
             rc == TASKS_PARSE_OK ? task_document_dialect(&file->doc, s->item.path) : "";
-        if (rc == TASKS_PARSE_OK) rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
+        if (rc == TASKS_PARSE_OK)
+            rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
         if (rc == TASKS_PARSE_OK && strcmp(dialect, "rollout") == 0)
             rc = task_document_number_tasks(&file->doc);
         if (rc == TASKS_PARSE_NOMEM) return -1;
@@ -278,9 +275,12 @@ static void *worker(void *arg)
             clear_slot(p, s); /* what the worker parsed, given back uncleared */
             int rc = fill_slot(p, s);
             pthread_mutex_lock(&p->lock);
-            if (rc > 0) p->tail++;
-            else if (rc == 0) p->walk_done = 1;
-            else p->failed = 1;
+            if (rc > 0)
+                p->tail++;
+            else if (rc == 0)
+                p->walk_done = 1;
+            else
+                p->failed = 1;
             wake_waiters(p);
             continue;
         }
@@ -298,8 +298,7 @@ static void *worker(void *arg)
     return NULL;
 }
 
-int prefetch_open(const char *root, const prefetch_options *options, prefetch **out,
-                  char **message)
+int prefetch_open(const char *root, const prefetch_options *options, prefetch **out, char **message)
 {
     *out = NULL;
     prefetch *p = calloc(1, sizeof(prefetch));
@@ -332,8 +331,7 @@ int prefetch_open(const char *root, const prefetch_options *options, prefetch **
     }
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
-    if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0)
-        p->threaded = 1;
+    if (options->threads > 0 && pthread_create(&p->thread, NULL, worker, p) == 0) p->threaded = 1;
     *out = p;
     return 0;
 }
