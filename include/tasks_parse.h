@@ -71,6 +71,21 @@ typedef struct task_note {
     const char *text;
 } task_note;
 
+/* One wave of Kiro's dependency graph block: the ids it lists, as written. */
+typedef struct task_wave {
+    const char **ids;
+    size_t n_ids;
+} task_wave;
+
+/* A fenced `{"waves": [...]}` block: every task of wave k waits for every
+ * task of wave k-1. */
+typedef struct task_wave_block {
+    uint32_t line;     /* the block's first line */
+    task_wave *waves;
+    size_t n_waves;
+    const char *error; /* what in the block was not of that shape (with its line), or NULL */
+} task_wave_block;
+
 /* A heading that names a numbered step or phase. */
 typedef struct task_step {
     const char *number;  /* "3", "3.2" */
@@ -96,7 +111,7 @@ typedef struct task_document {
     size_t n_phrases;
     task_note *notes;
     size_t n_notes;
-    task_phrase *wave_blocks; /* code blocks holding Kiro's {"waves": ...} graph */
+    task_wave_block *wave_blocks; /* code blocks holding Kiro's {"waves": ...} graph */
     size_t n_wave_blocks;
     task_step *steps;
     size_t n_steps;

@@ -23,6 +23,7 @@
 #include "text_buffer.h"
 #include "utf8.h"
 #include "text_scan.h"
+#include "wave_block.h"
 
 /* Whether a list item is a task is known only once its first content shows:
  * a box md4c found still needs a paragraph after it (`- [x]` over `===` is a
@@ -76,7 +77,7 @@ typedef struct walker {
     uint32_t capture_line, capture_last_line;
     text_buffer text;
 
-    int note_task; /* CAPTURE_NOTE: the task the note belongs to */
+    int note_task;       /* CAPTURE_NOTE: the task the note belongs to */
     int parallel_groups; /* `Execute in parallel:` items so far */
     size_t cap_tasks, cap_phrases, cap_steps, cap_notes, cap_wave_blocks;
 } walker;
@@ -146,7 +147,12 @@ static void finish_task(walker *w)
         obsidian_id(w, t, text);
     }
     t->parallel = m.parallel;
+    t->optional |= m.optional;
     t->title = text + m.title_start;
+    if (m.title_end < len) { /* a trailing `(P)` is a marker, not title */
+        t->title = tasks_arena_strndup(w->arena, text + m.title_start, m.title_end - m.title_start);
+        if (!t->title) w->failed = 1;
+    }
     size_t raw_end = w->capture_end > w->box_end ? w->capture_end : w->box_end;
     t->files_json = task_files_json(w->arena, w->bytes + w->box_end, raw_end - w->box_end);
     if (!t->files_json) w->failed = 1;
@@ -295,21 +301,20 @@ static void finish_note(walker *w)
 {
     const char *text = captured_text(w);
     task_document *doc = w->doc;
-    task_note *note = text ? append_item(w, (void **)&doc->notes, &w->cap_notes, &doc->n_notes,
-                                         sizeof(task_note))
-                           : NULL;
+    task_note *note =
+        text ? append_item(w, (void **)&doc->notes, &w->cap_notes, &doc->n_notes, sizeof(task_note))
+             : NULL;
     if (note) *note = (task_note){w->note_task, w->capture_line, text};
 }
 
 static void finish_code(walker *w)
 {
     if (!w->capture_has_text || !memmem(w->text.data, w->text.len, "\"waves\"", 7)) return;
-    const char *text = captured_text(w);
     task_document *doc = w->doc;
-    task_phrase *block = text ? append_item(w, (void **)&doc->wave_blocks, &w->cap_wave_blocks,
-                                            &doc->n_wave_blocks, sizeof(task_phrase))
-                              : NULL;
-    if (block) *block = (task_phrase){w->capture_line, text};
+    task_wave_block *block = append_item(w, (void **)&doc->wave_blocks, &w->cap_wave_blocks,
+                                         &doc->n_wave_blocks, sizeof(task_wave_block));
+    if (block && wave_block_read(w->text.data, w->text.len, w->capture_line, w->arena, block) < 0)
+        w->failed = 1;
 }
 
 static void end_capture(walker *w)
@@ -346,10 +351,9 @@ static void append_entity(text_buffer *out, const char *s, size_t n)
     static const struct {
         const char *name;
         const char *text;
-    } named[] = {{"&amp;", "&"},   {"&lt;", "<"},        {"&gt;", ">"},
-                 {"&quot;", "\""}, {"&apos;", "'"},      {"&nbsp;", " "},
-                 {"&rarr;", "→"},  {"&larr;", "←"},      {"&mdash;", "—"},
-                 {"&ndash;", "–"}, {"&check;", "✓"},     {NULL, NULL}};
+    } named[] = {{"&amp;", "&"},   {"&lt;", "<"},    {"&gt;", ">"},    {"&quot;", "\""},
+                 {"&apos;", "'"},  {"&nbsp;", " "},  {"&rarr;", "→"},  {"&larr;", "←"},
+                 {"&mdash;", "—"}, {"&ndash;", "–"}, {"&check;", "✓"}, {NULL, NULL}};
     if (n > 3 && s[1] == '#') {
         int hex = s[2] == 'x' || s[2] == 'X';
         uint32_t cp = (uint32_t)strtoul(s + 2 + hex, NULL, hex ? 16 : 10);
@@ -415,7 +419,8 @@ static void finish_heading(walker *w)
             w->failed = 1;
             return;
         }
-        doc->steps[doc->n_steps++] = (task_step){w->step_number, w->step_name, text, w->heading_line};
+        doc->steps[doc->n_steps++] =
+            (task_step){w->step_number, w->step_name, text, w->heading_line};
         w->step_index = (int)doc->n_steps;
     } else {
         if (w->step_level && level <= w->step_level) {
@@ -614,7 +619,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         uint32_t line = line_counter_line_at(&w->lines, offset);
         if (!w->capture_has_text) w->capture_line = line;
         w->capture_last_line = line;
-        if (offset + size > w->capture_end && offset + size <= w->size) w->capture_end = offset + size;
+        if (offset + size > w->capture_end && offset + size <= w->size)
+            w->capture_end = offset + size;
         w->capture_has_text = 1;
     }
     append_text(w, &w->text, type, text, size);

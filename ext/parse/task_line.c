@@ -1,8 +1,11 @@
 /* task_line.c - reads `T004 [P] [US1]: title`, `1.1 (P) title`, `**T001**: title`
- * (bold already flattened), in any order of id, colon and markers. */
+ * (bold already flattened), `7.9* (P) title` (cc-sdd), `✅ 1.1 title`, in any
+ * order of id, colon and markers. */
 #include "task_line.h"
 #include "text_scan.h"
+#include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static int is_blank(char c)
@@ -25,6 +28,8 @@ static int id_boundary(const char *s, size_t len, size_t i)
     if (i >= len) return 1;
     char c = s[i];
     if (is_blank(c) || c == ':' || c == ',' || c == ')' || c == ']' || c == ';') return 1;
+    /* cc-sdd marks an optional task with a star glued to its id: `7.9*` */
+    if (c == '*' && (i + 1 >= len || is_blank(s[i + 1]))) return 1;
     if (c == '.' && (i + 1 >= len || is_blank(s[i + 1]))) return 1;
     /* an em or en dash glued to the id: `T001—title` */
     if ((unsigned char)c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
@@ -86,8 +91,8 @@ static size_t tag_length(const char *s, size_t len, size_t i)
         k++;
     if (k >= len || s[k] != ']' || k == i + 1 || k - i > 41) return 0;
     if (is_blank(s[i + 1]) || is_blank(s[k - 1])) return 0;
-    static const char *const not_tags[] = {"depends", "depend ", "after ", "blocked", "requires",
-                                           "needs ",  "see ",    NULL};
+    static const char *const not_tags[] = {"depends",  "depend ", "after ", "blocked",
+                                           "requires", "needs ",  "see ",   NULL};
     for (const char *const *w = not_tags; *w; w++)
         if (prefix_nocase(s, len, i + 1, *w)) return 0;
     return k - i - 1;
@@ -108,10 +113,37 @@ static size_t separator_length(const char *s, size_t len, size_t i)
     static const char *const dashes[] = {"- ", "\xE2\x80\x94", "\xE2\x80\x93", NULL};
     for (const char *const *d = dashes; *d; d++) {
         size_t n = strlen(*d);
-        if (starts_with(s, len, i, *d) && (i + n >= len || is_blank(s[i + n]) || n == 2))
-            return n;
+        if (starts_with(s, len, i, *d) && (i + n >= len || is_blank(s[i + n]) || n == 2)) return n;
     }
     return 0;
+}
+
+/* A status emoji written before the id (`✅ 1.1`, `🔄 T004`): a pictograph
+ * or symbol code point, an optional variation selector, then a blank.
+ * Returns its length, 0 when there is none. */
+static size_t status_emoji_length(const char *s, size_t len, size_t i)
+{
+    uint32_t cp;
+    size_t n = utf8_decode(s + i, len - i, &cp);
+    int symbol = (cp >= 0x2190 && cp <= 0x2BFF) || /* arrows, technical, dingbats */
+                 (cp >= 0x1F300 && cp <= 0x1FAFF); /* pictographs, emoji */
+    if (!symbol) return 0;
+    size_t k = i + n;
+    if (len - k >= 3 && memcmp(s + k, "\xEF\xB8\x8F", 3) == 0) k += 3; /* U+FE0F */
+    return k < len && is_blank(s[k]) ? k - i : 0;
+}
+
+/* ` (P)` ending the text: cc-sdd and Kiro write the parallel marker last. */
+static size_t trailing_parallel(const char *s, size_t len, size_t from)
+{
+    size_t end = len;
+    while (end > from && is_blank(s[end - 1]))
+        end--;
+    if (end - from < 4 || memcmp(s + end - 3, "(P)", 3) != 0 || !is_blank(s[end - 4])) return len;
+    end -= 3;
+    while (end > from && is_blank(s[end - 1]))
+        end--;
+    return end;
 }
 
 void task_markers_parse(const char *s, size_t len, task_markers *out)
@@ -119,6 +151,11 @@ void task_markers_parse(const char *s, size_t len, task_markers *out)
     memset(out, 0, sizeof(*out));
     out->story_tag = -1;
     size_t i = skip_blanks(s, len, 0);
+    size_t emoji = status_emoji_length(s, len, i);
+    if (emoji &&
+        (task_id_length(s + skip_blanks(s, len, i + emoji), len - skip_blanks(s, len, i + emoji)) ||
+         starts_with(s, len, skip_blanks(s, len, i + emoji), "[")))
+        i = skip_blanks(s, len, i + emoji); /* a status emoji before the id or tags */
     int separator_seen = 0;
     for (;;) {
         if (starts_with(s, len, i, "[P]") || starts_with(s, len, i, "(P)")) {
@@ -151,6 +188,10 @@ void task_markers_parse(const char *s, size_t len, task_markers *out)
             if (n) {
                 out->id = (text_span){i, n};
                 if (i + n < len && s[i + n] == '.') n++; /* `1. Title` */
+                if (i + n < len && s[i + n] == '*') {    /* `7.9* (P) Title` */
+                    out->optional = 1;
+                    n++;
+                }
                 i = skip_blanks(s, len, i + n);
                 continue;
             }
@@ -166,4 +207,6 @@ void task_markers_parse(const char *s, size_t len, task_markers *out)
         break;
     }
     out->title_start = i;
+    out->title_end = trailing_parallel(s, len, i);
+    if (out->title_end < len) out->parallel = 1;
 }

@@ -11,12 +11,14 @@ typedef struct text_span {
 } text_span;
 
 typedef struct task_markers {
-    text_span id;         /* len 0: no id */
-    int parallel;         /* [P] or (P) among the leading markers */
+    text_span id;     /* len 0: no id */
+    int parallel;     /* [P] or (P) among the leading markers, or (P) ending the text */
+    int optional;     /* cc-sdd's `7.9*`: a star glued to the id */
+    size_t title_end; /* where the title ends (a trailing `(P)` cut off) */
     text_span tags[TASK_LINE_MAX_TAGS];
     int n_tags;
-    int story_tag;        /* index into tags of the first [USn], or -1 */
-    size_t title_start;   /* where the title begins after the markers */
+    int story_tag;      /* index into tags of the first [USn], or -1 */
+    size_t title_start; /* where the title begins after the markers */
 } task_markers;
 
 /* Reads the markers at the start of a task's plain text (box already gone). */

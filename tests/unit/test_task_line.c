@@ -24,7 +24,8 @@ static void check(const expected_markers *e)
         assert_int_equal(m.id.len, 0);
     }
     assert_int_equal(m.parallel, e->parallel);
-    assert_string_equal(e->text + m.title_start, e->title);
+    assert_int_equal(m.title_end - m.title_start, strlen(e->title));
+    assert_memory_equal(e->text + m.title_start, e->title, strlen(e->title));
     assert_int_equal(m.n_tags, e->n_tags);
     if (e->story) {
         assert_true(m.story_tag >= 0);
@@ -42,7 +43,8 @@ static void reads_catalyst_and_speckit_forms(void **state)
     static const expected_markers cases[] = {
         {"T001: Create project structure", "T001", 0, "Create project structure", 0, NULL},
         {"T002: [P] Task B", "T002", 1, "Task B", 0, NULL},
-        {"T004 [P] Contract test POST /api/users", "T004", 1, "Contract test POST /api/users", 0, NULL},
+        {"T004 [P] Contract test POST /api/users", "T004", 1, "Contract test POST /api/users", 0,
+         NULL},
         {"T004 [P]: desc", "T004", 1, "desc", 0, NULL},
         {"[P] T005 Parallel first", "T005", 1, "Parallel first", 0, NULL},
         {"T010 [P] [US1] Create model", "T010", 1, "Create model", 1, "US1"},
@@ -75,9 +77,53 @@ static void reads_kiro_and_numbered_forms(void **state)
         {"2.5x faster is a title", NULL, 0, "2.5x faster is a title", 0, NULL},
         {"Task 3: minispec", "3", 0, "minispec", 0, NULL},
         {"H2 headings stay", NULL, 0, "H2 headings stay", 0, NULL},
+        /* three-level and bold ids (bold flattened), as in
+         * other/arun-gupta__strava-stats-dotnet__docs__specs__tasks.md:118 */
+        {"3.2.5 Implement Dashboard Summary and Navigation", "3.2.5", 0,
+         "Implement Dashboard Summary and Navigation", 0, NULL},
+        {"1.1.10 Tenth subtask", "1.1.10", 0, "Tenth subtask", 0, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check(&cases[i]);
+}
+
+/* Forms found in public files, each with the real line it came from. */
+static void reads_forms_of_public_files(void **state)
+{
+    (void)state;
+    static const expected_markers cases[] = {
+        /* cc-sdd, kiro/gotalab__cc-sdd__...customer-support-rag-backend-ja__tasks.md:202
+         * `- [ ] 7.9* (P) パフォーマンステストの実装`: optional, then parallel */
+        {"7.9* (P) \xE3\x83\x91\xE3\x83\x95\xE3\x82\xA9\xE3\x83\xBC\xE3\x83\x9E\xE3\x83\xB3"
+         "\xE3\x82\xB9\xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAE\xE5\xAE\x9F\xE8\xA3\x85",
+         "7.9", 1,
+         "\xE3\x83\x91\xE3\x83\x95\xE3\x82\xA9\xE3\x83\xBC\xE3\x83\x9E\xE3\x83\xB3\xE3\x82\xB9"
+         "\xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88\xE3\x81\xAE\xE5\xAE\x9F\xE8\xA3\x85",
+         0, NULL},
+        /* an emoji status before the id, from a public Chinese task list:
+         * `- [x] ✅ 1.1 使用 create-next-app 创建项目` */
+        {"\xE2\x9C\x85 1.1 \xE4\xBD\xBF\xE7\x94\xA8 create-next-app", "1.1", 0,
+         "\xE4\xBD\xBF\xE7\x94\xA8 create-next-app", 0, NULL},
+        /* and nested: `  - [x] ✅ 1.1.1 `Prescription` interface` */
+        {"\xE2\x9C\x85 1.1.1 Prescription interface", "1.1.1", 0, "Prescription interface", 0,
+         NULL},
+        /* `(P)` at the end of the line, as cc-sdd's rules allow */
+        {"2.1 Build background worker for emails (P)", "2.1", 1,
+         "Build background worker for emails", 0, NULL},
+        /* an emoji with no id after it is title text */
+        {"\xF0\x9F\x9A\x80 LAUNCH!", NULL, 0, "\xF0\x9F\x9A\x80 LAUNCH!", 0, NULL},
+        /* (P) inside the title is not a marker */
+        {"1.2 Use (P) notation", "1.2", 0, "Use (P) notation", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check(&cases[i]);
+    task_markers m;
+    const char *starred = "7.9* (P) title";
+    task_markers_parse(starred, strlen(starred), &m);
+    assert_int_equal(m.optional, 1);
+    const char *plain = "7.9 (P) title";
+    task_markers_parse(plain, strlen(plain), &m);
+    assert_int_equal(m.optional, 0);
 }
 
 static void inline_dependency_brackets_are_not_tags(void **state)
@@ -105,6 +151,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_catalyst_and_speckit_forms),
         cmocka_unit_test(reads_kiro_and_numbered_forms),
+        cmocka_unit_test(reads_forms_of_public_files),
         cmocka_unit_test(inline_dependency_brackets_are_not_tags),
         cmocka_unit_test(id_length_finds_boundaries),
     };
