@@ -3,8 +3,7 @@
  * task records and spec metadata out.
  *
  * The core knows nothing of SQLite or of the file system: callers hand it a
- * buffer and the name of the folder that holds the file (used as the spec name
- * when the front matter gives none). Every string it returns is valid UTF-8
+ * buffer and the file's spec key (computed from its path, see spec_key.h). Every string it returns is valid UTF-8
  * (bad bytes become U+FFFD), NUL-terminated, and owned by the document.
  */
 #ifndef TASKS_PARSE_H
@@ -51,7 +50,9 @@ typedef struct task_record {
     int step_index;        /* ordinal of the step heading in the file (0: none) */
     int depth;             /* 0 for a top-level task */
     int parent;            /* index of the enclosing task in the document, or -1 */
-    int optional;          /* Kiro's "- [ ]*" */
+    int optional;          /* Kiro's "- [ ]*", cc-sdd's `7.9*` */
+    int has_subtasks;      /* some task has this one as its parent */
+    int counted;           /* progress counts it (task_document_count_progress) */
     int parallel_group;    /* under a rollout's `- 🔀 Execute in parallel:` item (1, 2, ...), or 0 */
 } task_record;
 
@@ -96,7 +97,7 @@ typedef struct task_step {
 
 typedef struct task_document {
     /* Spec metadata. */
-    const char *spec;        /* front matter id, else the folder name */
+    const char *spec;        /* the spec key the caller gave, or NULL */
     const char *title;       /* front matter title, else the first H1, or NULL */
     const char *author;      /* front matter author, or NULL */
     const char *description; /* front matter description, or NULL */
@@ -132,6 +133,12 @@ int task_document_number_tasks(task_document *doc);
  * front matter `dialect:` key overrides everything. */
 const char *task_document_dialect(const task_document *doc, const char *path);
 
+/* Decides which tasks progress counts, by dialect: in "kiro" files, the
+ * leaf tasks that are not optional (nor under an optional task), as Kiro's
+ * own view counts them, since a parent there only groups its subtasks; in
+ * every other dialect, every task. Sets each task's `counted`. */
+void task_document_count_progress(task_document *doc, const char *dialect);
+
 /* Result codes. */
 #define TASKS_PARSE_OK 0
 #define TASKS_PARSE_NOMEM 1
@@ -139,11 +146,11 @@ const char *task_document_dialect(const task_document *doc, const char *path);
 
 /*
  * Parses `size` bytes at `bytes` (need not be NUL-terminated, may hold any
- * bytes). `folder` names the folder that holds the file (may be NULL).
+ * bytes). `spec` is the file's spec key (may be NULL).
  * On success fills *doc, which the caller releases with task_document_free().
  * On failure *doc is left empty and needs no free.
  */
-int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc);
+int task_document_parse(const char *bytes, size_t size, const char *spec, task_document *doc);
 
 void task_document_free(task_document *doc);
 

@@ -20,7 +20,7 @@ static size_t bucket_of(const doc_cache *cache, dev_t dev, ino_t ino)
 
 static size_t document_bytes(const loaded_file *f)
 {
-    size_t bytes = sizeof(*f) + (f->folder ? strlen(f->folder) + 1 : 0);
+    size_t bytes = sizeof(*f) + (f->spec ? strlen(f->spec) + 1 : 0);
     bytes += tasks_arena_bytes(f->doc.arena);
     bytes += f->doc.n_tasks * sizeof(task_record) + f->doc.n_phrases * sizeof(task_phrase) +
              f->doc.n_steps * sizeof(task_step);
@@ -43,7 +43,7 @@ static void free_file(loaded_file *f)
 {
     task_graph_free(&f->graph);
     task_document_free(&f->doc);
-    free(f->folder);
+    free(f->spec);
     free(f);
 }
 
@@ -103,14 +103,14 @@ static int same_key(const loaded_file *f, const struct stat *st)
     return f->dev == st->st_dev && f->ino == st->st_ino;
 }
 
-static int still_valid(const loaded_file *f, const struct stat *st, const char *folder)
+static int still_valid(const loaded_file *f, const struct stat *st, const char *spec)
 {
     return f->size == st->st_size && f->mtime_ns == timespec_ns(st->st_mtim) &&
            f->ctime_ns == timespec_ns(st->st_ctim) &&
-           strcmp(f->folder ? f->folder : "", folder ? folder : "") == 0;
+           strcmp(f->spec ? f->spec : "", spec ? spec : "") == 0;
 }
 
-loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *folder)
+loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *spec)
 {
     if (!cache || cache->n_buckets == 0) {
         if (cache) cache->stats.misses++;
@@ -119,7 +119,7 @@ loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char 
     loaded_file **link = &cache->buckets[bucket_of(cache, st->st_dev, st->st_ino)];
     for (; *link; link = &(*link)->next_in_bucket) {
         if (!same_key(*link, st)) continue;
-        if (!still_valid(*link, st, folder)) {
+        if (!still_valid(*link, st, spec)) {
             unlink_entry(cache, link); /* the file changed: forget it */
             break;
         }
@@ -131,7 +131,7 @@ loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char 
     return NULL;
 }
 
-loaded_file *loaded_file_new(const struct stat *st, const char *folder)
+loaded_file *loaded_file_new(const struct stat *st, const char *spec)
 {
     loaded_file *f = calloc(1, sizeof(loaded_file));
     if (!f) return NULL;
@@ -141,8 +141,8 @@ loaded_file *loaded_file_new(const struct stat *st, const char *folder)
     f->size = st->st_size;
     f->mtime_ns = timespec_ns(st->st_mtim);
     f->ctime_ns = timespec_ns(st->st_ctim);
-    f->folder = strdup(folder ? folder : "");
-    if (!f->folder) {
+    f->spec = strdup(spec ? spec : "");
+    if (!f->spec) {
         free(f);
         return NULL;
     }

@@ -44,7 +44,7 @@ typedef struct loaded_file {
     ino_t ino;
     off_t size;
     int64_t mtime_ns, ctime_ns;
-    char *folder;
+    char *spec; /* the spec key it was parsed with: part of the cache key */
     struct loaded_file *next_in_bucket;
 } loaded_file;
 
@@ -60,10 +60,10 @@ void doc_cache_free(doc_cache *cache);
 
 /* The cached parse of the file `st` describes, with a reference the caller
  * releases; NULL when there is none (a stale entry is dropped on the way). */
-loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *folder);
+loaded_file *doc_cache_find(doc_cache *cache, const struct stat *st, const char *spec);
 
 /* A new, empty file record with one reference, keyed by `st`. */
-loaded_file *loaded_file_new(const struct stat *st, const char *folder);
+loaded_file *loaded_file_new(const struct stat *st, const char *spec);
 
 /* Offers a parsed file to the cache, which keeps it if it fits: 1 when it
  * is cached, 0 when not. */

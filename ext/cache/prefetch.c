@@ -18,6 +18,7 @@
 #include "../fs/file_read.h"
 #include "../fs/path_walk.h"
 #include "../parse/arena.h"
+#include "../parse/spec_key.h"
 #include "../parse/text_buffer.h"
 
 /* A slot keeps its read buffer for the next file up to this size, and the
@@ -35,12 +36,12 @@ typedef struct slot {
     int shared;    /* item.file came from the cache or was offered to it */
     size_t size;
     struct stat st; /* the file that was read */
-    /* The file's bytes, item.path and item.folder live here; kept from file
+    /* The file's bytes, item.path, item.spec and item.spec_path live here; kept from file
      * to file, so a slot allocates only while they grow, and no memory
      * passes from the thread that reads to the one that parses. */
     char *buffer;
     size_t buffer_capacity;
-    text_buffer path, folder;
+    text_buffer path, spec, spec_path;
 } slot;
 
 struct prefetch {
@@ -115,7 +116,8 @@ static void clear_slot(prefetch *p, slot *s)
     s->buffer = kept.buffer;
     s->buffer_capacity = kept.buffer_capacity;
     s->path = kept.path;
-    s->folder = kept.folder;
+    s->spec = kept.spec;
+    s->spec_path = kept.spec_path;
 }
 
 static int set_name(text_buffer *buf, const char *text, char **out)
@@ -139,10 +141,18 @@ static int fill_slot(prefetch *p, slot *s)
     path_entry entry;
     int more = path_walk_next(p->walk, &entry);
     if (more <= 0) return more;
-    if (set_name(&s->path, entry.path, &s->item.path) < 0 ||
-        set_name(&s->folder, entry.folder, &s->item.folder) < 0)
-        return -1;
+    if (set_name(&s->path, entry.path, &s->item.path) < 0) return -1;
+    text_buffer_clear(&s->spec);
+    text_buffer_clear(&s->spec_path);
+    spec_key_build(entry.relative, entry.folder, &s->spec, &s->spec_path);
+    if (s->spec.failed || s->spec_path.failed) return -1;
+    s->item.spec = s->spec.data;
+    s->item.spec_path = s->spec_path.data;
     s->state = SLOT_DONE;
+    if (entry.skipped) {
+        s->item.skipped = entry.skipped;
+        return 1;
+    }
     if (entry.error) {
         fail_item(&s->item, entry.error, entry.reason);
         return 1;
@@ -153,7 +163,7 @@ static int fill_slot(prefetch *p, slot *s)
     if (still_using_cache(p) && stat(entry.path, &st) == 0) {
         cache_lock(p);
         s->item.file =
-            doc_cache_enabled(p->o.cache) ? doc_cache_find(p->o.cache, &st, entry.folder) : NULL;
+            doc_cache_enabled(p->o.cache) ? doc_cache_find(p->o.cache, &st, s->item.spec) : NULL;
         int graph_missing = 0;
         if (s->item.file) {
             note_lookup(p, 1);
@@ -193,15 +203,17 @@ static int parse_slot(prefetch *p, slot *s)
     if (s->has_bytes) {
         /* Made here, by the thread that parses, which is mostly the thread
          * that frees it. */
-        loaded_file *file = loaded_file_new(&s->st, s->item.folder);
+        loaded_file *file = loaded_file_new(&s->st, s->item.spec);
         if (!file) return -1;
         s->item.file = file;
         s->has_bytes = 0;
-        int rc = task_document_parse(s->buffer, s->size, s->item.folder, &file->doc);
+        int rc = task_document_parse(s->buffer, s->size, s->item.spec, &file->doc);
         const char *dialect =
             rc == TASKS_PARSE_OK ? task_document_dialect(&file->doc, s->item.path) : "";
-        if (rc == TASKS_PARSE_OK)
+        if (rc == TASKS_PARSE_OK) {
             rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
+            task_document_count_progress(&file->doc, dialect);
+        }
         if (rc == TASKS_PARSE_OK && strcmp(dialect, "rollout") == 0)
             rc = task_document_number_tasks(&file->doc);
         if (rc == TASKS_PARSE_NOMEM) return -1;
@@ -428,7 +440,8 @@ void prefetch_close(prefetch *p)
         clear_slot(p, &p->ring[i]);
         free(p->ring[i].buffer);
         text_buffer_free(&p->ring[i].path);
-        text_buffer_free(&p->ring[i].folder);
+        text_buffer_free(&p->ring[i].spec);
+        text_buffer_free(&p->ring[i].spec_path);
     }
     path_walk_close(p->walk);
     free(p->statuses.rules);

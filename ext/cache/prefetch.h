@@ -33,8 +33,11 @@ typedef struct prefetch_options {
 
 typedef struct scan_item {
     char *path;         /* as the walk found it */
-    char *folder;
+    char *spec;         /* the spec key (parse/spec_key.h) */
+    char *spec_path;    /* the relative path the key came from */
     int error;          /* 0, or an errno value: nothing was read */
+    const char *skipped; /* the walk left this folder or file out, and why (a
+                          * static string); nothing was read */
     char reason[128];   /* what went wrong, when error is set */
     loaded_file *file;  /* the parse, when error is 0 */
     /* file's dependency graph when it was asked for, else NULL. Read this,

@@ -12,14 +12,15 @@
 #include <unistd.h>
 
 #include "file_key.h"
-
+#include "git_ignore.h"
 
 typedef struct dir_level {
     dir_listing *listing; /* shared with the cache, or owned here */
     dir_item *items;
     size_t n, next;
-    size_t path_len;  /* length of the directory's path in walk->path */
-    int inside_match; /* glob mode: this directory matched, take tasks.md below */
+    size_t path_len;   /* length of the directory's path in walk->path */
+    int inside_match;  /* glob mode: this directory matched, take tasks.md below */
+    git_ignore *rules; /* a repository's own rules, when this folder is its top */
 } dir_level;
 
 struct path_walk {
@@ -29,13 +30,17 @@ struct path_walk {
     int base_is_cwd;
     char *path;
     size_t path_cap;
+    size_t root_len; /* w->path[0..root_len) is the argument (a glob's base) */
     dir_level levels[PATH_WALK_MAX_DEPTH + 2];
     int depth; /* -1 when the walk is over */
     int single_pending;
     int single_error;
     const char *single_reason;
     char folder[NAME_MAX + 1];
-    dir_cache *listings;        /* may be NULL */
+    git_ignore *root_rules; /* of the work tree that holds the argument, or NULL */
+    const char *rules_note; /* why the argument's repository gives no rules */
+    int note_pending;
+    dir_cache *listings; /* may be NULL */
     pthread_mutex_t *listings_lock;
     cache_lookups listing_lookups;
 };
@@ -99,6 +104,7 @@ static void unlock_listings(const path_walk *w)
 
 static void free_level(path_walk *w, dir_level *level)
 {
+    git_ignore_close(level->rules);
     if (level->listing) {
         lock_listings(w);
         dir_listing_release(level->listing);
@@ -135,6 +141,20 @@ static unsigned char kind_of(const char *path, const struct dirent *d)
     return KIND_OTHER;
 }
 
+/* A folder below the argument that holds `.git` is the top of a work tree
+ * of its own (a nested clone, a submodule): its rules apply below it. */
+static void open_nested_rules(path_walk *w, const char *dir_path)
+{
+    dir_level *level = &w->levels[w->depth];
+    if (w->depth == 0) return; /* the argument: root_rules */
+    for (size_t i = 0; i < level->n; i++) {
+        if (strcmp(level->items[i].name, ".git") != 0) continue;
+        const char *note;
+        level->rules = git_ignore_open(dir_path, 0, &note);
+        return;
+    }
+}
+
 /* Lists the directory at w->path into a new level. Returns 0, an errno value
  * when it cannot be read, or -1 when out of memory. */
 static int push_level(path_walk *w, int inside_match)
@@ -152,8 +172,9 @@ static int push_level(path_walk *w, int inside_match)
         unlock_listings(w);
         if (cached) {
             cache_lookups_note(&w->listing_lookups, 1);
-            dir_level level = {cached, cached->items, cached->n, 0, dir_len, inside_match};
+            dir_level level = {cached, cached->items, cached->n, 0, dir_len, inside_match, NULL};
             w->levels[++w->depth] = level;
+            open_nested_rules(w, dir_path);
             return 0;
         }
     }
@@ -203,6 +224,7 @@ static int push_level(path_walk *w, int inside_match)
         }
     }
     w->levels[++w->depth] = level;
+    open_nested_rules(w, dir_path);
     return 0;
 }
 
@@ -228,8 +250,10 @@ static void set_folder(path_walk *w)
     size_t n = slash ? (size_t)(slash - path) : 0;
     if (slash == path) n = 1;
     if (n >= sizeof dir) return;
-    if (n) memcpy(dir, path, n);
-    else dir[n++] = '.';
+    if (n)
+        memcpy(dir, path, n);
+    else
+        dir[n++] = '.';
     dir[n] = '\0';
     char *real = realpath(dir, NULL);
     if (!real) return;
@@ -241,8 +265,13 @@ static void set_folder(path_walk *w)
 static int fill(path_walk *w, path_entry *entry, int error, const char *reason)
 {
     set_folder(w);
+    entry->skipped = NULL;
     entry->path = w->path;
     entry->folder = w->folder;
+    const char *relative = w->path + (w->root_len <= strlen(w->path) ? w->root_len : 0);
+    while (*relative == '/')
+        relative++;
+    entry->relative = relative;
     entry->error = error;
     entry->reason = error ? reason : NULL;
     return 1;
@@ -286,11 +315,87 @@ static int enter_directory(path_walk *w, path_entry *entry, int inside_match, in
     return 0;
 }
 
+/* 1 when the glob pattern has `name` as a whole component: it names it. */
+static int pattern_names(const char *pattern, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = pattern; (p = strstr(p, name)) != NULL; p++) {
+        int starts = p == pattern || p[-1] == '/';
+        int ends = p[n] == '\0' || p[n] == '/';
+        if (starts && ends) return 1;
+    }
+    return 0;
+}
+
+/* The name of the folder the walk is listing (the last component of
+ * w->path[0..len)). */
+static const char *parent_name(const path_walk *w, size_t len, size_t *n)
+{
+    size_t start = len;
+    while (start > 0 && w->path[start - 1] != '/')
+        start--;
+    *n = len - start;
+    return w->path + start;
+}
+
+/* Agents keep prompts, commands and templates in these folders of theirs
+ * (`.claude/commands/`, `.github/prompts/`, `.gemini/commands/`): a file
+ * named tasks.md there is a prompt, not a task list. */
+static int is_agent_folder(const char *parent, size_t parent_len, const char *name)
+{
+    static const char *const kinds[] = {"commands",     "command",   "prompts", "agents",
+                                        "skills",       "workflows", "rules",   "chatmodes",
+                                        "instructions", NULL};
+    if (parent_len < 2 || parent[0] != '.') return 0;
+    for (const char *const *k = kinds; *k; k++)
+        if (strcmp(name, *k) == 0) return 1;
+    return 0;
+}
+
+/* Why the walk leaves the folder now in w->path out, or NULL. */
+static const char *folder_skip_reason(const path_walk *w, const dir_level *level, const char *name)
+{
+    if (strcmp(name, ".git") == 0) return "git metadata";
+    if (strcmp(name, "node_modules") == 0) return "installed packages (node_modules)";
+    size_t parent_len;
+    const char *parent = parent_name(w, level->path_len, &parent_len);
+    int template = strcmp(name, "templates") == 0 || strcmp(name, ".cursor") == 0;
+    if ((template || is_agent_folder(parent, parent_len, name)) &&
+        !(w->pattern && pattern_names(w->pattern, name)))
+        return template ? "a template folder" : "an agent's command or prompt folder";
+    return NULL;
+}
+
+/* 1 when git ignores what w->path names, by the innermost rules that apply. */
+static int git_ignores(path_walk *w, int is_dir)
+{
+    for (int d = w->depth; d >= 0; d--) {
+        const dir_level *level = &w->levels[d];
+        if (level->rules)
+            return git_ignore_check(level->rules, w->path + level->path_len + 1, is_dir);
+    }
+    if (!w->root_rules) return 0;
+    const char *relative = w->path + w->root_len;
+    while (*relative == '/')
+        relative++;
+    return git_ignore_check(w->root_rules, relative, is_dir);
+}
+
+static int fill_skipped(path_walk *w, path_entry *entry, const char *reason)
+{
+    fill(w, entry, 0, NULL);
+    entry->skipped = reason;
+    return 1;
+}
+
 static int step_item(path_walk *w, dir_level *level, const dir_item *item, path_entry *entry)
 {
     int glob_search = w->pattern && !level->inside_match;
     int yielded = 0;
     if (item->kind == KIND_DIR) {
+        const char *skip = folder_skip_reason(w, level, item->name);
+        if (!skip && git_ignores(w, 1)) skip = "ignored by git";
+        if (skip) return fill_skipped(w, entry, skip);
         if (glob_search) {
             int matched = path_glob_match(w->pattern, w->path);
             int depth_below_base = w->depth + 1;
@@ -312,6 +417,7 @@ static int step_item(path_walk *w, dir_level *level, const dir_item *item, path_
         error = EINVAL;
         reason = "not a regular file";
     }
+    if (git_ignores(w, 0)) return fill_skipped(w, entry, "ignored by git");
     return fill(w, entry, error, reason);
 }
 
@@ -320,6 +426,12 @@ int path_walk_next(path_walk *w, path_entry *entry)
     if (w->single_pending) {
         w->single_pending = 0;
         return fill(w, entry, w->single_error, w->single_reason);
+    }
+    if (w->note_pending) {
+        /* First, while w->path is still the argument: its repository's
+         * ignore rules could not be read. */
+        w->note_pending = 0;
+        return fill_skipped(w, entry, w->rules_note);
     }
     while (w->depth >= 0) {
         dir_level *level = &w->levels[w->depth];
@@ -349,6 +461,12 @@ static char *format_message(const char *what, const char *path, const char *why)
     return message;
 }
 
+static void open_root_rules(path_walk *w, const char *dir)
+{
+    w->root_rules = git_ignore_open(dir, 1, &w->rules_note);
+    w->note_pending = w->rules_note != NULL;
+}
+
 static int open_glob(path_walk *w, const char *root)
 {
     const char *first = root + strcspn(root, "*?[");
@@ -365,6 +483,7 @@ static int open_glob(path_walk *w, const char *root)
     }
     if (base_len > 1 && base[base_len - 1] == '/') base[base_len - 1] = '\0';
     w->base_is_cwd = base_len == 0;
+    w->root_len = strlen(base);
     w->pattern_globstar = strstr(first, "**") != NULL;
     w->pattern_depth = 1;
     for (const char *p = first; *p; p++)
@@ -372,10 +491,13 @@ static int open_glob(path_walk *w, const char *root)
     int rc = path_set(w, base);
     free(base);
     if (rc < 0) return -1;
+    open_root_rules(w, w->base_is_cwd ? "." : w->path);
     int err = push_level(w, 0);
     if (err < 0) return -1;
-    if (err == ENOENT || err == ENOTDIR) w->depth = -1; /* nothing can match */
-    else if (err > 0) return err;
+    if (err == ENOENT || err == ENOTDIR)
+        w->depth = -1; /* nothing can match */
+    else if (err > 0)
+        return err;
     return 0;
 }
 
@@ -398,8 +520,8 @@ int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t
     if (path_has_glob(root)) {
         int rc = open_glob(w, root);
         if (rc != 0) {
-            *message = rc > 0 ? format_message("cannot read directory", w->path, strerror(rc))
-                              : NULL;
+            *message =
+                rc > 0 ? format_message("cannot read directory", w->path, strerror(rc)) : NULL;
             path_walk_close(w);
             return -1;
         }
@@ -417,9 +539,13 @@ int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t
         path_walk_close(w);
         return -1;
     }
+    w->root_len = strlen(root);
     if (S_ISREG(st.st_mode)) {
+        const char *slash = strrchr(root, '/');
+        w->root_len = slash ? (size_t)(slash - root) + 1 : 0;
         w->single_pending = 1;
     } else if (S_ISDIR(st.st_mode)) {
+        open_root_rules(w, root);
         int rc = push_level(w, 1);
         if (rc != 0) {
             *message = rc > 0 ? format_message("cannot read directory", root, strerror(rc)) : NULL;
@@ -440,6 +566,7 @@ void path_walk_close(path_walk *w)
     if (!w) return;
     for (int d = 0; d <= w->depth; d++)
         free_level(w, &w->levels[d]);
+    git_ignore_close(w->root_rules);
     free(w->pattern);
     free(w->path);
     free(w);

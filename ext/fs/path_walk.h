@@ -6,6 +6,13 @@
  * full paths. Symlinked directories are not followed, so a symlink loop
  * cannot trap the walk; directories deeper than PATH_WALK_MAX_DEPTH below
  * the root are reported, not entered. Nothing here knows SQLite or markdown.
+ *
+ * Below the argument, the walk never enters `.git/` or `node_modules/`, nor
+ * what git ignores (git_ignore.h), nor the folders agents keep their
+ * prompts and templates in (`.claude/commands/`, `.github/prompts/`,
+ * `.cursor/`, any `templates/`), unless the argument names them. Each folder
+ * or task file left out this way is still handed out, with `skipped` set,
+ * so that nothing disappears without a word.
  */
 #ifndef TASKS_PATH_WALK_H
 #define TASKS_PATH_WALK_H
@@ -22,7 +29,11 @@ typedef struct path_walk path_walk;
 typedef struct path_entry {
     const char *path;   /* the path as given joined with what was found under it */
     const char *folder; /* the name of the folder that holds the file ("" at /) */
+    const char *relative; /* the path below the argument (a glob: below its fixed
+                           * folders; a file argument: its name) */
     int error;          /* 0, or an errno value: the entry could not be taken */
+    const char *skipped; /* why the walk did not enter this folder or take this
+                          * file (see path_walk_skip_reason), or NULL */
     const char *reason; /* what went wrong, without the path; NULL when error is 0 */
 } path_entry;
 

@@ -126,7 +126,7 @@ static int nest_by_number(task_document *doc)
     return TASKS_PARSE_OK;
 }
 
-int task_document_parse(const char *bytes, size_t size, const char *folder, task_document *doc)
+int task_document_parse(const char *bytes, size_t size, const char *spec, task_document *doc)
 {
     memset(doc, 0, sizeof(*doc));
     if (size > TASKS_PARSE_MAX_BYTES) return TASKS_PARSE_TOO_BIG;
@@ -153,12 +153,17 @@ int task_document_parse(const char *bytes, size_t size, const char *folder, task
         rc = nest_by_number(doc);
     }
     if (rc == TASKS_PARSE_OK) {
+        for (size_t t = 0; t < doc->n_tasks; t++) {
+            doc->tasks[t].counted = 1;
+            if (doc->tasks[t].parent >= 0) doc->tasks[doc->tasks[t].parent].has_subtasks = 1;
+        }
+    }
+    if (rc == TASKS_PARSE_OK) {
         if (fm.title) doc->title = fm.title;
         doc->author = fm.author;
         doc->description = fm.description;
-        doc->spec = fm.id;
-        if (!doc->spec && folder) {
-            doc->spec = repaired_copy(doc->arena, folder);
+        if (spec) {
+            doc->spec = repaired_copy(doc->arena, spec);
             if (!doc->spec) rc = TASKS_PARSE_NOMEM;
         }
     }
@@ -194,8 +199,8 @@ const char *task_record_status(const task_record *task)
 
 /* The built-in mark meanings, then the dialects' own. */
 static const task_status_rule default_rules[] = {
-    {" ", "", "todo"},         {"x", "", "done"},      {"X", "", "done"},
-    {"/", "", "in_progress"},  {"-", "", "cancelled"}, {"-", "kiro", "in_progress"},
+    {" ", "", "todo"},        {"x", "", "done"},      {"X", "", "done"},
+    {"/", "", "in_progress"}, {"-", "", "cancelled"}, {"-", "kiro", "in_progress"},
 };
 
 static const char *rule_for(const task_status_rule *rules, size_t n, const char *mark,
@@ -210,8 +215,7 @@ static const char *rule_for(const task_status_rule *rules, size_t n, const char 
     return found;
 }
 
-int task_document_map_statuses(task_document *doc, const task_status_map *map,
-                               const char *dialect)
+int task_document_map_statuses(task_document *doc, const task_status_map *map, const char *dialect)
 {
     const task_record *previous = NULL; /* most tasks share their neighbour's mark */
     for (size_t t = 0; t < doc->n_tasks; t++) {
@@ -241,6 +245,23 @@ int task_document_map_statuses(task_document *doc, const task_status_map *map,
         }
     }
     return TASKS_PARSE_OK;
+}
+
+/* An optional task, or one under an optional task: parents come first. */
+static int optional_in_tree(const task_document *doc, size_t t)
+{
+    for (int i = (int)t; i >= 0; i = doc->tasks[i].parent)
+        if (doc->tasks[i].optional) return 1;
+    return 0;
+}
+
+void task_document_count_progress(task_document *doc, const char *dialect)
+{
+    int leaves_only = dialect && strcmp(dialect, "kiro") == 0;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        task->counted = !leaves_only || (!task->has_subtasks && !optional_in_tree(doc, t));
+    }
 }
 
 int task_document_number_tasks(task_document *doc)

@@ -29,7 +29,7 @@ static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
 }
 
 static const scan_table *const tables[] = {&tasks_table, &task_specs_table, &task_deps_table,
-                                           &task_issues_table, &task_refs_table};
+                                           &task_issues_table, &task_refs_table, &task_skipped_table};
 #define N_TABLES (sizeof tables / sizeof tables[0])
 
 typedef struct connection_block {

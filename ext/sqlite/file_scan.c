@@ -192,7 +192,10 @@ static int load_file(scan_cursor *cur, const scan_item *item)
     if (cur->path_text.failed) return SQLITE_NOMEM;
     const char *path = cur->path_text.data ? cur->path_text.data : "";
     cur->file.path = path;
-    cur->file.folder = item->folder;
+    cur->file.spec = item->spec;
+    cur->file.spec_path = item->spec_path;
+    cur->file.skipped = item->skipped;
+    if (item->skipped) return SQLITE_OK;
     if (item->error) {
         cur->file.error = sqlite3_mprintf("%s: %s", path, item->reason);
         return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
@@ -202,8 +205,7 @@ static int load_file(scan_cursor *cur, const scan_item *item)
     cur->file.graph = item->graph;
     cur->file.readable = 1;
     if (doc->error) {
-        cur->file.error =
-            sqlite3_mprintf("%s:%u: %s", path, (unsigned)doc->error_line, doc->error);
+        cur->file.error = sqlite3_mprintf("%s:%u: %s", path, (unsigned)doc->error_line, doc->error);
         if (!cur->file.error) return SQLITE_NOMEM;
     }
     return SQLITE_OK;
@@ -228,7 +230,11 @@ static int advance(scan_cursor *cur)
         int rc = load_file(cur, item);
         if (rc != SQLITE_OK) return rc;
         cur->row = 0;
-        cur->rows = vtab->table->row_count(&cur->file);
+        /* What the walk left out is a row of task_skipped() only. */
+        if (vtab->table->lists_skipped || cur->file.skipped)
+            cur->rows = vtab->table->lists_skipped && cur->file.skipped ? 1 : 0;
+        else
+            cur->rows = vtab->table->row_count(&cur->file);
     }
     cur->rowid++;
     return SQLITE_OK;
@@ -254,8 +260,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     const char *path = (const char *)sqlite3_value_text(argv[0]);
     if (!path) return SQLITE_NOMEM;
     if (!*path) {
-        set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob",
-                  name);
+        set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob", name);
         return SQLITE_ERROR;
     }
     char *message = NULL;

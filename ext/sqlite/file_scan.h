@@ -19,11 +19,13 @@
 
 typedef struct scan_file {
     const char *path;          /* as the walk found it */
-    const char *folder;
+    const char *spec;          /* the spec key, also for a file that could not be read */
+    const char *spec_path;     /* the relative path the key came from */
     const task_document *doc;  /* parsed; an empty one when the file could not be read */
     const task_graph *graph;   /* when the table asks for it and the file was read */
     char *error;               /* "path: reason" or "path:line: reason", or NULL */
     int readable;              /* 0 when error says why nothing was read */
+    const char *skipped;       /* the walk left this folder or file out: why */
 } scan_file;
 
 /* What the functions of one connection share: the parse cache. */
@@ -42,6 +44,7 @@ typedef struct scan_table {
     int needs_graph; /* build the dependency graph of each file ... */
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     int needs_refs;  /* and the references of each task in it */
+    int lists_skipped; /* its rows are what the walk left out, one each */
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

@@ -33,7 +33,7 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
     const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
     switch (column) {
     case ISSUES_SPEC:
-        scan_result_text(ctx, file->readable ? file->doc->spec : file->folder);
+        scan_result_text(ctx, file->spec);
         break;
     case ISSUES_FILE:
         scan_result_text(ctx, file->path);

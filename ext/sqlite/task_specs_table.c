@@ -5,7 +5,8 @@
  *   SELECT spec, tasks, done, error FROM task_specs('.xe/specs');
  *
  * Columns: spec, file, title, author, description, meta, tasks, done, error,
- *          dialect, path HIDDEN
+ *          dialect, spec_path, progress_tasks, progress_done, optional_tasks,
+ *          optional_done, path HIDDEN
  */
 #include "tasks_tables.h"
 
@@ -22,6 +23,11 @@ enum task_specs_column {
     SPECS_DONE,
     SPECS_ERROR,
     SPECS_DIALECT,
+    SPECS_SPEC_PATH,
+    SPECS_PROGRESS_TASKS,
+    SPECS_PROGRESS_DONE,
+    SPECS_OPTIONAL_TASKS,
+    SPECS_OPTIONAL_DONE,
     SPECS_PATH
 };
 
@@ -39,13 +45,27 @@ static size_t count_done(const task_document *doc)
     return done;
 }
 
+/* What progress counts (task_record.counted), cancelled tasks left out; or,
+ * with `optional`, the optional leaf tasks kept apart from it. */
+static size_t count_progress(const task_document *doc, int optional, int done_only)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_tasks; i++) {
+        const task_record *t = &doc->tasks[i];
+        int in = optional ? !t->counted && !t->has_subtasks : t->counted;
+        if (!in || t->status == TASK_STATUS_CANCELLED) continue;
+        n += !done_only || t->status == TASK_STATUS_DONE;
+    }
+    return n;
+}
+
 static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     (void)row;
     const task_document *doc = file->doc;
     switch (column) {
     case SPECS_SPEC:
-        scan_result_text(ctx, file->readable ? doc->spec : file->folder);
+        scan_result_text(ctx, file->spec);
         break;
     case SPECS_FILE:
         scan_result_text(ctx, file->path);
@@ -74,6 +94,18 @@ static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case SPECS_DIALECT:
         scan_result_text(ctx, task_document_dialect(doc, file->path));
         break;
+    case SPECS_SPEC_PATH:
+        scan_result_text(ctx, file->spec_path);
+        break;
+    case SPECS_PROGRESS_TASKS:
+    case SPECS_PROGRESS_DONE:
+    case SPECS_OPTIONAL_TASKS:
+    case SPECS_OPTIONAL_DONE:
+        sqlite3_result_int64(
+            ctx, (sqlite3_int64)count_progress(
+                     doc, column == SPECS_OPTIONAL_TASKS || column == SPECS_OPTIONAL_DONE,
+                     column == SPECS_PROGRESS_DONE || column == SPECS_OPTIONAL_DONE));
+        break;
     default:
         break;
     }
@@ -82,7 +114,9 @@ static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row
 const scan_table task_specs_table = {
     .name = "task_specs",
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, title TEXT, author TEXT, description TEXT,"
-              " meta TEXT, tasks INTEGER, done INTEGER, error TEXT, dialect TEXT, path HIDDEN)",
+              " meta TEXT, tasks INTEGER, done INTEGER, error TEXT, dialect TEXT, spec_path TEXT,"
+              " progress_tasks INTEGER, progress_done INTEGER, optional_tasks INTEGER,"
+              " optional_done INTEGER, path HIDDEN)",
     .path_column = SPECS_PATH,
     .row_count = specs_row_count,
     .column = specs_column,

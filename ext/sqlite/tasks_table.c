@@ -6,7 +6,7 @@
  * Columns (see README "tasks(path)" for their meaning):
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
- *   files, path HIDDEN
+ *   files, counted, path HIDDEN
  */
 #include "tasks_tables.h"
 
@@ -34,6 +34,7 @@ enum tasks_column {
     TASKS_READY,
     TASKS_LEVEL,
     TASKS_FILES,
+    TASKS_COUNTED,
     TASKS_PATH
 };
 
@@ -110,6 +111,9 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_FILES:
         scan_result_text(ctx, t->files_json);
         break;
+    case TASKS_COUNTED:
+        sqlite3_result_int(ctx, t->counted);
+        break;
     default:
         break;
     }
@@ -121,7 +125,7 @@ const scan_table tasks_table = {
               " done INTEGER, mark TEXT, status TEXT, parallel INTEGER, story TEXT,"
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
-              " files TEXT, path HIDDEN)",
+              " files TEXT, counted INTEGER, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),

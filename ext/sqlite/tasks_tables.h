@@ -9,5 +9,6 @@ extern const scan_table task_specs_table;
 extern const scan_table task_deps_table;
 extern const scan_table task_issues_table;
 extern const scan_table task_refs_table;
+extern const scan_table task_skipped_table;
 
 #endif

@@ -194,7 +194,7 @@ printf -- '---\nid: {name: x}\n---\n- [ ] T001 a\n' > "$work/fm-id/tasks.md"
 check "non-scalar id" "fm-id|{\"id\":{\"name\":\"x\"}}
 exit 0" "SELECT spec, meta FROM task_specs('fm-id')"
 printf -- '---\nid: one\nid: two\n---\n- [ ] T001 a\n' > "$work/fm-dup/tasks.md"
-check "duplicate keys" "one|fm-dup/tasks.md:3: front matter: duplicate key 'id'
+check "duplicate keys" "fm-dup|fm-dup/tasks.md:3: front matter: duplicate key 'id'
 exit 0" "SELECT spec, error FROM task_specs('fm-dup')"
 
 # ---- dependencies ----------------------------------------------------------------

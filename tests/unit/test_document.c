@@ -112,7 +112,7 @@ static void lines_count_every_line_ending(void **state)
         assert_int_equal(doc.n_tasks, 2);
         assert_int_equal(doc.tasks[0].line, 5);
         assert_int_equal(doc.tasks[1].line, 6);
-        assert_string_equal(doc.spec, "x");
+        assert_string_equal(doc.meta_json, "{\"id\":\"x\"}");
         assert_string_equal(doc.tasks[1].title, "b");
         task_document_free(&doc);
     }

@@ -1,0 +1,104 @@
+/* git_ignore.c - libgit2's ignore rules for the paths a walk meets. */
+#include "git_ignore.h"
+
+#include <git2.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct git_ignore {
+    git_repository *repo;
+    char *prefix; /* the folder, relative to the work tree ("" at its top) */
+    char *path;   /* a buffer for prefix/relative */
+    size_t path_cap;
+};
+
+/* `dir` below `top` (both absolute, resolved): the rest, or NULL. */
+static const char *below(const char *dir, const char *top)
+{
+    size_t n = strlen(top);
+    while (n > 1 && top[n - 1] == '/')
+        n--;
+    if (strncmp(dir, top, n) != 0 || (dir[n] != '/' && dir[n] != '\0')) return NULL;
+    dir += n;
+    while (*dir == '/')
+        dir++;
+    return dir;
+}
+
+git_ignore *git_ignore_open(const char *dir, int search_up, const char **note)
+{
+    *note = NULL;
+    char *absolute = realpath(dir, NULL);
+    if (!absolute) return NULL;
+    if (git_libgit2_init() < 0) {
+        free(absolute);
+        return NULL;
+    }
+    git_repository *repo = NULL;
+    unsigned flags = search_up ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH;
+    int rc = git_repository_open_ext(&repo, absolute, flags, NULL);
+    const char *workdir = rc == 0 ? git_repository_workdir(repo) : NULL;
+    char *top = workdir ? realpath(workdir, NULL) : NULL;
+    const char *prefix = top ? below(absolute, top) : NULL;
+    git_ignore *rules = prefix ? calloc(1, sizeof(git_ignore)) : NULL;
+    if (rules) {
+        rules->repo = repo;
+        rules->prefix = strdup(prefix);
+    }
+    /* A folder git ignores, named as the argument: the user asked for it. */
+    if (rules && rules->prefix && *prefix && git_ignore_check(rules, "", 1)) {
+        free(rules->prefix);
+        rules->prefix = NULL;
+    }
+    if (rc == GIT_EOWNER)
+        *note = "the repository is owned by another user, so its ignore rules "
+                "were not read (git's safe.directory)";
+    free(absolute);
+    free(top);
+    if (!rules || !rules->prefix) {
+        if (rules) free(rules->path);
+        free(rules);
+        if (repo) git_repository_free(repo);
+        git_libgit2_shutdown();
+        return NULL;
+    }
+    return rules;
+}
+
+int git_ignore_check(git_ignore *rules, const char *relative, int is_dir)
+{
+    size_t p = strlen(rules->prefix), r = strlen(relative);
+    size_t need = p + r + 3;
+    if (need > rules->path_cap) {
+        char *grown = realloc(rules->path, need);
+        if (!grown) return 0; /* out of memory: walk it rather than lose it */
+        rules->path = grown;
+        rules->path_cap = need;
+    }
+    char *out = rules->path;
+    size_t n = 0;
+    if (p) {
+        memcpy(out, rules->prefix, p);
+        n = p;
+        if (r) out[n++] = '/';
+    }
+    memcpy(out + n, relative, r);
+    n += r;
+    /* A trailing slash says "folder", so `build/` rules match it. */
+    if (is_dir) out[n++] = '/';
+    out[n] = '\0';
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, rules->repo, out) < 0) return 0;
+    return ignored == 1;
+}
+
+void git_ignore_close(git_ignore *rules)
+{
+    if (!rules) return;
+    git_repository_free(rules->repo);
+    free(rules->prefix);
+    free(rules->path);
+    free(rules);
+    git_libgit2_shutdown();
+}
