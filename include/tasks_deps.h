@@ -45,12 +45,47 @@ typedef struct task_edge {
     const char *source; /* the phrase's text (explicit), else NULL */
 } task_edge;
 
+/* What an issue row says is wrong; task_issue_code_name() gives its name. */
+typedef enum task_issue_code {
+    ISSUE_DUPLICATE_ID,        /* two tasks share an id */
+    ISSUE_UNKNOWN_ID,          /* a dependency names an id no task has */
+    ISSUE_CYCLE,               /* the author's statements form a loop */
+    ISSUE_UNPARSED_DEPENDENCY, /* a statement about tasks that could not be read */
+    ISSUE_OUTSIDE_REFERENCE,   /* a statement naming nothing in the file (a feature, a package) */
+    ISSUE_BAD_FRONT_MATTER,
+    ISSUE_BAD_ENCODING,
+    ISSUE_DONE_BEFORE_DEPENDENCY, /* a done task with an open dependency */
+    ISSUE_PARALLEL_SAME_FILE,     /* two tasks of one parallel wave name the same file */
+    ISSUE_BACKWARDS_RANGE,        /* `T009-T004` */
+    ISSUE_FAN_OUT_LIMIT,          /* a statement over an edge bound */
+    ISSUE_UNREADABLE_FILE,        /* the file could not be read at all */
+    ISSUE_CODE_COUNT
+} task_issue_code;
+
+/* How much an issue matters: `error`, the file or its order is broken;
+ * `warning`, a statement could not be read (so the order may be wrong);
+ * `info`, worth a look, nothing wrong with the reading. */
+typedef enum task_issue_severity {
+    SEVERITY_ERROR,
+    SEVERITY_WARNING,
+    SEVERITY_INFO
+} task_issue_severity;
+
 typedef struct task_issue {
     uint32_t line;
-    int task;            /* index of the task concerned, or -1 */
-    const char *code;    /* duplicate-id, unknown-id, cycle, unparsed-dependency, ... */
+    int task; /* index of the task concerned, or -1 */
+    task_issue_code code;
     const char *message;
 } task_issue;
+
+/* "duplicate-id", "unknown-id", ...; NULL past the last code. */
+const char *task_issue_code_name(task_issue_code code);
+
+/* Each code has one severity. */
+task_issue_severity task_issue_code_severity(task_issue_code code);
+
+/* "error", "warning", "info". */
+const char *task_issue_severity_name(task_issue_severity severity);
 
 /* A reference a task makes: to a requirement, a file, a user story. */
 typedef struct task_ref {

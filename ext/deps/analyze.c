@@ -12,6 +12,12 @@
  *   - a `cycle` issue per cycle, naming one loop in it (T003 → T007 → T003,
  *     read "depends on").
  * Then `done-before-dependency` and `parallel-same-file`.
+ *
+ * Before that, the order a file is written in yields to what its author
+ * stated: a cycle that runs through implicit edges (sequence, step, subtask)
+ * and explicit ones is the author saying that here the written order is not
+ * the order of work, so the implicit edges inside it are dropped. A cycle
+ * the author's statements form by themselves stays, and is reported.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,9 +152,8 @@ static void report_cycle(graph_builder *b, scc_state *s, const int *members, siz
     }
     builder_task_name(b, start, name, sizeof name);
     snprintf(message + used, sizeof message - used, " \xE2\x86\x92 %s", name);
-    builder_add_issue(b, b->doc->tasks[start].line, start, "cycle",
-                      "dependency cycle of %zu task%s: %s", count, count == 1 ? "" : "s",
-                      message);
+    builder_add_issue(b, b->doc->tasks[start].line, start, ISSUE_CYCLE,
+                      "dependency cycle of %zu task%s: %s", count, count == 1 ? "" : "s", message);
     free(came_from);
     free(queue);
 }
@@ -188,6 +193,82 @@ static void settle_component(graph_builder *b, scc_state *s, const int *members,
     if (cyclic) report_cycle(b, s, members, count);
 }
 
+static void record_component(graph_builder *b, scc_state *s, const int *members, size_t count)
+{
+    (void)b;
+    (void)s;
+    (void)members;
+    (void)count;
+}
+
+static int is_implicit(task_edge_kind kind)
+{
+    return kind == EDGE_SEQUENCE || kind == EDGE_STEP || kind == EDGE_SUBTASK;
+}
+
+static void index_edges(scc_state *s)
+{
+    memset(s->first_edge, 0, (s->n + 1) * sizeof(size_t));
+    for (size_t e = 0; e < s->g->n_edges; e++)
+        s->first_edge[s->g->edges[e].task + 1]++;
+    for (size_t t = 0; t < s->n; t++)
+        s->first_edge[t + 1] += s->first_edge[t];
+}
+
+/* One round: in every component that holds a cycle and an explicit edge,
+ * drops the implicit edges that make a task of it wait for a task the
+ * author moved (one waiting, by an explicit edge, inside the component); or,
+ * with `all`, every implicit edge inside it. Returns how many were dropped
+ * (-1: no memory). */
+static long drop_contradicted(graph_builder *b, scc_state *s, int all)
+{
+    task_graph *g = b->graph;
+    for (size_t t = 0; t < s->n; t++)
+        s->index[t] = -1;
+    s->stack_len = 0;
+    s->next_index = s->n_components = 0;
+    index_edges(s);
+    tarjan(b, s, record_component);
+    if (b->failed) return -1;
+    size_t nc = (size_t)s->n_components;
+    size_t *size = calloc(nc + 1, sizeof(size_t));
+    unsigned char *stated = calloc(nc + 1, 1);
+    unsigned char *moved = calloc(s->n + 1, 1);
+    if (!size || !stated || !moved) {
+        free(size);
+        free(stated);
+        free(moved);
+        return -1;
+    }
+    for (size_t t = 0; t < s->n; t++)
+        size[s->component[t]]++;
+    for (size_t e = 0; e < g->n_edges; e++) {
+        const task_edge *edge = &g->edges[e];
+        if (!is_implicit(edge->kind) &&
+            s->component[edge->task] == s->component[edge->depends_on]) {
+            stated[s->component[edge->task]] = 1;
+            moved[edge->task] = 1;
+        }
+    }
+    size_t kept = 0;
+    long dropped = 0;
+    for (size_t e = 0; e < g->n_edges; e++) {
+        const task_edge *edge = &g->edges[e];
+        int c = s->component[edge->task];
+        if (is_implicit(edge->kind) && c == s->component[edge->depends_on] && size[c] > 1 &&
+            stated[c] && (all || moved[edge->depends_on])) {
+            dropped++;
+            continue;
+        }
+        g->edges[kept++] = *edge;
+    }
+    g->n_edges = kept;
+    free(size);
+    free(stated);
+    free(moved);
+    return dropped;
+}
+
 static void done_before_dependency(graph_builder *b, const size_t *first_edge)
 {
     const task_document *doc = b->doc;
@@ -209,7 +290,8 @@ static void done_before_dependency(graph_builder *b, const size_t *first_edge)
         if (count > 1) snprintf(more, sizeof more, " and %d more that are not", count - 1);
         const char *parts[] = {self, " is done but depends on ", dep,
                                count == 1 ? ", which is not" : more};
-        builder_add_issue_parts(b, doc->tasks[t].line, (int)t, "done-before-dependency", parts, 4);
+        builder_add_issue_parts(b, doc->tasks[t].line, (int)t, ISSUE_DONE_BEFORE_DEPENDENCY, parts,
+                                4);
     }
 }
 
@@ -256,7 +338,7 @@ static void parallel_same_file(graph_builder *b)
             char self[80], other[80];
             builder_task_name(b, (int)t, self, sizeof self);
             builder_task_name(b, (int)u, other, sizeof other);
-            builder_add_issue(b, a->line, (int)t, "parallel-same-file",
+            builder_add_issue(b, a->line, (int)t, ISSUE_PARALLEL_SAME_FILE,
                               "%s and %s run in one parallel wave and both name %.*s", self, other,
                               (int)len - 2, file + 1);
             break;
@@ -282,12 +364,19 @@ void analyze_graph(graph_builder *b)
         !s.upstream_closed) {
         b->failed = 1;
     } else {
-        for (size_t e = 0; e < g->n_edges; e++)
-            s.first_edge[g->edges[e].task + 1]++;
-        for (size_t t = 0; t < n; t++)
-            s.first_edge[t + 1] += s.first_edge[t];
+        /* Each round drops what one layer of contradiction needs; a few
+         * rounds settle any real file. */
+        for (int round = 0; round < 8 && !b->failed; round++) {
+            long dropped = drop_contradicted(b, &s, round == 7);
+            if (dropped < 0) b->failed = 1;
+            if (dropped <= 0) break;
+        }
+        index_edges(&s);
         for (size_t t = 0; t < n; t++)
             s.index[t] = -1;
+        s.stack_len = 0;
+        s.next_index = s.n_components = 0;
+        memset(s.on_stack, 0, n);
         tarjan(b, &s, settle_component);
         if (!b->failed) done_before_dependency(b, s.first_edge);
         if (!b->failed) parallel_same_file(b);

@@ -1,20 +1,36 @@
 /*
  * explicit_edges.c - edges people wrote: each line of a dependency section
- * (`T008 blocks T009, T015`, `Tests (T004-T007) before implementation
- * (T008-T014)`, `T001 → T005 → T004`, `Step 8 depends on Steps 3, 5 and 7`)
- * and the `(depends on T012, T013)` a task carries on its own line.
+ * (`T008 blocks T009, T015`, `Foundational (Phase 2): Depends on Setup
+ * completion - BLOCKS all user stories`, `T001 → T005 → T004`), the lines
+ * under a task (`Depends on: T003`, `_Depends: 1, 2_`), and what a task says
+ * on its own line (`(depends on T012, T013)`, `— depends on T036 + T040`).
  *
- * A line gives edges, says there is no ordering (`can run in parallel`), or
- * becomes an issue row: nothing is dropped without a word.
+ * A line is read as sentences (statement.h) and each side resolved
+ * (side_resolve.h). A clause whose sides both resolve gives edges in the
+ * direction its ordering word says, and never the other way. One that
+ * cannot be read with confidence gives a `warning` row quoting it and no
+ * edge; one that names nothing in the file (another feature, a package)
+ * gives an `info` row in a dependency section and nothing under a task; a
+ * line that states no order gives nothing.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "graph_builder.h"
-#include "phrase.h"
 #include "side_resolve.h"
+#include "statement.h"
+
+typedef struct statement_context {
+    uint32_t line;
+    const char *source; /* task_deps.source, and quoted in messages */
+    int task;           /* the task whose line or note this is, or -1 */
+    int flags;          /* side_resolve flags */
+    int quiet;          /* no row for what names nothing: a task's own line and notes */
+    int silent;         /* no row at all: prose on a task's line, read only for ids */
+} statement_context;
 
 /* Which tasks are in a set, for `all other tasks`. */
 static unsigned char *membership(const graph_builder *b, const task_set *set)
@@ -39,208 +55,328 @@ static int complement(const graph_builder *b, const task_set *other, task_set *o
     return 0;
 }
 
-static void report_side(graph_builder *b, uint32_t line, int task, const char *shown,
-                        const side_result *side, const char *part, size_t part_len)
+static int copy_set(const task_set *from, task_set *to)
+{
+    to->n = 0;
+    for (size_t i = 0; i < from->n; i++)
+        if (task_set_add(to, from->tasks[i]) < 0) return -1;
+    return 0;
+}
+
+/* `set` less the tasks of `other`, into `out`: 0, or -1 (out of memory,
+ * b->failed set) or 1 (nothing would be left: keep `set` whole). */
+static int without(graph_builder *b, const task_set *set, const task_set *other, task_set *out)
+{
+    unsigned char *in = membership(b, other);
+    if (!in) {
+        b->failed = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < set->n && !b->failed; i++)
+        if (!in[set->tasks[i]] && task_set_add(out, set->tasks[i]) < 0) b->failed = 1;
+    free(in);
+    return b->failed ? -1 : out->n ? 0 : 1;
+}
+
+static int first_of(const task_set *set)
+{
+    int first = -1;
+    for (size_t i = 0; i < set->n; i++)
+        if (first < 0 || set->tasks[i] < first) first = set->tasks[i];
+    return first;
+}
+
+/* The tasks of a group that start it (`sinks` 0: the first wave of each of
+ * its steps) or end it (`sinks` 1: the last wave of each): every task of a
+ * step waits, through its sequence edges, for the wave before it, so
+ * linking these ends says the whole of it. A file that states its own
+ * order has no sequence edges: there every task is an end. */
+static int group_ends(const graph_builder *b, const task_set *set, int sinks, task_set *out)
+{
+    out->n = 0;
+    const task_document *doc = b->doc;
+    const int *wave = b->graph->wave;
+    for (size_t i = 0; i < set->n; i++) {
+        int t = set->tasks[i];
+        int keep = 1;
+        for (size_t j = 0; j < set->n && keep && !b->own_order; j++) {
+            int u = set->tasks[j];
+            if (doc->tasks[u].step_index != doc->tasks[t].step_index) continue;
+            if (sinks ? wave[u] > wave[t] : wave[u] < wave[t]) keep = 0;
+        }
+        if (keep && task_set_add(out, t) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Every row a statement gives goes through here: prose on a task's own
+ * line is read for ids only, and gives no row. */
+__attribute__((format(printf, 4, 5))) static void statement_issue(graph_builder *b,
+                                                                  const statement_context *c,
+                                                                  task_issue_code code,
+                                                                  const char *format, ...)
+{
+    if (c->silent) return;
+    va_list args;
+    va_start(args, format);
+    builder_add_issue_v(b, c->line, c->task, code, format, args);
+    va_end(args);
+}
+
+static void quote_part(char *out, size_t size, const char *text, text_part part)
+{
+    snprintf(out, size, "%.*s", (int)(part.len > 200 ? 200 : part.len), text + part.start);
+}
+
+/* Reports a side that names tasks but resolves to none, or names nothing. */
+static void report_unresolved(graph_builder *b, const statement_context *c, const char *text,
+                              text_part part, int names_tasks)
+{
+    char what[256];
+    quote_part(what, sizeof what, text, part);
+    if (names_tasks)
+        statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY, "cannot tell which tasks '%s' means: %s",
+                        what, c->source);
+    else if (!c->quiet)
+        statement_issue(b, c, ISSUE_OUTSIDE_REFERENCE,
+                        "names nothing in this file (another feature, a package, a tool?): %s",
+                        c->source);
+}
+
+static void report_side_details(graph_builder *b, const statement_context *c,
+                                const side_result *side)
 {
     if (side->n_unknown)
-        builder_add_issue(b, line, task, "unknown-id", "%s is not a task in this file: %s",
-                          side->unknown, shown);
+        statement_issue(b, c, ISSUE_UNKNOWN_ID, "%s is not a task in this file: %s", side->unknown,
+                        c->source);
     if (side->backwards)
-        builder_add_issue(b, line, task, "backwards-range",
-                          "a range runs from a later task to an earlier one (taken in document "
-                          "order): %s",
-                          shown);
-    if (side->kind == SIDE_UNRESOLVED || (side->set.n == 0 && !side->n_unknown &&
-                                          side->kind != SIDE_ALL_OTHERS))
-        builder_add_issue(b, line, task, "unparsed-dependency",
-                          "cannot tell which tasks '%.*s' means: %s", (int)part_len, part, shown);
+        statement_issue(b, c, ISSUE_BACKWARDS_RANGE,
+                        "a range runs from a later task to an earlier one (taken in document "
+                        "order): %s",
+                        c->source);
 }
 
-/* `Phase Dependencies: Setup → ...`, `Critical Path: A → B`: what stands
- * before a colon in the first side is a label. */
-static void label_colon(const char *text, phrase_side *side)
+/* `waiting` waits for `first`: the whole sets when they are ids, the ends
+ * of the groups otherwise. Returns the edges added. */
+static size_t link_sides(graph_builder *b, const statement_context *c, const side_result *waiting,
+                         const side_result *first)
 {
-    int depth = 0;
-    size_t cut = 0;
-    for (size_t i = side->start; i < side->start + side->len; i++) {
-        if (text[i] == '(') depth++;
-        if (text[i] == ')' && depth) depth--;
-        if (!depth && text[i] == ':' && (i + 1 == side->start + side->len || text[i + 1] == ' '))
-            cut = i + 1;
+    task_set ends_w = {0}, ends_f = {0}, less_w = {0}, less_f = {0};
+    const task_set *w = &waiting->set, *f = &first->set;
+    /* A group never waits for itself: `US7 before other user stories`,
+     * `Phase 4.5 requires Phase 1-4` (4 takes in 4.5). */
+    if (side_is_group(waiting) && without(b, w, f, &less_w) == 0) w = &less_w;
+    if (side_is_group(first) && without(b, f, w, &less_f) == 0) f = &less_f;
+    if (side_is_group(waiting)) {
+        if (group_ends(b, w, 0, &ends_w) < 0) b->failed = 1;
+        w = &ends_w;
     }
-    if (cut) {
-        side->len -= cut - side->start;
-        side->start = cut;
+    if (side_is_group(first)) {
+        if (group_ends(b, f, 1, &ends_f) < 0) b->failed = 1;
+        f = &ends_f;
     }
-}
-
-/* Edges from one line; `waiting_task` >= 0 for a task's own `(depends on X)`,
- * whose left side is that task. */
-static size_t edges_from_text(graph_builder *b, const char *text, uint32_t line, int waiting_task,
-                              const char *source)
-{
-    size_t before = b->graph->n_edges;
-    size_t len = strlen(text);
-    phrase_parts parts;
-    phrase_split(text, len, &parts);
-    if (parts.no_order) return 0;
-    if (parts.n_sides < 2) {
-        builder_add_issue(b, line, waiting_task, "unparsed-dependency",
-                          "no ordering word (blocks, before, after, depends on, →) in: %s",
-                          source);
-        return 0;
-    }
-    side_result sides[PHRASE_MAX_SIDES];
-    memset(sides, 0, sizeof sides);
-    int n = parts.n_sides;
-    /* A task's own `(depends on 2)`: a bare number may count within the
-     * waiting task's parent numbering (rollouts number per heading). */
-    char scope[64] = "";
-    const char *own = waiting_task >= 0 ? b->doc->tasks[waiting_task].id : NULL;
-    const char *dot = own ? strrchr(own, '.') : NULL;
-    if (dot && (size_t)(dot - own) < sizeof scope) memcpy(scope, own, (size_t)(dot - own));
-    for (int i = 0; i < n && !b->failed; i++) {
-        phrase_side ps = parts.sides[i];
-        if (i == 0 && waiting_task >= 0) {
-            sides[0].kind = SIDE_IDS;
-            if (task_set_add(&sides[0].set, waiting_task) < 0) b->failed = 1;
-            continue;
-        }
-        if (i == 0) label_colon(text, &ps);
-        if (side_resolve(b->doc, &b->ids, scope[0] ? scope : NULL, text + ps.start, ps.len, &sides[i]) < 0)
-            b->failed = 1;
-    }
-    int reported = 0;
-    for (int i = 0; i + 1 < n && !b->failed; i++) {
-        side_result *left = &sides[i], *right = &sides[i + 1];
-        if (left->kind == SIDE_ALL_OTHERS && complement(b, &right->set, &left->set) < 0)
-            b->failed = 1;
-        if (right->kind == SIDE_ALL_OTHERS && complement(b, &left->set, &right->set) < 0)
-            b->failed = 1;
-        side_result *first = parts.orders[i] == ORDER_LEFT_FIRST ? left : right;
-        side_result *then = first == left ? right : left;
-        if ((size_t)first->set.n * then->set.n > TASKS_DEPS_MAX_PHRASE_EDGES) {
-            builder_add_issue(b, line, waiting_task, "fan-out-limit",
-                              "pairs %zu tasks with %zu, over the %d-edge limit: %s",
-                              then->set.n, first->set.n, TASKS_DEPS_MAX_PHRASE_EDGES, source);
-            reported = 1;
-            continue;
-        }
+    size_t added = 0;
+    if (!b->failed && (size_t)w->n * f->n > TASKS_DEPS_MAX_PHRASE_EDGES) {
+        statement_issue(b, c, ISSUE_FAN_OUT_LIMIT,
+                        "pairs %zu tasks with %zu, over the %d-edge limit: %s", w->n, f->n,
+                        TASKS_DEPS_MAX_PHRASE_EDGES, c->source);
+    } else if (!b->failed) {
         /* A task waits for itself only when the line names just it on both
-         * sides; where ranges, steps or stories overlap, that is not what
-         * was said. */
-        int by_ids = first->kind == SIDE_IDS && then->kind == SIDE_IDS && first->set.n == 1 &&
-                     then->set.n == 1; /* `T001 depends on T001`, not a range over itself */
-        for (size_t a = 0; a < then->set.n; a++)
-            for (size_t z = 0; z < first->set.n; z++)
-                if (by_ids || then->set.tasks[a] != first->set.tasks[z])
-                    builder_add_edge(b, then->set.tasks[a], first->set.tasks[z], EDGE_EXPLICIT,
-                                     line, source);
+         * sides (`T001 depends on T001`): where groups overlap, that is not
+         * what was said. */
+        int by_ids = !side_is_group(waiting) && !side_is_group(first) && w->n == 1 && f->n == 1;
+        for (size_t i = 0; i < w->n; i++)
+            for (size_t j = 0; j < f->n; j++)
+                if (by_ids || w->tasks[i] != f->tasks[j]) {
+                    builder_add_edge(b, w->tasks[i], f->tasks[j], EDGE_EXPLICIT, c->line,
+                                     c->source);
+                    added++;
+                }
     }
-    for (int i = 0; i < n && !b->failed && !reported; i++) {
-        if (i == 0 && waiting_task >= 0) continue;
-        phrase_side ps = parts.sides[i];
-        report_side(b, line, waiting_task, source, &sides[i], text + ps.start, ps.len);
-    }
-    for (int i = 0; i < n; i++)
-        task_set_free(&sides[i].set);
-    return b->graph->n_edges - before;
+    task_set_free(&ends_w);
+    task_set_free(&ends_f);
+    task_set_free(&less_w);
+    task_set_free(&less_f);
+    return added;
 }
 
-/* `(depends on T012, T013)`, `*(depends on T001)*`, `[depends on T001]`,
- * `(after T003)`, `(blocked by T002)`: a bracketed group on the task line. */
-static void inline_dependencies(graph_builder *b, int task)
+/* A side as written, resolved; `other` (may be NULL) is what the other side
+ * resolved to, for `all preceding` and `all other tasks`. */
+static void resolve_part(graph_builder *b, const statement_context *c, const char *text,
+                         text_part part, side_result *out)
 {
-    static const char *const openers[] = {
-        "depends on", "depend on", "depends:", "depends upon", "after", "blocked by", "requires",
-        "dependencies:", "dependency:", "deps:", "dep:",
-        "\xE4\xBE\x9D\xE5\xAD\x98", /* 依存 */
-        "\xE4\xBE\x9D\xE8\xB5\x96", /* 依赖 */
-        "\xE4\xBE\x9D\xE8\xB3\xB4", /* 依賴 */
-        NULL};
+    char scope[64] = "";
+    const char *own = c->task >= 0 ? b->doc->tasks[c->task].id : NULL;
+    const char *dot = own ? strrchr(own, '.') : NULL;
+    /* A bare number on a rollout task (`(depends on 2)` on task 3.4) may
+     * count within its parent's numbering. */
+    if (dot && (size_t)(dot - own) < sizeof scope) memcpy(scope, own, (size_t)(dot - own));
+    if (side_resolve(b->doc, &b->ids, scope[0] ? scope : NULL, text + part.start, part.len,
+                     c->flags, out) < 0)
+        b->failed = 1;
+}
+
+static int resolved(const side_result *side)
+{
+    return side->kind != SIDE_UNRESOLVED &&
+           (side->set.n > 0 || side->kind == SIDE_ALL_OTHERS || side->kind == SIDE_ALL_BEFORE);
+}
+
+/* Fills the relative sides once the other side is known. */
+static void settle_relative(graph_builder *b, side_result *side, const side_result *other)
+{
+    if (side->kind == SIDE_ALL_OTHERS && complement(b, &other->set, &side->set) < 0) b->failed = 1;
+    if (side->kind == SIDE_ALL_BEFORE) {
+        int before = first_of(&other->set);
+        for (int t = 0; t < before && !b->failed; t++)
+            if (task_set_add(&side->set, t) < 0) b->failed = 1;
+    }
+}
+
+/* The edges of one line. */
+static size_t read_statement(graph_builder *b, const statement_context *c, const char *text,
+                             size_t len)
+{
+    statement st;
+    statement_read(text, len, &st);
+    if (st.n_clauses == 0) return 0;
+    size_t added = 0;
+    /* What a clause without a subject of its own is about: the clause
+     * before's subject, else the label, else the task the line is under. */
+    task_set inherited = {0};
+    if (c->task >= 0 && task_set_add(&inherited, c->task) < 0) b->failed = 1;
+    side_result label = {0};
+    int inherited_group = 0;
+    if (st.label.len) {
+        resolve_part(b, c, text, st.label, &label);
+        if (resolved(&label) && label.set.n > 0 && copy_set(&label.set, &inherited) < 0)
+            b->failed = 1;
+        if (resolved(&label) && label.set.n > 0) inherited_group = side_is_group(&label);
+    }
+    for (int k = 0; k < st.n_clauses && !b->failed; k++) {
+        const clause *cl = &st.clauses[k];
+        side_result subject = {0}, object = {0};
+        if (cl->subject.len) resolve_part(b, c, text, cl->subject, &subject);
+        int subject_names =
+            cl->subject.len && statement_names_tasks(text + cl->subject.start, cl->subject.len);
+        if (!resolved(&subject) && !subject_names) {
+            /* `Depends on Setup`, `All depend on ...`, `Can start after ...` */
+            task_set_free(&subject.set);
+            memset(&subject, 0, sizeof subject);
+            if (copy_set(&inherited, &subject.set) < 0) b->failed = 1;
+            subject.kind = inherited_group ? SIDE_STEPS : SIDE_IDS;
+        }
+        if (cl->object.len) resolve_part(b, c, text, cl->object, &object);
+        int object_names =
+            cl->object.len && statement_names_tasks(text + cl->object.start, cl->object.len);
+        side_result *waiting = cl->order == ORDER_RIGHT_FIRST ? &subject : &object;
+        side_result *first = waiting == &subject ? &object : &subject;
+        settle_relative(b, waiting, first);
+        settle_relative(b, first, waiting);
+        report_side_details(b, c, &subject);
+        report_side_details(b, c, &object);
+        if (cl->uncut && (resolved(&subject) || resolved(&object))) {
+            statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
+                            "two ordering words with nothing to tell their sides apart: %s",
+                            c->source);
+        } else if (!resolved(&subject) || subject.set.n == 0) {
+            if (resolved(&object) && object.set.n > 0 && !subject_names)
+                statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
+                                "cannot tell which tasks this is about: %s", c->source);
+            else if (!subject.n_unknown)
+                report_unresolved(b, c, text, cl->subject.len ? cl->subject : cl->object,
+                                  subject_names || object_names);
+        } else if (!resolved(&object) || object.set.n == 0) {
+            if (!object.n_unknown) report_unresolved(b, c, text, cl->object, object_names);
+        } else {
+            added += link_sides(b, c, waiting, first);
+        }
+        /* A later clause without a subject is about this one's. */
+        if (resolved(&subject) && subject.set.n > 0) {
+            if (copy_set(&subject.set, &inherited) < 0) b->failed = 1;
+            inherited_group = side_is_group(&subject);
+        }
+        task_set_free(&subject.set);
+        task_set_free(&object.set);
+    }
+    task_set_free(&label.set);
+    task_set_free(&inherited);
+    return added;
+}
+
+/* The text inside `( ... )`, `[ ... ]` or `（ ... ）` groups on a task's
+ * line that open with an ordering word: `(depends on T012, T013)`,
+ * `*(depends on T001)*`, `[after T003]`, `（2.1の完了後）`. */
+static void bracketed_dependencies(graph_builder *b, int task)
+{
     const char *text = b->doc->tasks[task].text;
     for (const char *p = strpbrk(text, "([\xEF"); p && !b->failed; p = strpbrk(p + 1, "([\xEF")) {
-        /* ( ... ), [ ... ], or full-width （ ... ） */
         const char *close;
         size_t open_len = 1;
-        if (*p == '(') close = ")";
-        else if (*p == '[') close = "]";
-        else if (strncmp(p, "\xEF\xBC\x88", 3) == 0) close = "\xEF\xBC\x89", open_len = 3;
-        else continue;
-        const char *inner = p + open_len;
-        while (*inner == '*' || *inner == '_' || *inner == ' ')
-            inner++;
-        /* Every opener starts with d, a, b, r or 依. */
-        char first = (char)(*inner | 0x20);
-        if (first != 'd' && first != 'a' && first != 'b' && first != 'r' &&
-            (unsigned char)*inner != 0xE4)
+        if (*p == '(')
+            close = ")";
+        else if (*p == '[')
+            close = "]";
+        else if (strncmp(p, "\xEF\xBC\x88", 3) == 0)
+            close = "\xEF\xBC\x89", open_len = 3;
+        else
             continue;
-        const char *const *w;
-        for (w = openers; *w; w++)
-            if (strncasecmp(inner, *w, strlen(*w)) == 0) break;
-        if (!*w) continue;
-        const char *end = strstr(inner, close);
+        const char *end = strstr(p + open_len, close);
         if (!end) continue;
-        /* As a phrase: "<this task> depends on <what the group names>". */
-        size_t body_start = (size_t)(inner - text) + strlen(*w);
-        if (strncmp(text + body_start, "\xEF\xBC\x9A", 3) == 0) body_start += 3; /* ： */
-        size_t body_len = (size_t)(end - text) - body_start;
-        /* `(Depends on: Task 5 - why)`: the reason after a dash is prose;
-         * so is what follows a semicolon, also a full-width one. */
-        for (size_t k = body_start; k < body_start + body_len; k++) {
-            if ((k + 2 < body_start + body_len && text[k] == ' ' && text[k + 1] == '-' &&
-                 text[k + 2] == ' ') ||
-                text[k] == ';' || strncmp(text + k, "\xEF\xBC\x9B", 3) == 0) {
-                body_len = k - body_start;
-                break;
-            }
-        }
-        char *phrase = malloc(body_len + 16);
-        if (!phrase) {
+        const char *inner = p + open_len;
+        size_t inner_len = (size_t)(end - inner);
+        statement st;
+        statement_read(inner, inner_len, &st);
+        if (st.n_clauses == 0) continue;
+        size_t close_len = strlen(close);
+        const char *source = tasks_arena_strndup(b->graph->arena, p, (size_t)(end - p) + close_len);
+        if (!source) {
             b->failed = 1;
             return;
         }
-        memcpy(phrase, "X depends on ", 13);
-        memcpy(phrase + 13, text + body_start, body_len);
-        phrase[13 + body_len] = '\0';
-        size_t close_len = strlen(close);
-        const char *source = tasks_arena_strndup(b->graph->arena, p, (size_t)(end - p) + close_len);
-        if (!source) b->failed = 1;
-        else edges_from_text(b, phrase, b->doc->tasks[task].line, task, source);
-        free(phrase);
+        statement_context c = {b->doc->tasks[task].line, source, task, 0, 1, 0};
+        read_statement(b, &c, inner, inner_len);
         p = end + close_len - 1;
     }
 }
 
-/* `_Depends: 1, 2_` (cc-sdd), `Depends on: T003`, `Blocked by: T002` on a line
- * under a task: that task waits for what the line names. */
+/* A task's own line, outside brackets: only what names ids, as in
+ * `T041 Wire it up — depends on T036 + T040`. Prose such as `after the user
+ * logs in` names no task, and gives nothing. */
+static void task_line_dependencies(graph_builder *b, int task)
+{
+    const task_record *t = &b->doc->tasks[task];
+    if (!strpbrk(t->title, "0123456789")) return;
+    /* Brackets were read above: blank them, so that `before any change is
+     * made (depends on T028)` does not take T028 for what comes after. */
+    size_t len = strlen(t->title);
+    char *text = malloc(len + 1);
+    if (!text) {
+        b->failed = 1;
+        return;
+    }
+    memcpy(text, t->title, len + 1);
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '(' || text[i] == '[') depth++;
+        int closing = text[i] == ')' || text[i] == ']';
+        if (depth) text[i] = ' ';
+        if (closing && depth) depth--;
+    }
+    statement_context c = {t->line, t->title, task, 0, 1, 1};
+    read_statement(b, &c, text, len);
+    free(text);
+}
+
+/* Lines under a task (`Depends on: T003`, `_Depends: 1, 2_`, `Blocked by:
+ * Task 2`): that task waits for what they name. */
 static void note_dependencies(graph_builder *b)
 {
-    static const char *const labels[] = {"depends on", "depends", "dependencies", "blocked by",
-                                         "after", NULL};
     const task_document *doc = b->doc;
     for (size_t i = 0; i < doc->n_notes && !b->failed; i++) {
-        const char *text = doc->notes[i].text;
-        while (*text == '_' || *text == '*' || *text == ' ')
-            text++;
-        const char *const *label;
-        for (label = labels; *label; label++)
-            if (strncasecmp(text, *label, strlen(*label)) == 0) break;
-        if (!*label) continue;
-        const char *rest = text + strlen(*label);
-        while (*rest == '_' || *rest == '*' || *rest == ' ')
-            rest++;
-        if (*rest != ':') continue; /* a sentence, not a field */
-        rest++;
-        size_t len = strlen(rest);
-        char *phrase = malloc(len + 16);
-        if (!phrase) {
-            b->failed = 1;
-            return;
-        }
-        snprintf(phrase, len + 16, "X depends on %s", rest);
-        edges_from_text(b, phrase, doc->notes[i].line, doc->notes[i].task, doc->notes[i].text);
-        free(phrase);
+        const task_note *note = &doc->notes[i];
+        statement_context c = {note->line, note->text, note->task, 0, 1, 0};
+        read_statement(b, &c, note->text, strlen(note->text));
     }
 }
 
@@ -269,8 +405,8 @@ static void obsidian_dependencies(graph_builder *b, int task)
         if (other >= 0)
             builder_add_edge(b, task, other, EDGE_EXPLICIT, t->line, source);
         else
-            builder_add_issue(b, t->line, task, "unknown-id", "%.*s is not a task in this file: %s",
-                              (int)n, p, source);
+            builder_add_issue(b, t->line, task, ISSUE_UNKNOWN_ID,
+                              "%.*s is not a task in this file: %s", (int)n, p, source);
         p += n;
     }
 }
@@ -283,18 +419,20 @@ void add_explicit_edges(graph_builder *b)
     size_t budget = (size_t)TASKS_DEPS_MAX_EXPLICIT_WORK;
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++) {
         if (b->graph->n_edges > TASKS_DEPS_MAX_FILE_EDGES || budget < doc->n_tasks + 1) {
-            builder_add_issue(b, doc->phrases[i].line, -1, "fan-out-limit",
+            builder_add_issue(b, doc->phrases[i].line, -1, ISSUE_FAN_OUT_LIMIT,
                               "dependency lines from here on are not read: the file's lines over "
                               "its %zu tasks pass the work and edge limits",
                               doc->n_tasks);
             break;
         }
         budget -= doc->n_tasks + 1;
-        b->graph->phrase_edges[i] =
-            edges_from_text(b, doc->phrases[i].text, doc->phrases[i].line, -1, doc->phrases[i].text);
+        const task_phrase *ph = &doc->phrases[i];
+        statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, 0, 0};
+        b->graph->phrase_edges[i] = read_statement(b, &c, ph->text, strlen(ph->text));
     }
     for (size_t t = 0; t < doc->n_tasks && !b->failed; t++) {
-        inline_dependencies(b, (int)t);
+        bracketed_dependencies(b, (int)t);
+        task_line_dependencies(b, (int)t);
         obsidian_dependencies(b, (int)t);
     }
     note_dependencies(b);

@@ -20,19 +20,25 @@ void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind
     g->edges[g->n_edges++] = (task_edge){task, depends_on, kind, line, source};
 }
 
-void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *code,
+void builder_add_issue(graph_builder *b, uint32_t line, int task, task_issue_code code,
                        const char *format, ...)
 {
-    char message[1024];
     va_list args;
     va_start(args, format);
-    vsnprintf(message, sizeof message, format, args);
+    builder_add_issue_v(b, line, task, code, format, args);
     va_end(args);
+}
+
+void builder_add_issue_v(graph_builder *b, uint32_t line, int task, task_issue_code code,
+                         const char *format, va_list args)
+{
+    char message[1024];
+    vsnprintf(message, sizeof message, format, args);
     const char *parts[] = {message};
     builder_add_issue_parts(b, line, task, code, parts, 1);
 }
 
-void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, const char *code,
+void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, task_issue_code code,
                              const char *const *parts, size_t n_parts)
 {
     task_graph *g = b->graph;
@@ -178,13 +184,16 @@ static void file_issues(graph_builder *b)
 {
     const task_document *doc = b->doc;
     if (doc->error)
-        builder_add_issue(b, doc->error_line, -1, doc->error_code ? doc->error_code : "bad-front-matter",
+        builder_add_issue(b, doc->error_line, -1,
+                          doc->error_code && strcmp(doc->error_code, "bad-encoding") == 0
+                              ? ISSUE_BAD_ENCODING
+                              : ISSUE_BAD_FRONT_MATTER,
                           "%s", doc->error);
     for (size_t i = 0; i < b->ids.n_duplicates; i++) {
         int t = b->ids.duplicates[i];
         const char *id = doc->tasks[t].id;
         int first = id_index_find(&b->ids, id, strlen(id));
-        builder_add_issue(b, doc->tasks[t].line, t, "duplicate-id",
+        builder_add_issue(b, doc->tasks[t].line, t, ISSUE_DUPLICATE_ID,
                           "%s is also the id of the task on line %u", id,
                           (unsigned)doc->tasks[first].line);
     }
@@ -206,7 +215,7 @@ static int issue_compare(const void *x, const void *y)
 {
     const task_issue *a = x, *b = y;
     if (a->line != b->line) return a->line < b->line ? -1 : 1;
-    int c = strcmp(a->code, b->code);
+    int c = strcmp(task_issue_code_name(a->code), task_issue_code_name(b->code));
     return c ? c : strcmp(a->message, b->message);
 }
 
@@ -254,6 +263,40 @@ void task_graph_free(task_graph *graph)
     free(graph->refs);
     tasks_arena_free(graph->arena);
     memset(graph, 0, sizeof(*graph));
+}
+
+static const struct {
+    const char *name;
+    task_issue_severity severity;
+} issue_codes[ISSUE_CODE_COUNT] = {
+    [ISSUE_DUPLICATE_ID] = {"duplicate-id", SEVERITY_ERROR},
+    [ISSUE_UNKNOWN_ID] = {"unknown-id", SEVERITY_WARNING},
+    [ISSUE_CYCLE] = {"cycle", SEVERITY_ERROR},
+    [ISSUE_UNPARSED_DEPENDENCY] = {"unparsed-dependency", SEVERITY_WARNING},
+    [ISSUE_OUTSIDE_REFERENCE] = {"outside-reference", SEVERITY_INFO},
+    [ISSUE_BAD_FRONT_MATTER] = {"bad-front-matter", SEVERITY_ERROR},
+    [ISSUE_BAD_ENCODING] = {"bad-encoding", SEVERITY_ERROR},
+    [ISSUE_DONE_BEFORE_DEPENDENCY] = {"done-before-dependency", SEVERITY_INFO},
+    [ISSUE_PARALLEL_SAME_FILE] = {"parallel-same-file", SEVERITY_INFO},
+    [ISSUE_BACKWARDS_RANGE] = {"backwards-range", SEVERITY_WARNING},
+    [ISSUE_FAN_OUT_LIMIT] = {"fan-out-limit", SEVERITY_WARNING},
+    [ISSUE_UNREADABLE_FILE] = {"unreadable-file", SEVERITY_ERROR},
+};
+
+const char *task_issue_code_name(task_issue_code code)
+{
+    return (unsigned)code < ISSUE_CODE_COUNT ? issue_codes[code].name : NULL;
+}
+
+task_issue_severity task_issue_code_severity(task_issue_code code)
+{
+    return (unsigned)code < ISSUE_CODE_COUNT ? issue_codes[code].severity : SEVERITY_ERROR;
+}
+
+const char *task_issue_severity_name(task_issue_severity severity)
+{
+    static const char *const names[] = {"error", "warning", "info"};
+    return (unsigned)severity < 3 ? names[severity] : "error";
 }
 
 const char *task_edge_kind_name(task_edge_kind kind)

@@ -3,6 +3,8 @@
 #ifndef TASKS_DEPS_GRAPH_BUILDER_H
 #define TASKS_DEPS_GRAPH_BUILDER_H
 
+#include <stdarg.h>
+
 #include "../parse/arena.h"
 #include "id_index.h"
 #include "tasks_deps.h"
@@ -20,12 +22,15 @@ void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind
                       uint32_t line, const char *source);
 
 /* `format` is printf-like; the message is copied into the graph's arena. */
-void builder_add_issue(graph_builder *b, uint32_t line, int task, const char *code,
+void builder_add_issue(graph_builder *b, uint32_t line, int task, task_issue_code code,
                        const char *format, ...) __attribute__((format(printf, 5, 6)));
+
+void builder_add_issue_v(graph_builder *b, uint32_t line, int task, task_issue_code code,
+                         const char *format, va_list args);
 
 /* The same with the message given as parts to join, for the issues a file
  * may have hundreds of (no format to interpret); at most 8 parts. */
-void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, const char *code,
+void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, task_issue_code code,
                              const char *const *parts, size_t n_parts);
 
 /* A task's name in messages: its id, or `line N`. */

@@ -18,6 +18,35 @@ static int entry_compare(const void *x, const void *y)
     return c ? c : (a->task > b->task) - (a->task < b->task);
 }
 
+/* The letters (and a hyphen) before the first digit: `T`, `TASK-`, "". */
+static size_t prefix_length(const char *id, size_t len)
+{
+    size_t n = 0;
+    while (n < len && !(id[n] >= '0' && id[n] <= '9'))
+        n++;
+    return n;
+}
+
+static void note_prefix(id_index *index, const char *id, size_t len)
+{
+    size_t n = prefix_length(id, len);
+    if (n >= sizeof index->prefixes[0]) return;
+    for (int i = 0; i < index->n_prefixes; i++)
+        if (strlen(index->prefixes[i]) == n && memcmp(index->prefixes[i], id, n) == 0) return;
+    if (index->n_prefixes == 8) return;
+    memcpy(index->prefixes[index->n_prefixes], id, n);
+    index->prefixes[index->n_prefixes++][n] = '\0';
+}
+
+int id_index_has_prefix(const id_index *index, const char *id, size_t len)
+{
+    size_t n = prefix_length(id, len);
+    for (int i = 0; i < index->n_prefixes; i++)
+        if (strlen(index->prefixes[i]) == n && memcmp(index->prefixes[i], id, n) == 0) return 1;
+    /* Eight kinds of ids already: take any for a reference. */
+    return index->n_prefixes == 8;
+}
+
 int id_index_build(const task_document *doc, id_index *index)
 {
     memset(index, 0, sizeof(*index));
@@ -31,7 +60,10 @@ int id_index_build(const task_document *doc, id_index *index)
     size_t n = 0;
     for (size_t i = 0; i < doc->n_tasks; i++) {
         const char *id = doc->tasks[i].id;
-        if (id) index->entries[n++] = (id_entry){id, strlen(id), (int)i};
+        if (id) {
+            index->entries[n++] = (id_entry){id, strlen(id), (int)i};
+            note_prefix(index, id, strlen(id));
+        }
     }
     qsort(index->entries, n, sizeof(id_entry), entry_compare);
     size_t kept = 0;

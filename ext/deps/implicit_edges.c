@@ -59,7 +59,7 @@ static size_t cut_waves(const task_document *doc, const int *tasks, size_t n, wa
 static int within_bound(graph_builder *b, const int *wave, size_t count, size_t n_preds)
 {
     if (count == 0 || count * n_preds <= TASKS_DEPS_MAX_IMPLICIT_PAIRS) return 1;
-    builder_add_issue(b, b->doc->tasks[wave[0]].line, wave[0], "fan-out-limit",
+    builder_add_issue(b, b->doc->tasks[wave[0]].line, wave[0], ISSUE_FAN_OUT_LIMIT,
                       "%zu tasks would each wait for %zu: over the %d-edge limit", count, n_preds,
                       TASKS_DEPS_MAX_IMPLICIT_PAIRS);
     return 0;
@@ -74,8 +74,7 @@ static void link_all(graph_builder *b, const int *waiting, size_t n_waiting, con
     if (b->own_order && kind != EDGE_SUBTASK) return;
     for (size_t i = 0; i < n_waiting; i++)
         for (size_t j = 0; j < n_before; j++)
-            builder_add_edge(b, waiting[i], before[j], kind, b->doc->tasks[waiting[i]].line,
-                             NULL);
+            builder_add_edge(b, waiting[i], before[j], kind, b->doc->tasks[waiting[i]].line, NULL);
 }
 
 typedef struct children_index {
@@ -208,9 +207,9 @@ void add_implicit_edges(graph_builder *b)
     if (n == 0) return;
     int *top = malloc(n * sizeof(int));
     wave_span *waves = malloc(n * sizeof(wave_span));
-    task_list before = {malloc(n * sizeof(int)), 0};      /* the step before's last wave */
-    task_list foundation = {malloc(n * sizeof(int)), 0};  /* before the story phases */
-    task_list story_ends = {malloc(n * sizeof(int)), 0};  /* last waves of the story phases */
+    task_list before = {malloc(n * sizeof(int)), 0};     /* the step before's last wave */
+    task_list foundation = {malloc(n * sizeof(int)), 0}; /* before the story phases */
+    task_list story_ends = {malloc(n * sizeof(int)), 0}; /* last waves of the story phases */
     int in_stories = 0;
     children_index kids = {0};
     if (!top || !waves || !before.tasks || !foundation.tasks || !story_ends.tasks ||
@@ -245,7 +244,8 @@ void add_implicit_edges(graph_builder *b)
             size_t n_preds = w == 0 ? first_waits->n : waves[w - 1].count;
             int linked = within_bound(b, members, count, n_preds);
             for (size_t m = 0; m < count; m++) {
-                if (linked) link_all(b, members + m, 1, preds, n_preds, w ? EDGE_SEQUENCE : EDGE_STEP);
+                if (linked)
+                    link_all(b, members + m, 1, preds, n_preds, w ? EDGE_SEQUENCE : EDGE_STEP);
                 link_subtasks(b, &kids, members[m], waves + n_waves);
             }
         }

@@ -52,8 +52,10 @@ static void requirement_list(graph_builder *b, int task, const char *p, uint32_t
 {
     while (*p == ' ')
         p++;
-    if (starts_nocase(p, "requirements ")) p += 13;
-    else if (starts_nocase(p, "requirement ")) p += 12;
+    if (starts_nocase(p, "requirements "))
+        p += 13;
+    else if (starts_nocase(p, "requirement "))
+        p += 12;
     while (*p && *p != ')' && *p != ']') {
         size_t n = strcspn(p, ",;)]\xEF");
         const char *item = p;
@@ -65,20 +67,34 @@ static void requirement_list(graph_builder *b, int task, const char *p, uint32_t
         }
         add_ref(b, task, "requirement", item, len, line);
         p += n;
-        if (*p == ',' || *p == ';') p++;
-        else if ((unsigned char)*p == 0xEF) p += strncmp(p, "\xEF\xBC\x8C", 3) == 0 ? 3 : 1; /* ， */
-        else break;
+        if (*p == ',' || *p == ';')
+            p++;
+        else if ((unsigned char)*p == 0xEF)
+            p += strncmp(p, "\xEF\xBC\x8C", 3) == 0 ? 3 : 1; /* ， */
+        else
+            break;
     }
 }
 
 /* Labels that introduce a list of requirements, in the corpus's languages. */
 static const char *const requirement_labels[] = {
-    "requirements", "requirement", "reqs", "req id", "req", "validates", "covers",
-    "\xE9\x9C\x80\xE6\xB1\x82",                         /* 需求 */
-    "\xE8\xA6\x81\xE4\xBB\xB6",                         /* 要件 */
-    "\xE8\xA6\x81\xE6\xB1\x82",                         /* 要求 */
-    "requisitos", "requisito", "anforderungen", "wymagania", "gereksinimler",
-    "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования */
+    "requirements",
+    "requirement",
+    "reqs",
+    "req id",
+    "req",
+    "validates",
+    "covers",
+    "\xE9\x9C\x80\xE6\xB1\x82", /* 需求 */
+    "\xE8\xA6\x81\xE4\xBB\xB6", /* 要件 */
+    "\xE8\xA6\x81\xE6\xB1\x82", /* 要求 */
+    "requisitos",
+    "requisito",
+    "anforderungen",
+    "wymagania",
+    "gereksinimler",
+    "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования
+                                                                                         */
     NULL};
 
 /* `FR-001`, `NFR-2`, `SC-005.1`: requirement-style ids. */
@@ -88,7 +104,8 @@ static size_t requirement_id_at(const char *s, size_t i)
     if (i > 0 && (ascii_is_upper(s[i - 1]) || ascii_is_digit(s[i - 1]))) return 0;
     for (const char *const *p = prefixes; *p; p++) {
         size_t n = strlen(*p);
-        if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !ascii_is_digit(s[i + n + 1])) continue;
+        if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !ascii_is_digit(s[i + n + 1]))
+            continue;
         size_t k = i + n + 1;
         while (ascii_is_digit(s[k]) || (s[k] == '.' && ascii_is_digit(s[k + 1])))
             k++;
@@ -116,9 +133,12 @@ static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t 
                 const char *after = p + n;
                 while (*after == '_' || *after == '*' || *after == ' ')
                     after++;
-                if (*after == ':') after++;
-                else if (strncmp(after, "\xEF\xBC\x9A", 3) == 0) after += 3; /* ： */
-                else if (strcmp(*label, "covers") != 0) continue;
+                if (*after == ':')
+                    after++;
+                else if (strncmp(after, "\xEF\xBC\x9A", 3) == 0)
+                    after += 3; /* ： */
+                else if (strcmp(*label, "covers") != 0)
+                    continue;
                 requirement_list(b, task, after, line);
                 break;
             }

@@ -1,5 +1,6 @@
-/* side_resolve.c - ids and ranges first, then step numbers, story tags,
- * numeric (Kiro) ids that exist, `all other tasks`, and last step names. */
+/* side_resolve.c - ids and ranges first, then step numbers, stories,
+ * numeric (Kiro) ids that exist, `all user stories`, `all preceding`,
+ * `all other tasks`, and last step names. */
 #include "side_resolve.h"
 #include "../parse/text_scan.h"
 
@@ -67,8 +68,8 @@ static size_t range_separator(const char *s, size_t len, size_t i)
     size_t k = i;
     while (k < len && s[k] == ' ')
         k++;
-    static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", "..", "-", "to ",
-                                       "through ", NULL};
+    static const char *const seps[] = {"\xE2\x80\x93", "\xE2\x80\x94", "..", "-",
+                                       "to ",          "through ",     NULL};
     for (const char *const *p = seps; *p; p++) {
         size_t n = strlen(*p);
         if (len - k >= n && memcmp(s + k, *p, n) == 0) {
@@ -134,6 +135,10 @@ static int resolve_ids(const task_document *doc, const id_index *index, const ch
                 i += n;
                 continue;
             }
+            if (first < 0 && last < 0 && !id_index_has_prefix(index, s + i, n)) {
+                i += n + sep + n2; /* `INV-1..INV-8`, `FR-001–FR-004`: no tasks */
+                continue;
+            }
             found = 1;
             if (first < 0) note_unknown(out, s + i, n);
             if (last < 0) note_unknown(out, s + i + n + sep, n2);
@@ -141,10 +146,18 @@ static int resolve_ids(const task_document *doc, const id_index *index, const ch
             i += n + sep + n2;
             continue;
         }
+        if (first >= 0 && i + n < len && s[i + n] == '+' && !numeric_pass) {
+            /* `T033+`: that task and every task after it */
+            found = 1;
+            if (add_range(doc, first, (int)doc->n_tasks - 1, out) < 0) return -1;
+            out->backwards = 0;
+            i += n + 1;
+            continue;
+        }
         if (first >= 0) {
             found = 1;
             if (task_set_add(&out->set, first) < 0) return -1;
-        } else if (!numeric_pass) {
+        } else if (!numeric_pass && id_index_has_prefix(index, s + i, n)) {
             found = 1;
             note_unknown(out, s + i, n);
         }
@@ -181,8 +194,9 @@ static int add_step_tasks(const task_document *doc, const char *number, size_t l
 /* `Phase 2`, `Steps 3, 5, 6, and 7`, `Phases 3-5`. */
 static int resolve_steps(const task_document *doc, const char *s, size_t len, side_result *out)
 {
-    static const char *const words[] = {"steps", "step", "phases", "phase", "stages", "stage",
-                                        "tiers", "tier", "waves", "wave", "runs", "run", NULL};
+    static const char *const words[] = {"steps", "step",  "phases", "phase", "stages",
+                                        "stage", "tiers", "tier",   "waves", "wave",
+                                        "runs",  "run",   NULL};
     int named = 0;
     for (size_t i = 0; i < len; i++) {
         const char *const *w;
@@ -208,6 +222,16 @@ static int resolve_steps(const task_document *doc, const char *s, size_t len, si
                     if (add_step_tasks(doc, number, (size_t)nl, out) < 0) return -1;
                 }
                 k = end2;
+            } else if (end < len && s[end] == '+') {
+                /* `Phase 3+`: that step and every later one */
+                long from = strtol(s + k, NULL, 10);
+                for (size_t t = 0; t < doc->n_tasks; t++) {
+                    const char *step = doc->tasks[t].step;
+                    if (step && strtol(step, NULL, 10) >= from &&
+                        task_set_add(&out->set, (int)t) < 0)
+                        return -1;
+                }
+                k = end + 1;
             } else {
                 if (add_step_tasks(doc, s + k, end - k, out) < 0) return -1;
                 k = end;
@@ -218,19 +242,49 @@ static int resolve_steps(const task_document *doc, const char *s, size_t len, si
     return named;
 }
 
-static int add_story_tasks(const task_document *doc, const char *digits, size_t n,
-                           side_result *out)
+/* A step whose name speaks of story n: `User Story 2 - ...`, `US2: ...`. */
+static int step_names_story(const char *name, const char *digits, size_t n)
 {
+    size_t len = strlen(name);
+    for (size_t i = 0; i < len; i++) {
+        size_t at = 0;
+        if (prefix_nocase(name, len, i, "user story "))
+            at = i + 11;
+        else if (prefix_nocase(name, len, i, "story "))
+            at = i + 6;
+        else if (name[i] == 'U' && i + 1 < len && name[i + 1] == 'S')
+            at = i + 2;
+        if (!at || (i > 0 && is_alnum(name[i - 1]))) continue;
+        if (len - at >= n && memcmp(name + at, digits, n) == 0 &&
+            !(at + n < len && ascii_is_digit(name[at + n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The tasks of story `digits`: under the step named for it (`Phase 3: User
+ * Story 1`), as a reader takes "User Story 1"; in a file without such a
+ * step, the tasks tagged [USn]. */
+static int add_story_tasks(const task_document *doc, const char *digits, size_t n, side_result *out)
+{
+    size_t before = out->set.n;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const task_record *task = &doc->tasks[t];
+        if (task->step_index && task->step_name && step_names_story(task->step_name, digits, n) &&
+            task_set_add(&out->set, (int)t) < 0)
+            return -1;
+    }
+    if (out->set.n > before) return 0;
     for (size_t t = 0; t < doc->n_tasks; t++) {
         const char *story = doc->tasks[t].story;
-        if (story && strlen(story) == n + 2 && memcmp(story + 2, digits, n) == 0 &&
-            task_set_add(&out->set, (int)t) < 0)
+        if (story && strlen(story) >= n + 2 && memcmp(story + 2, digits, n) == 0 &&
+            !ascii_is_digit(story[n + 2]) && task_set_add(&out->set, (int)t) < 0)
             return -1;
     }
     return 0;
 }
 
-/* `US1`, `US2`, `User Story 3`: the tasks tagged with that story. */
+/* `US1`, `US2`, `User Story 3`, `US2–US4`: the tasks of those stories. */
 static int resolve_stories(const task_document *doc, const char *s, size_t len, side_result *out)
 {
     int named = 0;
@@ -239,22 +293,88 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
         size_t digits;
         if (s[i] == 'U' && s[i + 1] == 'S' && ascii_is_digit(s[i + 2]))
             digits = i + 2;
-        else if (prefix_nocase(s, len, i, "user story ") && i + 11 < len && ascii_is_digit(s[i + 11]))
+        else if (prefix_nocase(s, len, i, "user story ") && i + 11 < len &&
+                 ascii_is_digit(s[i + 11]))
             digits = i + 11;
         else
             continue;
         size_t end = skip_digits(s, len, digits);
         named = 1;
+        size_t sep = range_separator(s, len, end);
+        size_t k = end + sep;
+        if (sep && k + 2 < len && s[k] == 'U' && s[k + 1] == 'S' && ascii_is_digit(s[k + 2])) {
+            size_t end2 = skip_digits(s, len, k + 2);
+            long from = strtol(s + digits, NULL, 10), to = strtol(s + k + 2, NULL, 10);
+            for (long n = from; n <= to && n - from < 100; n++) {
+                char number[24];
+                int nl = snprintf(number, sizeof number, "%ld", n);
+                if (add_story_tasks(doc, number, (size_t)nl, out) < 0) return -1;
+            }
+            i = end2;
+            continue;
+        }
         if (add_story_tasks(doc, s + digits, end - digits, out) < 0) return -1;
         i = end;
     }
     return named;
 }
 
+/* `all user stories`, `every user story`, `all shipped stories`. */
+static int says_all_stories(const char *s, size_t len)
+{
+    static const char *const words[] = {"all user stor",
+                                        "every user stor",
+                                        "all stories",
+                                        "all shipped stor",
+                                        "all desired user stor",
+                                        "all the user stor",
+                                        "user stories",
+                                        "all story",
+                                        "every story",
+                                        "user story implementations",
+                                        NULL};
+    for (size_t i = 0; i < len; i++)
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, len, i, *w)) return 1;
+    return 0;
+}
+
+/* Every story's tasks: tagged, or under a step named for a story. */
+static int add_all_stories(const task_document *doc, side_result *out)
+{
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        const task_record *task = &doc->tasks[t];
+        int story = task->story != NULL;
+        if (!story && task->step_name) {
+            const char *name = task->step_name;
+            size_t len = strlen(name);
+            for (size_t i = 0; i < len && !story; i++)
+                story = prefix_nocase(name, len, i, "user stor") ||
+                        (name[i] == 'U' && i + 2 < len && name[i + 1] == 'S' &&
+                         ascii_is_digit(name[i + 2]) && (i == 0 || !is_alnum(name[i - 1])));
+        }
+        if (story && task_set_add(&out->set, (int)t) < 0) return -1;
+    }
+    return 0;
+}
+
+/* `all preceding phases`, `everything before`: the tasks before the other side. */
+static int says_all_before(const char *s, size_t len)
+{
+    static const char *const words[] = {"all preceding",    "all previous",      "all prior",
+                                        "all earlier",      "everything before", "all tasks above",
+                                        "all of the above", "all above",         NULL};
+    for (size_t i = 0; i < len; i++)
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, len, i, *w)) return 1;
+    return 0;
+}
+
 static int says_all_others(const char *s, size_t len)
 {
-    static const char *const words[] = {"all other", "all remaining", "everything else",
-                                        "all subsequent", "all later", "all tasks", NULL};
+    static const char *const words[] = {
+        "all other", "all remaining", "everything else", "all subsequent", "all later", "all tasks",
+        NULL};
     for (size_t i = 0; i < len; i++)
         for (const char *const *w = words; *w; w++)
             if (match_word_nocase(s, len, i, *w)) return 1;
@@ -263,19 +383,23 @@ static int says_all_others(const char *s, size_t len)
 
 static int is_stopword(const char *w, size_t n)
 {
-    static const char *const stop[] = {"the", "a", "an", "all", "tasks", "task", "phase", "phases",
-                                       "step", "steps", "completion", "complete", "completed",
-                                       "must", "be", "is", "are", "done", "finished", "work",
-                                       "of", "and", "then", "to", "for", "any", "each", NULL};
+    static const char *const stop[] = {
+        "the",    "a",    "an",    "all",        "tasks",    "task",      "phase",
+        "phases", "step", "steps", "completion", "complete", "completed", "must",
+        "be",     "is",   "are",   "done",       "finished", "work",      "of",
+        "and",    "then", "to",    "for",        "any",      "each",      NULL};
     for (const char *const *p = stop; *p; p++)
         if (strlen(*p) == n && memcmp(*p, w, n) == 0) return 1;
     return 0;
 }
 
+/* `word` (lowercase) starts a word of `name`: `foundation` matches
+ * `Foundational`, `test` matches `Tests`, `ui` does not match `Build`. */
 static int name_contains(const char *name, const char *word, size_t n)
 {
     size_t len = strlen(name);
     for (size_t i = 0; i + n <= len; i++) {
+        if (i > 0 && (is_alnum(name[i - 1]) || (unsigned char)name[i - 1] >= 0x80)) continue;
         size_t k = 0;
         for (; k < n; k++) {
             char c = name[i + k];
@@ -309,10 +433,12 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
         char *w = words[n_words];
         for (size_t k = 0; k < n; k++)
             w[k] = (s[start + k] >= 'A' && s[start + k] <= 'Z') ? (char)(s[start + k] + 32)
-                                                                 : s[start + k];
+                                                                : s[start + k];
         if (is_stopword(w, n)) continue;
-        if (n > 3 && memcmp(w + n - 3, "ies", 3) == 0) n -= 3; /* stories -> stor */
-        else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') n -= 1;
+        if (n > 3 && memcmp(w + n - 3, "ies", 3) == 0)
+            n -= 3; /* stories -> stor */
+        else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+            n -= 1;
         lens[n_words++] = n;
     }
     if (n_words == 0) return 0;
@@ -333,8 +459,13 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
     return any;
 }
 
-int side_resolve(const task_document *doc, const id_index *index, const char *scope,
-                 const char *s, size_t len, side_result *out)
+int side_is_group(const side_result *side)
+{
+    return side->kind != SIDE_IDS && side->kind != SIDE_UNRESOLVED;
+}
+
+int side_resolve(const task_document *doc, const id_index *index, const char *scope, const char *s,
+                 size_t len, int flags, side_result *out)
 {
     memset(out, 0, sizeof(*out));
     int rc;
@@ -347,10 +478,16 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
         out->kind = SIDE_STORIES;
     } else if ((rc = resolve_ids(doc, index, scope, s, len, 1, out)) != 0) {
         out->kind = SIDE_IDS;
+    } else if (says_all_stories(s, len)) {
+        out->kind = SIDE_ALL_STORIES;
+        rc = add_all_stories(doc, out) < 0 ? -1 : 1;
+    } else if (says_all_before(s, len)) {
+        out->kind = SIDE_ALL_BEFORE; /* the caller knows the other side */
+        rc = 1;
     } else if (says_all_others(s, len)) {
         out->kind = SIDE_ALL_OTHERS;
         rc = 1;
-    } else if ((rc = resolve_name(doc, s, len, out)) != 0) {
+    } else if ((flags & SIDE_BY_NAME) && (rc = resolve_name(doc, s, len, out)) != 0) {
         out->kind = SIDE_NAME;
     }
     if (rc < 0) {

@@ -24,7 +24,7 @@ static int resolve_wave(graph_builder *b, const task_wave_block *block, const ta
         const char *id = wave->ids[i];
         int task = id_index_find(&b->ids, id, strlen(id));
         if (task < 0) {
-            builder_add_issue(b, block->line, -1, "unknown-id",
+            builder_add_issue(b, block->line, -1, ISSUE_UNKNOWN_ID,
                               "%s is not a task in this file: the waves block", id);
             continue;
         }
@@ -56,7 +56,7 @@ static void read_block(graph_builder *b, const task_wave_block *block)
         if (k > 0) link_waves(b, &lists[(k + 1) % 2], wave, block->line, source);
     }
     if (block->error)
-        builder_add_issue(b, block->line, -1, "unparsed-dependency", "%s", block->error);
+        builder_add_issue(b, block->line, -1, ISSUE_UNPARSED_DEPENDENCY, "%s", block->error);
     free(lists[0].tasks);
     free(lists[1].tasks);
 }

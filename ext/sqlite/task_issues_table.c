@@ -3,10 +3,12 @@
  *
  *   SELECT file, line, code, message FROM task_issues('.') ORDER BY file, line;
  *
- * Columns: spec, file, line, id, code, message, path HIDDEN
- *   code  duplicate-id | unknown-id | cycle | unparsed-dependency |
- *         bad-front-matter | done-before-dependency | parallel-same-file |
- *         backwards-range | fan-out-limit | unreadable-file
+ * Columns: spec, file, line, id, code, message, severity, path HIDDEN
+ *   code      task_issue_code_name(): duplicate-id | unknown-id | cycle |
+ *             unparsed-dependency | outside-reference | bad-front-matter |
+ *             bad-encoding | done-before-dependency | parallel-same-file |
+ *             backwards-range | fan-out-limit | unreadable-file
+ *   severity  error | warning | info (one per code)
  */
 #include "tasks_tables.h"
 
@@ -19,6 +21,7 @@ enum task_issues_column {
     ISSUES_ID,
     ISSUES_CODE,
     ISSUES_MESSAGE,
+    ISSUES_SEVERITY,
     ISSUES_PATH
 };
 
@@ -31,6 +34,7 @@ static size_t issues_row_count(const scan_file *file)
 static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
+    task_issue_code code = issue ? issue->code : ISSUE_UNREADABLE_FILE;
     switch (column) {
     case ISSUES_SPEC:
         scan_result_text(ctx, file->spec);
@@ -45,10 +49,13 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
         if (issue && issue->task >= 0) scan_result_text(ctx, file->doc->tasks[issue->task].id);
         break;
     case ISSUES_CODE:
-        scan_result_text(ctx, issue ? issue->code : "unreadable-file");
+        scan_result_text(ctx, task_issue_code_name(code));
         break;
     case ISSUES_MESSAGE:
         scan_result_text(ctx, issue ? issue->message : file->error);
+        break;
+    case ISSUES_SEVERITY:
+        scan_result_text(ctx, task_issue_severity_name(task_issue_code_severity(code)));
         break;
     default:
         break;
@@ -58,7 +65,7 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
 const scan_table task_issues_table = {
     .name = "task_issues",
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, line INTEGER, id TEXT, code TEXT,"
-              " message TEXT, path HIDDEN)",
+              " message TEXT, severity TEXT, path HIDDEN)",
     .path_column = ISSUES_PATH,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is an edge or issue */

@@ -1,0 +1,594 @@
+/* statement.c - a line of dependency prose cut into label, segments and
+ * clauses. Words are matched at word boundaries, ignoring ASCII case; text
+ * inside parentheses or brackets is a label of what stands before it and is
+ * never cut. */
+#include "statement.h"
+#include "../parse/text_scan.h"
+
+#include <string.h>
+
+typedef enum word_form {
+    FORM_WORD,   /* needs word boundaries */
+    FORM_SYMBOL, /* an arrow or a CJK word: no boundary */
+    FORM_POSTFIX /* Japanese, Korean, Chinese: the object stands before it */
+} word_form;
+
+typedef struct order_word {
+    const char *text;
+    phrase_order order;
+    word_form form;
+} order_word;
+
+/* Longest first where one is the prefix of another. */
+static const order_word order_words[] = {
+    {"must be completed before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"must complete before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"must finish before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"must come before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"must precede", ORDER_LEFT_FIRST, FORM_WORD},
+    {"completes before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"comes before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"precedes", ORDER_LEFT_FIRST, FORM_WORD},
+    {"before", ORDER_LEFT_FIRST, FORM_WORD},
+    {"unblocks", ORDER_LEFT_FIRST, FORM_WORD},
+    {"unblock", ORDER_LEFT_FIRST, FORM_WORD},
+    {"blocks", ORDER_LEFT_FIRST, FORM_WORD},
+    {"block", ORDER_LEFT_FIRST, FORM_WORD},
+    {"required by", ORDER_LEFT_FIRST, FORM_WORD},
+    {"required for", ORDER_LEFT_FIRST, FORM_WORD},
+    {"needed by", ORDER_LEFT_FIRST, FORM_WORD},
+    {"needed for", ORDER_LEFT_FIRST, FORM_WORD},
+    {"prerequisite for", ORDER_LEFT_FIRST, FORM_WORD},
+    {"prerequisite of", ORDER_LEFT_FIRST, FORM_WORD},
+    {"prerequisite to", ORDER_LEFT_FIRST, FORM_WORD},
+    {"foundation for", ORDER_LEFT_FIRST, FORM_WORD},
+    {"followed by", ORDER_LEFT_FIRST, FORM_WORD},
+    {"is blocked by", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"are blocked by", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"blocked by", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depends upon", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depends on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depend upon", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depend on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depending on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"dependent upon", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"dependent on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"relies on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"rely on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"waits for", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"wait for", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"waits on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"requires", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"require", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"needs", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"follows", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"builds upon", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"builds on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"gated by", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"gated on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"after", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depende de", ORDER_RIGHT_FIRST, FORM_WORD}, /* es, pt */
+    {"dependen de", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"despu\xC3\xA9s de", ORDER_RIGHT_FIRST, FORM_WORD}, /* después de */
+    {"ap\xC3\xB3s", ORDER_RIGHT_FIRST, FORM_WORD},       /* após */
+    {"antes de", ORDER_LEFT_FIRST, FORM_WORD},
+    {"d\xC3\xA9pend de", ORDER_RIGHT_FIRST, FORM_WORD},    /* dépend de */
+    {"apr\xC3\xA8s", ORDER_RIGHT_FIRST, FORM_WORD},        /* après */
+    {"abh\xC3\xA4ngig von", ORDER_RIGHT_FIRST, FORM_WORD}, /* abhängig von */
+    {"zale\xC5\xBCy od", ORDER_RIGHT_FIRST, FORM_WORD},    /* zależy od */
+    {"\xE2\x9F\xB6", ORDER_LEFT_FIRST, FORM_SYMBOL},       /* ⟶ */
+    {"\xE2\x86\x92", ORDER_LEFT_FIRST, FORM_SYMBOL},       /* → */
+    {"\xE2\x87\x92", ORDER_LEFT_FIRST, FORM_SYMBOL},       /* ⇒ */
+    {"\xE2\x96\xB6", ORDER_LEFT_FIRST, FORM_SYMBOL},       /* ▶ */
+    {"\xE2\x96\xBA", ORDER_LEFT_FIRST, FORM_SYMBOL},       /* ► */
+    {"-->", ORDER_LEFT_FIRST, FORM_SYMBOL},
+    {"->", ORDER_LEFT_FIRST, FORM_SYMBOL},
+    {"=>", ORDER_LEFT_FIRST, FORM_SYMBOL},
+    {"\xE2\x9F\xB5", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* ⟵ */
+    {"\xE2\x86\x90", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* ← */
+    {"\xE2\x97\x84", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* ◄ */
+    {"\xE2\x97\x80", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* ◀ */
+    {"<--", ORDER_RIGHT_FIRST, FORM_SYMBOL},
+    {"<-", ORDER_RIGHT_FIRST, FORM_SYMBOL},
+    {"\xE4\xBE\x9D\xE8\xB5\x96", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 依赖 */
+    {"\xE4\xBE\x9D\xE8\xB3\xB4", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 依賴 */
+    {"\xE9\x98\xBB\xE5\xA1\x9E", ORDER_LEFT_FIRST, FORM_SYMBOL},  /* 阻塞 */
+    /* Postfix: `2.1の完了後`, `User Story 1 완료 필요`, `Foundational 完成后` */
+    {"\xE3\x81\xAE\xE5\xAE\x8C\xE4\xBA\x86\xE5\xBE\x8C", ORDER_RIGHT_FIRST,
+     FORM_POSTFIX},                                                            /* の完了後 */
+    {"\xE5\xAE\x8C\xE4\xBA\x86\xE5\xBE\x8C", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* 完了後 */
+    {"\xE3\x81\xAB\xE4\xBE\x9D\xE5\xAD\x98", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* に依存 */
+    {"\xE5\xAE\x8C\xE6\x88\x90\xE5\x90\x8E", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* 完成后 */
+    {"\xE5\xAE\x8C\xE6\x88\x90\xE5\xBE\x8C", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* 完成後 */
+    {"\xE4\xB9\x8B\xE5\x90\x8E", ORDER_RIGHT_FIRST, FORM_POSTFIX},             /* 之后 */
+    {"\xE4\xB9\x8B\xE5\xBE\x8C", ORDER_RIGHT_FIRST, FORM_POSTFIX},             /* 之後 */
+    {"\xEC\x99\x84\xEB\xA3\x8C \xED\x95\x84\xEC\x9A\x94", ORDER_RIGHT_FIRST,
+     FORM_POSTFIX},                                                             /* 완료 필요 */
+    {"\xEC\x99\x84\xEB\xA3\x8C \xED\x9B\x84", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* 완료 후 */
+    {"\xEC\x97\x90 \xEC\x9D\x98\xEC\xA1\xB4", ORDER_RIGHT_FIRST, FORM_POSTFIX}, /* 에 의존 */
+};
+
+/* A label that is itself a relation: `Depends on: T003`, `Blocked by: 2`. */
+static const order_word relation_labels[] = {
+    {"depends on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depends", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depend on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"dependencies", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"dependency", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"deps", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"dep", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"blocked by", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"requires", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"prerequisites", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"prerequisite", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"needs", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"after", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"waits for", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"blocks", ORDER_LEFT_FIRST, FORM_WORD},
+    {"unblocks", ORDER_LEFT_FIRST, FORM_WORD},
+    {"required by", ORDER_LEFT_FIRST, FORM_WORD},
+    {"dependencias", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"depend\xC3\xAAncias", ORDER_RIGHT_FIRST, FORM_WORD},   /* dependências */
+    {"d\xC3\xA9pendances", ORDER_RIGHT_FIRST, FORM_WORD},    /* dépendances */
+    {"abh\xC3\xA4ngigkeiten", ORDER_RIGHT_FIRST, FORM_WORD}, /* abhängigkeiten */
+    {"ba\xC4\x9F\xC4\xB1ml\xC4\xB1l\xC4\xB1klar", ORDER_RIGHT_FIRST, FORM_WORD}, /* bağımlılıklar */
+    {"ba\xC4\x9F\xC4\xB1ml\xC4\xB1l\xC4\xB1k", ORDER_RIGHT_FIRST, FORM_WORD}, /* bağımlılık */
+    {"\xD0\xB7\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x81\xD0\xB8\xD0\xBC\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8",
+     ORDER_RIGHT_FIRST, FORM_WORD},                               /* зависимости */
+    {"\xE4\xBE\x9D\xE8\xB5\x96", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 依赖 */
+    {"\xE4\xBE\x9D\xE8\xB3\xB4", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 依賴 */
+    {"\xE4\xBE\x9D\xE5\xAD\x98", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 依存 */
+    {"\xEC\x9D\x98\xEC\xA1\xB4\xEC\x84\xB1", ORDER_RIGHT_FIRST, FORM_SYMBOL}, /* 의존성 */
+    {"\xEC\x84\xA0\xED\x96\x89", ORDER_RIGHT_FIRST, FORM_SYMBOL},             /* 선행 */
+    {"\xE5\x89\x8D\xE7\xBD\xAE", ORDER_RIGHT_FIRST, FORM_SYMBOL},             /* 前置 */
+    {"\xE5\x89\x8D\xE6\x8F\x90", ORDER_RIGHT_FIRST, FORM_SYMBOL},             /* 前提 */
+};
+
+/* A segment that says there is no order. */
+static const char *const no_order_phrases[] = {"in parallel",
+                                               "can run parallel",
+                                               "can parallel",
+                                               "parallel with",
+                                               "parallelizable",
+                                               "independent",
+                                               "no dependencies",
+                                               "no dependency",
+                                               "no prerequisite",
+                                               "no blockers",
+                                               "no other story dependencies",
+                                               "not depend",
+                                               "n't depend",
+                                               "can start immediately",
+                                               "can start first",
+                                               "no ordering",
+                                               "any order",
+                                               "\xE2\x88\xA5" /* ∥ */,
+                                               "\xE4\xB8\xA6\xE8\xA1\x8C" /* 並行 */,
+                                               "\xE5\xB9\xB6\xE8\xA1\x8C" /* 并行 */,
+                                               "\xEB\xB3\x91\xEB\xA0\xAC" /* 병렬 */,
+                                               "\xE7\x8B\xAC\xE7\xAB\x8B" /* 独立 */,
+                                               "\xE7\x8D\xA8\xE7\xAB\x8B" /* 獨立 */,
+                                               "\xE7\x84\xA1\xE4\xBE\x9D" /* 無依 */,
+                                               "\xE6\x97\xA0\xE4\xBE\x9D" /* 无依 */,
+                                               NULL};
+
+/* A whole segment that says "nothing": `None`, `N/A`. */
+static const char *const nothing_words[] = {"none",
+                                            "n/a",
+                                            "nothing",
+                                            "-",
+                                            "\xE3\x81\xAA\xE3\x81\x97",
+                                            "\xE6\x97\xA0",
+                                            "\xEC\x97\x86\xEC\x9D\x8C",
+                                            NULL};
+
+/* A segment that only suggests an order. */
+static const char *const hedge_phrases[] = {"recommend",
+                                            "suggest",
+                                            "ideally",
+                                            "preferabl",
+                                            "optional",
+                                            "valuable",
+                                            "benefit",
+                                            "nice to have",
+                                            "if desired",
+                                            "if staffed",
+                                            "or sequentially",
+                                            "could ",
+                                            "might ",
+                                            "\xE5\xBB\xBA\xE8\xAD\xB0" /* 建議 */,
+                                            "\xE5\xBB\xBA\xE8\xAE\xAE" /* 建议 */,
+                                            "\xE6\x8E\xA8\xE8\x8D\x90" /* 推荐 */,
+                                            "\xE6\x8E\xA8\xE8\x96\xA6" /* 推薦 */,
+                                            "\xEA\xB6\x8C\xEC\x9E\xA5" /* 권장 */,
+                                            "\xE6\x8E\xA8\xE5\xA5\xA8" /* 推奨 */,
+                                            NULL};
+
+/* After an arrow, a verb: the arrow stands for a colon (`US3 (P2) → depends
+ * on US1`, `US1 → can start first`). */
+static const char *const verbs_after_arrow[] = {
+    "can",      "could",    "should", "must",     "may",     "might",  "will",     "is",
+    "are",      "starts",   "start",  "begins",   "depends", "depend", "requires", "needs",
+    "blocks",   "unblocks", "has",    "have",     "no",      "none",   "first",    "extends",
+    "operates", "reuses",   "uses",   "provides", "runs",    "run",    "only",     "also",
+    "then",     "ready",    "done",   NULL};
+
+static int is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (unsigned char)c >= 0x80;
+}
+
+static int is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The word `w` at i, at word boundaries when it is one. Returns its length. */
+static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
+{
+    size_t n = prefix_nocase(s, len, i, w->text);
+    if (!n) return 0;
+    if (w->form != FORM_WORD) return n;
+    if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return 0;
+    if (i + n < len && is_word_byte(s[i + n]) && is_ascii_letter(s[i + n - 1])) return 0;
+    return n;
+}
+
+static const order_word *ordering_word_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
+        size_t m = word_at(s, len, i, &order_words[k]);
+        if (m) {
+            *n = m;
+            return &order_words[k];
+        }
+    }
+    return NULL;
+}
+
+static int contains_nocase(const char *s, size_t len, const char *word)
+{
+    for (size_t i = 0; i < len; i++)
+        if (prefix_nocase(s, len, i, word)) return 1;
+    return 0;
+}
+
+static int bracket_delta(const char *s, size_t len, size_t i, size_t *n)
+{
+    *n = 1;
+    if (s[i] == '(' || s[i] == '[') return 1;
+    if (s[i] == ')' || s[i] == ']') return -1;
+    *n = 3;
+    if (len - i >= 3 && memcmp(s + i, "\xEF\xBC\x88", 3) == 0) return 1;  /* （ */
+    if (len - i >= 3 && memcmp(s + i, "\xEF\xBC\x89", 3) == 0) return -1; /* ） */
+    *n = 1;
+    return 0;
+}
+
+static text_part trimmed(const char *s, size_t start, size_t end)
+{
+    while (start < end && (s[start] == ' ' || s[start] == '\t' || s[start] == ',' ||
+                           s[start] == '*' || s[start] == '_' || s[start] == '`'))
+        start++;
+    while (end > start &&
+           (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '.' || s[end - 1] == ',' ||
+            s[end - 1] == '*' || s[end - 1] == '_' || s[end - 1] == '`' || s[end - 1] == ':'))
+        end--;
+    return (text_part){start, end - start};
+}
+
+/* An id-like token ends just before `i` (`T004`, `1.2`, `US3`): a dash
+ * after it may be a range. */
+static int id_ends_at(const char *s, size_t i)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    return i > 0 && ascii_is_digit(s[i - 1]);
+}
+
+static int id_starts_at(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t k = i;
+    while (k < len && k - i < 5 && ascii_is_upper(s[k]))
+        k++;
+    return k < len && ascii_is_digit(s[k]);
+}
+
+/* A separator between segments at i (depth 0): its length, or 0. */
+static size_t segment_break(const char *s, size_t len, size_t i)
+{
+    char c = s[i];
+    if (c == ';') return 1;
+    if (len - i >= 3 && (memcmp(s + i, "\xEF\xBC\x9B", 3) == 0 || /* ； */
+                         memcmp(s + i, "\xE3\x80\x82", 3) == 0))  /* 。 */
+        return 3;
+    /* A sentence ends: `. ` then a capital, after a word (not `e.g. `). */
+    if (c == '.' && i + 2 < len && s[i + 1] == ' ' &&
+        (ascii_is_upper(s[i + 2]) || (unsigned char)s[i + 2] >= 0x80) && i > 1 &&
+        (s[i - 1] >= 'a' && s[i - 1] <= 'z') && s[i - 2] != '.' && s[i - 2] != ' ')
+        return 1;
+    /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
+     * stands between two ids (a range: `T004 - T007`). */
+    static const char *const dashes[] = {" - ",          " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                         "\xE2\x80\x94", NULL};
+    for (const char *const *d = dashes; *d; d++) {
+        size_t n = strlen(*d);
+        if (len - i < n || memcmp(s + i, *d, n) != 0) continue;
+        if (id_ends_at(s, i) && id_starts_at(s, len, i + n)) return 0;
+        return n;
+    }
+    return 0;
+}
+
+typedef struct found_word {
+    size_t at, len;
+    const order_word *word;
+} found_word;
+
+/* Where clause i's object ends and clause i+1's subject starts, in the text
+ * between two ordering words: the last `, `, ` and `, ` & ` at depth 0.
+ * Returns 1 with *end and *next set, 0 when there is none. */
+static int cut_between(const char *s, size_t from, size_t to, size_t *end, size_t *next)
+{
+    static const char *const cuts[] = {", ", " and ", " & ", " but ", "\xEF\xBC\x8C", NULL};
+    int depth = 0, found = 0;
+    for (size_t i = from; i < to; i++) {
+        size_t bn;
+        depth += bracket_delta(s, to, i, &bn);
+        if (depth < 0) depth = 0;
+        if (depth) continue;
+        for (const char *const *c = cuts; *c; c++) {
+            size_t n = strlen(*c);
+            if (to - i >= n && memcmp(s + i, *c, n) == 0) {
+                *end = i;
+                *next = i + n;
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
+static int first_word_is_verb(const char *s, size_t from, size_t to)
+{
+    while (from < to && (s[from] == ' ' || s[from] == '*' || s[from] == '_'))
+        from++;
+    for (const char *const *v = verbs_after_arrow; *v; v++) {
+        size_t n = prefix_nocase(s, to, from, *v);
+        if (n && (from + n == to || !is_word_byte(s[from + n]))) return 1;
+    }
+    return 0;
+}
+
+static int says_no_order(const char *s, size_t start, size_t end)
+{
+    for (const char *const *p = no_order_phrases; *p; p++)
+        if (contains_nocase(s + start, end - start, *p)) return 1;
+    text_part t = trimmed(s, start, end);
+    for (const char *const *p = nothing_words; *p; p++) {
+        size_t n = strlen(*p);
+        if (t.len == n && prefix_nocase(s, t.start + t.len, t.start, *p)) return 1;
+    }
+    return 0;
+}
+
+static int is_hedged(const char *s, size_t start, size_t end)
+{
+    for (const char *const *p = hedge_phrases; *p; p++)
+        if (contains_nocase(s + start, end - start, *p)) return 1;
+    return 0;
+}
+
+/* `does not block`, `doesn't depend on`, `never after`: the word is denied. */
+static int negated(const char *s, size_t start, size_t at)
+{
+    static const char *const negations[] = {"not ",       "n't ",     "never ",
+                                            "no longer ", "without ", NULL};
+    size_t from = at > start + 16 ? at - 16 : start;
+    for (const char *const *n = negations; *n; n++)
+        if (contains_nocase(s + from, at - from, *n)) return 1;
+    return 0;
+}
+
+static void add_clause(statement *out, text_part subject, text_part object, phrase_order order,
+                       int uncut)
+{
+    if (out->n_clauses >= STATEMENT_MAX_CLAUSES) return;
+    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut};
+}
+
+/* One segment [start, end): its clauses. */
+static void read_segment(const char *s, size_t start, size_t end, int first_segment, statement *out)
+{
+    found_word words[STATEMENT_MAX_CLAUSES];
+    int n = 0, depth = 0;
+    for (size_t i = start; i < end && n < STATEMENT_MAX_CLAUSES;) {
+        size_t bn;
+        int d = bracket_delta(s, end, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        size_t wn;
+        const order_word *w = depth ? NULL : ordering_word_at(s, end, i, &wn);
+        if (!w) {
+            i++;
+            continue;
+        }
+        words[n++] = (found_word){i, wn, w};
+        i += wn;
+    }
+    out->ordering_words += n;
+    if (n == 0) {
+        if (says_no_order(s, start, end))
+            out->says_no_order = 1;
+        else if (first_segment && out->label_relation && !is_hedged(s, start, end))
+            /* `Depends on: T003, T004`: the object of the label's relation */
+            add_clause(out, (text_part){0, 0}, trimmed(s, start, end), out->label_order, 0);
+        return;
+    }
+    text_part colon_subject = {0, 0}; /* what stands before an arrow used as a colon */
+    size_t subject_start = start;
+    int pending_uncut = 0;
+    for (int k = 0; k < n; k++) {
+        const found_word *w = &words[k];
+        const found_word *next = k + 1 < n ? &words[k + 1] : NULL;
+        size_t after = w->at + w->len, next_at = next ? next->at : end;
+        int arrow = w->word->form == FORM_SYMBOL && (unsigned char)w->word->text[0] < 0xE4;
+        /* An arrow followed by a verb, a "no order", or a postfix word stands
+         * for a colon: `US3 (P2) → depends on US1`, `US1 → can start first`. */
+        if (arrow && (first_word_is_verb(s, after, next_at) || says_no_order(s, after, next_at) ||
+                      (next && next->word->form == FORM_POSTFIX) ||
+                      (next && trimmed(s, after, next_at).len == 0))) {
+            colon_subject = trimmed(s, subject_start, w->at);
+            subject_start = after;
+            out->ordering_words--;
+            if (!next && says_no_order(s, after, end)) out->says_no_order = 1;
+            continue;
+        }
+        if (w->word->form == FORM_POSTFIX) {
+            /* `2.1の完了後`: the object stands before the word. */
+            if (is_hedged(s, subject_start, after))
+                out->hedged = 1;
+            else
+                add_clause(out, colon_subject, trimmed(s, subject_start, w->at), w->word->order, 0);
+            subject_start = after;
+            continue;
+        }
+        size_t clause_start = subject_start;
+        text_part subject = trimmed(s, subject_start, w->at);
+        if (subject.len == 0) subject = colon_subject;
+        size_t object_end = next_at, cut_end, cut_next;
+        int uncut = pending_uncut;
+        pending_uncut = 0;
+        if (!next) {
+            subject_start = end;
+        } else if (arrow && next->word->form == FORM_SYMBOL) {
+            subject_start = after; /* a chain, `A → B → C`: B is both */
+        } else if (cut_between(s, after, next->at, &cut_end, &cut_next)) {
+            object_end = cut_end; /* `T014 depends on T010, T015 depends on T014` */
+            subject_start = cut_next;
+        } else {
+            subject_start = next->at; /* `A after B before C`: whose is B? */
+            uncut = pending_uncut = 1;
+        }
+        /* `is most valuable after US1`, `ideally before T005`: a suggestion;
+         * `it does not block US2`: no order at all */
+        if (is_hedged(s, clause_start, object_end))
+            out->hedged = 1;
+        else if (negated(s, clause_start, w->at))
+            out->says_no_order = 1;
+        else
+            add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);
+    }
+}
+
+/* `Label: rest`: a colon at depth 0 with no ordering word before it (except
+ * a label that is itself a relation). Returns where the rest starts. */
+static size_t read_label(const char *s, size_t len, statement *out)
+{
+    /* `Depends on: T003`, `**Dependencies**: T001-T014` */
+    for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
+        const order_word *w = &relation_labels[k];
+        size_t i = 0;
+        while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+            i++;
+        size_t n = prefix_nocase(s, len, i, w->text);
+        if (!n) continue;
+        i += n;
+        while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+            i++;
+        size_t colon = i < len && s[i] == ':'                                  ? 1
+                       : len - i >= 3 && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0 ? 3
+                                                                               : 0;
+        if (!colon) continue;
+        out->label_relation = 1;
+        out->label_order = w->order;
+        return i + colon;
+    }
+    int depth = 0;
+    for (size_t i = 0; i < len && i < 160;) {
+        size_t bn;
+        int d = bracket_delta(s, len, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        size_t colon = 0;
+        if (!depth && s[i] == ':' && (i + 1 == len || s[i + 1] == ' ')) colon = 1;
+        if (!depth && len - i >= 3 && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) colon = 3;
+        if (colon) {
+            text_part label = trimmed(s, 0, i);
+            if (label.len == 0) return 0;
+            out->label = label;
+            return i + colon;
+        }
+        size_t wn;
+        if (!depth && ordering_word_at(s, len, i, &wn)) return 0;
+        i++;
+    }
+    return 0;
+}
+
+void statement_read(const char *s, size_t len, statement *out)
+{
+    memset(out, 0, sizeof(*out));
+    size_t start = read_label(s, len, out);
+    int depth = 0, first = 1;
+    size_t segment = start;
+    for (size_t i = start; i < len;) {
+        size_t bn;
+        int d = bracket_delta(s, len, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        size_t n = depth ? 0 : segment_break(s, len, i);
+        if (!n) {
+            i++;
+            continue;
+        }
+        if (i > segment) {
+            read_segment(s, segment, i, first, out);
+            first = 0;
+        }
+        i += n;
+        segment = i;
+    }
+    if (len > segment) read_segment(s, segment, len, first, out);
+}
+
+int statement_names_tasks(const char *s, size_t len)
+{
+    static const char *const words[] = {"phase",   "step",
+                                        "stage",   "tier",
+                                        "wave",    "story",
+                                        "stories", "task",
+                                        "layer",   "milestone",
+                                        "sprint",  "fase",
+                                        "etapa",   "\xE9\x98\xB6\xE6\xAE\xB5" /* 阶段 */,
+                                        NULL};
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) continue;
+        /* T004, US3, WP01, TASK-12, 1.2 */
+        size_t k = i;
+        while (k < len && k - i < 5 && ascii_is_upper(s[k]))
+            k++;
+        if (k < len && s[k] == '-' && k > i) k++;
+        if (k < len && ascii_is_digit(s[k]) &&
+            (k > i || (k + 2 < len && s[k + 1] == '.' && ascii_is_digit(s[k + 2]))))
+            return 1;
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, len, i, *w)) return 1;
+    }
+    return 0;
+}
