@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../parse/text_scan.h"
 #include "graph_builder.h"
 
 static int is_closed(const task_record *t)
@@ -250,23 +251,55 @@ static long drop_contradicted(graph_builder *b, scc_state *s, int all)
             moved[edge->task] = 1;
         }
     }
-    size_t kept = 0;
+    /* The implicit predecessors of each task, from the edges as they are
+     * (sorted by task), for the others to take over. */
+    size_t n_before = g->n_edges;
+    task_edge *added = NULL;
+    size_t n_added = 0, cap_added = 0;
     long dropped = 0;
-    for (size_t e = 0; e < g->n_edges; e++) {
+    for (size_t e = 0; e < n_before; e++) {
+        const task_edge *edge = &g->edges[e];
+        int c = s->component[edge->task];
+        if (!(is_implicit(edge->kind) && c == s->component[edge->depends_on] && size[c] > 1 &&
+              stated[c] && (all || moved[edge->depends_on])))
+            continue;
+        dropped++;
+        if (all) continue;
+        int x = edge->depends_on;
+        for (size_t f = s->first_edge[x]; f < s->first_edge[x + 1]; f++) {
+            const task_edge *up = &g->edges[f];
+            if (!is_implicit(up->kind) || up->depends_on == edge->task ||
+                n_added >= TASKS_DEPS_MAX_IMPLICIT_PAIRS)
+                continue;
+            if (!grow_array((void **)&added, &cap_added, n_added, sizeof(task_edge))) {
+                free(added);
+                free(size);
+                free(stated);
+                free(moved);
+                return -1;
+            }
+            added[n_added++] =
+                (task_edge){edge->task, up->depends_on, edge->kind, edge->line, NULL};
+        }
+    }
+    size_t kept = 0;
+    for (size_t e = 0; e < n_before; e++) {
         const task_edge *edge = &g->edges[e];
         int c = s->component[edge->task];
         if (is_implicit(edge->kind) && c == s->component[edge->depends_on] && size[c] > 1 &&
-            stated[c] && (all || moved[edge->depends_on])) {
-            dropped++;
+            stated[c] && (all || moved[edge->depends_on]))
             continue;
-        }
         g->edges[kept++] = *edge;
     }
     g->n_edges = kept;
+    for (size_t i = 0; i < n_added; i++)
+        builder_add_edge(b, added[i].task, added[i].depends_on, added[i].kind, added[i].line, NULL);
+    free(added);
+    if (n_added && !b->failed && dedupe_edges(g, s->n) < 0) b->failed = 1;
     free(size);
     free(stated);
     free(moved);
-    return dropped;
+    return b->failed ? -1 : dropped;
 }
 
 static void done_before_dependency(graph_builder *b, const size_t *first_edge)

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../parse/text_scan.h"
 #include "graph_builder.h"
 #include "side_resolve.h"
 #include "statement.h"
@@ -216,6 +217,29 @@ static void resolve_part(graph_builder *b, const statement_context *c, const cha
         b->failed = 1;
 }
 
+/* A subject that only carries the sentence (`Can start`, `All`, `First
+ * story to implement`): the clause is about the label's or the line's task.
+ * Anything with a number, a name in capitals past the first word, or code
+ * (`AS #1, #14`, `auto-save`) is a subject of its own that names nothing. */
+static int is_filler(const char *text, text_part part)
+{
+    int words = 0, in_word = 0;
+    for (size_t i = part.start; i < part.start + part.len; i++) {
+        char c = text[i];
+        if (ascii_is_digit(c) || strchr("#_/.`()[]{}<>=-:", c)) return 0;
+        if (c == ' ') {
+            in_word = 0;
+            continue;
+        }
+        if (!in_word) {
+            in_word = 1;
+            if (++words > 5) return 0;
+            if (words > 1 && c >= 'A' && c <= 'Z') return 0;
+        }
+    }
+    return 1;
+}
+
 static int resolved(const side_result *side)
 {
     return side->kind != SIDE_UNRESOLVED &&
@@ -259,7 +283,8 @@ static size_t read_statement(graph_builder *b, const statement_context *c, const
         if (cl->subject.len) resolve_part(b, c, text, cl->subject, &subject);
         int subject_names =
             cl->subject.len && statement_names_tasks(text + cl->subject.start, cl->subject.len);
-        if (!resolved(&subject) && !subject_names) {
+        if (!resolved(&subject) && !subject_names &&
+            (cl->subject.len == 0 || is_filler(text, cl->subject))) {
             /* `Depends on Setup`, `All depend on ...`, `Can start after ...` */
             task_set_free(&subject.set);
             memset(&subject, 0, sizeof subject);
@@ -275,10 +300,12 @@ static size_t read_statement(graph_builder *b, const statement_context *c, const
         settle_relative(b, first, waiting);
         report_side_details(b, c, &subject);
         report_side_details(b, c, &object);
-        if (cl->uncut && (resolved(&subject) || resolved(&object))) {
+        if (cl->uncut && (subject_names || object_names)) {
             statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
                             "two ordering words with nothing to tell their sides apart: %s",
                             c->source);
+        } else if (cl->uncut) {
+            /* prose with two ordering words and no task named: nothing */
         } else if (!resolved(&subject) || subject.set.n == 0) {
             if (resolved(&object) && object.set.n > 0 && !subject_names)
                 statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
@@ -363,7 +390,7 @@ static void task_line_dependencies(graph_builder *b, int task)
         if (depth) text[i] = ' ';
         if (closing && depth) depth--;
     }
-    statement_context c = {t->line, t->title, task, 0, 1, 1};
+    statement_context c = {t->line, t->title, task, SIDE_NO_BARE_NUMBER, 1, 1};
     read_statement(b, &c, text, len);
     free(text);
 }

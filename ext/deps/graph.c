@@ -141,7 +141,7 @@ static int sort_task_edges(task_edge *e, size_t n)
 /* Sorts edges by (task, depends_on, kind, line) and keeps the first of each
  * (task, depends_on, kind). Tasks are indices, so a counting sort by task
  * does most of the work in one pass; returns -1 when out of memory. */
-static int dedupe_edges(task_graph *g, size_t n_tasks)
+int dedupe_edges(task_graph *g, size_t n_tasks)
 {
     if (g->n_edges < 2) return 0;
     size_t *start = calloc(n_tasks + 1, sizeof(size_t));

@@ -36,6 +36,10 @@ void builder_add_issue_parts(graph_builder *b, uint32_t line, int task, task_iss
 /* A task's name in messages: its id, or `line N`. */
 void builder_task_name(const graph_builder *b, int task, char *out, size_t size);
 
+/* Sorts the edges by (task, depends_on, kind, line) and keeps the first of
+ * each (task, depends_on, kind): 0, or -1 when out of memory. */
+int dedupe_edges(task_graph *g, size_t n_tasks);
+
 /* Waves, and the sequence, step and subtask edges. */
 void add_implicit_edges(graph_builder *b);
 

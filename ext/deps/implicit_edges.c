@@ -3,7 +3,7 @@
  * over top-level tasks in document order:
  *
  *   - each task without [P] is a wave of its own; a run of consecutive [P]
- *     tasks is one wave, and so are the tasks right under one rollout
+ *     tasks under one heading is one wave, and so are the tasks right under one rollout
  *     `Execute in parallel:` item; wave k waits for every task of wave k-1
  *     (sequence);
  *   - the first wave of a step waits for every task of the last wave of the
@@ -41,9 +41,11 @@ static size_t cut_waves(const task_document *doc, const int *tasks, size_t n, wa
     for (size_t i = 0; i < n; i++) {
         const task_record *t = &doc->tasks[tasks[i]];
         const task_record *prev = i > 0 ? &doc->tasks[tasks[i - 1]] : NULL;
-        /* a run of [P] tasks, or the tasks of one `Execute in parallel:` group */
+        /* a run of [P] tasks under one heading (`### Tests for User Story 1`
+         * and `### Implementation for User Story 1` are two waves), or the
+         * tasks of one `Execute in parallel:` group */
         int joins = prev && count > 0 &&
-                    ((t->parallel && prev->parallel) ||
+                    ((t->parallel && prev->parallel && t->section == prev->section) ||
                      (t->parallel_group && t->parallel_group == prev->parallel_group));
         if (joins) {
             waves[count - 1].count++;

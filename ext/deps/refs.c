@@ -77,25 +77,25 @@ static void requirement_list(graph_builder *b, int task, const char *p, uint32_t
 }
 
 /* Labels that introduce a list of requirements, in the corpus's languages. */
-static const char *const requirement_labels[] = {
-    "requirements",
-    "requirement",
-    "reqs",
-    "req id",
-    "req",
-    "validates",
-    "covers",
-    "\xE9\x9C\x80\xE6\xB1\x82", /* 需求 */
-    "\xE8\xA6\x81\xE4\xBB\xB6", /* 要件 */
-    "\xE8\xA6\x81\xE6\xB1\x82", /* 要求 */
-    "requisitos",
-    "requisito",
-    "anforderungen",
-    "wymagania",
-    "gereksinimler",
-    "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования
-                                                                                         */
-    NULL};
+static const char *const requirement_labels[] = {"requirements",
+                                                 "requirement",
+                                                 "reqs",
+                                                 "req id",
+                                                 "req",
+                                                 "validates",
+                                                 "covers",
+                                                 "\xE9\x9C\x80\xE6\xB1\x82", /* 需求 */
+                                                 "\xE8\xA6\x81\xE4\xBB\xB6", /* 要件 */
+                                                 "\xE8\xA6\x81\xE6\xB1\x82", /* 要求 */
+                                                 "requisitos",
+                                                 "requisito",
+                                                 "anforderungen",
+                                                 "wymagania",
+                                                 "gereksinimler",
+                                                 "\xD1\x82\xD1\x80\xD0\xB5\xD0\xB1\xD0\xBE\xD0\xB2"
+                                                 "\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F", /* требования
+                                                                                      */
+                                                 NULL};
 
 /* `FR-001`, `NFR-2`, `SC-005.1`: requirement-style ids. */
 static size_t requirement_id_at(const char *s, size_t i)

@@ -23,7 +23,10 @@ typedef enum side_kind {
 
 /* What a side may be resolved by: ids and numbered groups always; step
  * names too for lines of a dependency section, not for a task's own notes. */
-enum side_flags { SIDE_BY_NAME = 1 };
+enum side_flags {
+    SIDE_BY_NAME = 1,       /* step names (`Setup`, `polish`) */
+    SIDE_NO_BARE_NUMBER = 2 /* prose on a task's line: `Run N+1` names no task 1 */
+};
 
 typedef struct task_set {
     int *tasks;

@@ -224,11 +224,24 @@ static int is_ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* An id-like token at i: `T004`, `US2`, `3`. */
+static int id_like_at(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    while (k < len && k - i < 5 && ascii_is_upper(s[k]))
+        k++;
+    return k < len && ascii_is_digit(s[k]);
+}
+
 /* The word `w` at i, at word boundaries when it is one. Returns its length. */
 static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
 {
     size_t n = prefix_nocase(s, len, i, w->text);
     if (!n) return 0;
+    /* `qApp->topLevelWidgets()`, `a=>b`: code, not an arrow; `T001->T002` is one. */
+    if (w->form == FORM_SYMBOL && (unsigned char)w->text[0] < 0x80 && i > 0 && i + n < len &&
+        is_word_byte(s[i - 1]) && is_word_byte(s[i + n]) && !id_like_at(s, len, i + n))
+        return 0;
     if (w->form != FORM_WORD) return n;
     if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return 0;
     if (i + n < len && is_word_byte(s[i + n]) && is_ascii_letter(s[i + n - 1])) return 0;
@@ -297,6 +310,18 @@ static int id_starts_at(const char *s, size_t len, size_t i)
     return k < len && ascii_is_digit(s[k]);
 }
 
+/* `e.g.`, `i.e.`, `vs.`, `etc.` end at i: no sentence ends there. */
+static int abbreviation_before(const char *s, size_t i)
+{
+    static const char *const words[] = {"e.g", "i.e", "vs", "etc", "approx", "cf", "incl", NULL};
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w);
+        if (i >= n && prefix_nocase(s, i, i - n, *w) && (i == n || !is_word_byte(s[i - n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
 /* A separator between segments at i (depth 0): its length, or 0. */
 static size_t segment_break(const char *s, size_t len, size_t i)
 {
@@ -305,10 +330,13 @@ static size_t segment_break(const char *s, size_t len, size_t i)
     if (len - i >= 3 && (memcmp(s + i, "\xEF\xBC\x9B", 3) == 0 || /* ； */
                          memcmp(s + i, "\xE3\x80\x82", 3) == 0))  /* 。 */
         return 3;
-    /* A sentence ends: `. ` then a capital, after a word (not `e.g. `). */
+    /* A sentence ends: `. ` then a capital, after a word, a number or a
+     * closing bracket (not `e.g. `, `vs. `). */
     if (c == '.' && i + 2 < len && s[i + 1] == ' ' &&
-        (ascii_is_upper(s[i + 2]) || (unsigned char)s[i + 2] >= 0x80) && i > 1 &&
-        (s[i - 1] >= 'a' && s[i - 1] <= 'z') && s[i - 2] != '.' && s[i - 2] != ' ')
+        (is_ascii_letter(s[i + 2]) || (unsigned char)s[i + 2] >= 0x80) && i > 1 &&
+        ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || ascii_is_digit(s[i - 1]) || s[i - 1] == ')' ||
+         s[i - 1] == '`' || s[i - 1] == '*') &&
+        s[i - 2] != '.' && s[i - 2] != ' ' && !abbreviation_before(s, i))
         return 1;
     /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
      * stands between two ids (a range: `T004 - T007`). */
@@ -531,7 +559,18 @@ static size_t read_label(const char *s, size_t len, statement *out)
             return i + colon;
         }
         size_t wn;
-        if (!depth && ordering_word_at(s, len, i, &wn)) return 0;
+        if (!depth && ordering_word_at(s, len, i, &wn)) {
+            /* `Implementation follows: Models → Commands`: the word ends a
+             * label; anywhere else, there is no label. */
+            size_t k = i + wn;
+            while (k < len && (s[k] == ' ' || s[k] == '*' || s[k] == '_'))
+                k++;
+            if (k < len && s[k] == ':' && (k + 1 == len || s[k + 1] == ' ')) {
+                out->label = trimmed(s, 0, k);
+                return k + 1;
+            }
+            return 0;
+        }
         i++;
     }
     return 0;
@@ -569,14 +608,12 @@ void statement_read(const char *s, size_t len, statement *out)
 
 int statement_names_tasks(const char *s, size_t len)
 {
-    static const char *const words[] = {"phase",   "step",
-                                        "stage",   "tier",
-                                        "wave",    "story",
-                                        "stories", "task",
-                                        "layer",   "milestone",
-                                        "sprint",  "fase",
-                                        "etapa",   "\xE9\x98\xB6\xE6\xAE\xB5" /* 阶段 */,
-                                        NULL};
+    /* A group word with a number after it: `Phase 2`, `Step 3`, `story 1`.
+     * `after each step` names no task. */
+    static const char *const words[] = {
+        "phases", "phase", "steps",     "step",       "stages", "stage", "tiers",
+        "tier",   "waves", "wave",      "user story", "story",  "tasks", "task",
+        "layers", "layer", "milestone", "sprint",     "fase",   "etapa", NULL};
     for (size_t i = 0; i < len; i++) {
         if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) continue;
         /* T004, US3, WP01, TASK-12, 1.2 */
@@ -587,8 +624,13 @@ int statement_names_tasks(const char *s, size_t len)
         if (k < len && ascii_is_digit(s[k]) &&
             (k > i || (k + 2 < len && s[k + 1] == '.' && ascii_is_digit(s[k + 2]))))
             return 1;
-        for (const char *const *w = words; *w; w++)
-            if (prefix_nocase(s, len, i, *w)) return 1;
+        for (const char *const *w = words; *w; w++) {
+            size_t n = prefix_nocase(s, len, i, *w);
+            if (!n) continue;
+            while (i + n < len && (s[i + n] == ' ' || s[i + n] == '#'))
+                n++;
+            if (i + n < len && ascii_is_digit(s[i + n])) return 1;
+        }
     }
     return 0;
 }

@@ -3,10 +3,13 @@
  *
  *   SELECT id, depends_on, kind FROM task_deps('.xe/specs') WHERE spec = '001-auth';
  *
- * Columns: spec, file, id, depends_on, kind, line, source, path HIDDEN
- *   kind    sequence | step | subtask | explicit
+ * Columns: spec, file, id, depends_on, kind, line, source, task_line,
+ *          depends_on_line, path HIDDEN
+ *   kind    sequence | step | subtask | explicit | wave
  *   line    the task's line (implicit kinds) or the phrase's line (explicit)
  *   source  the phrase's text for explicit edges, else NULL
+ *   task_line, depends_on_line  the lines of the two tasks (tasks().line), so
+ *           that tasks without ids can be joined on (file, line)
  */
 #include "tasks_tables.h"
 
@@ -20,6 +23,8 @@ enum task_deps_column {
     DEPS_KIND,
     DEPS_LINE,
     DEPS_SOURCE,
+    DEPS_TASK_LINE,
+    DEPS_DEPENDS_ON_LINE,
     DEPS_PATH
 };
 
@@ -54,6 +59,12 @@ static void deps_column(sqlite3_context *ctx, const scan_file *file, size_t row,
     case DEPS_SOURCE:
         scan_result_text(ctx, e->source);
         break;
+    case DEPS_TASK_LINE:
+        sqlite3_result_int64(ctx, tasks[e->task].line);
+        break;
+    case DEPS_DEPENDS_ON_LINE:
+        sqlite3_result_int64(ctx, tasks[e->depends_on].line);
+        break;
     default:
         break;
     }
@@ -62,7 +73,8 @@ static void deps_column(sqlite3_context *ctx, const scan_file *file, size_t row,
 const scan_table task_deps_table = {
     .name = "task_deps",
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, id TEXT, depends_on TEXT, kind TEXT,"
-              " line INTEGER, source TEXT, path HIDDEN)",
+              " line INTEGER, source TEXT, task_line INTEGER, depends_on_line INTEGER,"
+              " path HIDDEN)",
     .path_column = DEPS_PATH,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is an edge or issue */

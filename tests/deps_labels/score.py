@@ -57,23 +57,24 @@ class Document:
     """tasks(), task_deps() and task_issues() of one file."""
 
     def __init__(self, db, path):
-        self.tasks = db.execute(
-            "SELECT id, step, story FROM tasks(?) ORDER BY line", (path,)).fetchall()
-        self.index = {}
-        for i, (task_id, _, _) in enumerate(self.tasks):
+        rows = db.execute(
+            "SELECT id, step, story, line FROM tasks(?) ORDER BY line", (path,)).fetchall()
+        self.tasks = [r[:3] for r in rows]
+        self.index, by_line = {}, {}
+        for i, (task_id, _, _, line) in enumerate(rows):
+            by_line[line] = i
             if task_id is not None and task_id not in self.index:
                 self.index[task_id] = i
-        self.edges = db.execute(
-            "SELECT id, depends_on, kind, line FROM task_deps(?)", (path,)).fetchall()
+        # Edges by the tasks' lines: tasks without ids are tasks too.
+        self.edges = [(by_line[a], by_line[b], kind, line) for a, b, kind, line in db.execute(
+            "SELECT task_line, depends_on_line, kind, line FROM task_deps(?)", (path,))]
         columns = [r[1] for r in db.execute("SELECT * FROM pragma_table_info('task_issues')")]
         severity = "severity" if "severity" in columns else "'warning'"
         self.issues = db.execute(
             f"SELECT line, code, {severity}, message FROM task_issues(?)", (path,)).fetchall()
         self.after = {}  # task -> tasks it waits for, directly (every kind)
-        for task_id, depends_on, _, _ in self.edges:
-            a, b = self.index.get(task_id), self.index.get(depends_on)
-            if a is not None and b is not None:
-                self.after.setdefault(a, set()).add(b)
+        for a, b, _, _ in self.edges:
+            self.after.setdefault(a, set()).add(b)
         self._reach = {}
 
     def reaches(self, a, b):
@@ -203,12 +204,10 @@ def score_file(db, corpus, label_path):
         return b in supported.get(a, ())
 
     edges_by_line = {}
-    for task_id, depends_on, kind, line in doc.edges:
+    for a, b, kind, line in doc.edges:
         if kind not in EXPLICIT_KINDS:
             continue
-        a, b = doc.index.get(task_id), doc.index.get(depends_on)
-        if a is None or b is None:
-            continue
+        task_id, depends_on = doc.tasks[a][0] or f"line {a}", doc.tasks[b][0] or f"line {b}"
         s.edges += 1
         ok = is_supported(a, b)
         s.edges_supported += ok
@@ -222,6 +221,10 @@ def score_file(db, corpus, label_path):
         if severity in WARNING_SEVERITIES and line is not None:
             warnings_by_line.setdefault(owner.get(line, line), []).append((code, message))
 
+    for line in sorted(set(edges_by_line) - set(relations)):
+        bad = [f"{a} <- {b}" for a, b, ok in edges_by_line[line] if not ok]
+        if bad:
+            s.wrong.append(f"{rel}:{line} [not labelled] unsupported edges: {', '.join(bad[:6])}")
     for line, (verdict, rels, text) in sorted(relations.items()):
         s.lines += 1
         given = edges_by_line.get(line, [])
