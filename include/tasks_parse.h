@@ -3,8 +3,8 @@
  * task records and spec metadata out.
  *
  * The core knows nothing of SQLite or of the file system: callers hand it a
- * buffer and the file's spec key (computed from its path, see spec_key.h). Every string it returns is valid UTF-8
- * (bad bytes become U+FFFD), NUL-terminated, and owned by the document.
+ * buffer and the file's spec key (computed from its path, see spec_key.h). Every string it returns
+ * is valid UTF-8 (bad bytes become U+FFFD), NUL-terminated, and owned by the document.
  */
 #ifndef TASKS_PARSE_H
 #define TASKS_PARSE_H
@@ -27,40 +27,62 @@ typedef enum task_status {
     TASK_STATUS_CANCELLED,   /* [-] */
     TASK_STATUS_OTHER,       /* any other non-alphanumeric mark */
     /* Only through a status map (task_document_map_statuses): */
-    TASK_STATUS_BLOCKED,     /* open, and never ready */
-    TASK_STATUS_DEFERRED     /* open, and never ready */
+    TASK_STATUS_BLOCKED, /* open, and never ready */
+    TASK_STATUS_DEFERRED /* open, and never ready */
 } task_status;
 
 typedef struct task_record {
-    uint32_t line;         /* 1-based line of the box in the file as stored */
-    uint32_t end_line;     /* last line of the task's own text */
-    const char *id;        /* T001, 1.1, ...; NULL when the task has none */
-    const char *title;     /* plain text without box, id, markers and leading tags */
-    const char *text;      /* plain text of the task's first paragraph, markers kept */
-    char mark[8];          /* the box's code point as UTF-8 (" ", "x", "✅", ...) */
+    uint32_t line;     /* 1-based line of the box in the file as stored */
+    uint32_t end_line; /* last line of the task's own text */
+    const char *id;    /* T001, 1.1, ...; NULL when the task has none */
+    const char *title; /* plain text without box, id, markers and leading tags */
+    const char *text;  /* plain text of the task's first paragraph, markers kept */
+    char mark[8];      /* the box's code point as UTF-8 (" ", "x", "✅", ...) */
     task_status status;
     const char *status_word; /* a user's own status word from a status map, else NULL */
-    int parallel;          /* [P] or (P) among the leading markers */
-    const char *story;     /* first [USn] tag, or NULL */
-    const char *tags_json; /* JSON array of all leading bracket tags; "[]" when none */
-    const char *files_json; /* JSON array of the file paths the task names; "[]" when none */
-    const char *step;      /* "3" or "3.2" from the closest step/phase heading, or NULL */
-    const char *step_name; /* the rest of that heading, else the closest H2, or NULL */
-    const char *section;   /* the closest heading of any level, or NULL */
-    int step_index;        /* ordinal of the step heading in the file (0: none) */
-    int depth;             /* 0 for a top-level task */
-    int parent;            /* index of the enclosing task in the document, or -1 */
-    int optional;          /* Kiro's "- [ ]*", cc-sdd's `7.9*` */
-    int has_subtasks;      /* some task has this one as its parent */
-    int counted;           /* progress counts it (task_document_count_progress) */
-    int parallel_group;    /* under a rollout's `- 🔀 Execute in parallel:` item (1, 2, ...), or 0 */
+    int parallel;            /* [P] or (P) among the leading markers */
+    const char *story;       /* first [USn] tag, or NULL */
+    const char *tags_json;   /* JSON array of all leading bracket tags; "[]" when none */
+    const char *files_json;  /* JSON array of the file paths the task names; "[]" when none */
+    const char *step;        /* "3" or "3.2" from the closest step/phase heading, or NULL */
+    const char *step_name;   /* the rest of that heading, else the closest H2, or NULL */
+    const char *section;     /* the closest heading of any level, or NULL */
+    int step_index;          /* ordinal of the step heading in the file (0: none) */
+    int depth;               /* 0 for a top-level task */
+    int parent;              /* index of the enclosing task in the document, or -1 */
+    int optional;            /* Kiro's "- [ ]*", cc-sdd's `7.9*` */
+    int has_subtasks;        /* some task has this one as its parent */
+    int counted;             /* progress counts it (task_document_count_progress) */
+    int parallel_group; /* under a rollout's `- 🔀 Execute in parallel:` item (1, 2, ...), or 0 */
+    int heading;        /* index into doc->headings of the closest heading above, or -1 */
 } task_record;
 
-/* A line of prose that may state dependencies: from a section whose heading
- * speaks of dependencies or execution order. The deps layer reads these. */
+/* A heading, for what stands under it: a statement in a heading (`### Layer
+ * 2 (depends on Layer 1)`) or under it (`**Dependencies**: US1`) is about
+ * the tasks under that heading. */
+typedef struct task_heading {
+    const char *text;
+    uint32_t line;
+    int level;  /* 1 to 6 */
+    int parent; /* index of the closest heading above of a lower level, or -1 */
+} task_heading;
+
+/* Where a line of prose that may state dependencies comes from. */
+typedef enum task_phrase_kind {
+    PHRASE_SECTION_LINE, /* a line of a section whose heading speaks of dependencies or order */
+    PHRASE_FIELD,        /* `Dependencies: ...` (a label about order) under any heading */
+    PHRASE_TABLE_ROW,    /* a table row in such a section: its cells joined by " | " */
+    PHRASE_CODE_LINE     /* a line of a code block in such a section (a tree, a Mermaid graph) */
+} task_phrase_kind;
+
+/* A line of prose that may state dependencies. The deps layer reads these. */
 typedef struct task_phrase {
     uint32_t line;
     const char *text; /* plain text, inline markup flattened */
+    task_phrase_kind kind;
+    int heading; /* index into doc->headings of the heading it stands under, or -1 */
+    int block;   /* table and code lines: which table or block (1, 2, ...) */
+    int header;  /* a table's header row */
 } task_phrase;
 
 /* A line under a task that is not a task itself: a nested bullet or a
@@ -81,7 +103,7 @@ typedef struct task_wave {
 /* A fenced `{"waves": [...]}` block: every task of wave k waits for every
  * task of wave k-1. */
 typedef struct task_wave_block {
-    uint32_t line;     /* the block's first line */
+    uint32_t line; /* the block's first line */
     task_wave *waves;
     size_t n_waves;
     const char *error; /* what in the block was not of that shape (with its line), or NULL */
@@ -116,6 +138,8 @@ typedef struct task_document {
     size_t n_wave_blocks;
     task_step *steps;
     size_t n_steps;
+    task_heading *headings;
+    size_t n_headings;
 
     int n_execute_groups; /* rollout `- 🔀 Execute in parallel:` / `in sequence:` items */
 
@@ -175,8 +199,7 @@ typedef struct task_status_map {
 /* Re-maps every task's status by `map` (may be NULL) over the dialect's
  * defaults (Kiro: `[-]` is in progress, not cancelled). Words that are not
  * built-in statuses are kept as status_word and count as open. */
-int task_document_map_statuses(task_document *doc, const task_status_map *map,
-                               const char *dialect);
+int task_document_map_statuses(task_document *doc, const task_status_map *map, const char *dialect);
 
 #ifdef __cplusplus
 }

@@ -18,8 +18,7 @@ extern "C" {
 #define TASKSEXT_API __attribute__((visibility("default")))
 #endif
 
-TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error,
-                                       const sqlite3_api_routines *api);
+TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_api_routines *api);
 
 #ifdef __cplusplus
 }

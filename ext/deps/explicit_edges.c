@@ -23,15 +23,7 @@
 #include "graph_builder.h"
 #include "side_resolve.h"
 #include "statement.h"
-
-typedef struct statement_context {
-    uint32_t line;
-    const char *source; /* task_deps.source, and quoted in messages */
-    int task;           /* the task whose line or note this is, or -1 */
-    int flags;          /* side_resolve flags */
-    int quiet;          /* no row for what names nothing: a task's own line and notes */
-    int silent;         /* no row at all: prose on a task's line, read only for ids */
-} statement_context;
+#include "statement_edges.h"
 
 /* Which tasks are in a set, for `all other tasks`. */
 static unsigned char *membership(const graph_builder *b, const task_set *set)
@@ -41,19 +33,6 @@ static unsigned char *membership(const graph_builder *b, const task_set *set)
         for (size_t i = 0; i < set->n; i++)
             in[set->tasks[i]] = 1;
     return in;
-}
-
-static int complement(const graph_builder *b, const task_set *other, task_set *out)
-{
-    unsigned char *in = membership(b, other);
-    if (!in) return -1;
-    for (size_t t = 0; t < b->doc->n_tasks; t++)
-        if (!in[t] && task_set_add(out, (int)t) < 0) {
-            free(in);
-            return -1;
-        }
-    free(in);
-    return 0;
 }
 
 static int copy_set(const task_set *from, task_set *to)
@@ -159,15 +138,23 @@ static void report_side_details(graph_builder *b, const statement_context *c,
 
 /* `waiting` waits for `first`: the whole sets when they are ids, the ends
  * of the groups otherwise. Returns the edges added. */
-static size_t link_sides(graph_builder *b, const statement_context *c, const side_result *waiting,
-                         const side_result *first)
+size_t link_sides(graph_builder *b, const statement_context *c, const side_result *waiting,
+                  const side_result *first)
 {
     task_set ends_w = {0}, ends_f = {0}, less_w = {0}, less_f = {0};
     const task_set *w = &waiting->set, *f = &first->set;
     /* A group never waits for itself: `US7 before other user stories`,
      * `Phase 4.5 requires Phase 1-4` (4 takes in 4.5). */
-    if (side_is_group(waiting) && without(b, w, f, &less_w) == 0) w = &less_w;
-    if (side_is_group(first) && without(b, f, w, &less_f) == 0) f = &less_f;
+    int left_w = side_is_group(waiting) ? without(b, w, f, &less_w) : -2;
+    int left_f = side_is_group(first) ? without(b, f, w, &less_f) : -2;
+    if (left_w == 1 || left_f == 1) {
+        /* a group said to wait for itself (`Phase 3 (MVP) ← MVP`): no order */
+        task_set_free(&less_w);
+        task_set_free(&less_f);
+        return 0;
+    }
+    if (left_w == 0) w = &less_w;
+    if (left_f == 0) f = &less_f;
     if (side_is_group(waiting)) {
         if (group_ends(b, w, 0, &ends_w) < 0) b->failed = 1;
         w = &ends_w;
@@ -203,8 +190,8 @@ static size_t link_sides(graph_builder *b, const statement_context *c, const sid
 
 /* A side as written, resolved; `other` (may be NULL) is what the other side
  * resolved to, for `all preceding` and `all other tasks`. */
-static void resolve_part(graph_builder *b, const statement_context *c, const char *text,
-                         text_part part, side_result *out)
+void resolve_part(graph_builder *b, const statement_context *c, const char *text, text_part part,
+                  side_result *out)
 {
     char scope[64] = "";
     const char *own = c->task >= 0 ? b->doc->tasks[c->task].id : NULL;
@@ -240,26 +227,37 @@ static int is_filler(const char *text, text_part part)
     return 1;
 }
 
-static int resolved(const side_result *side)
+int resolved(const side_result *side)
 {
     return side->kind != SIDE_UNRESOLVED &&
            (side->set.n > 0 || side->kind == SIDE_ALL_OTHERS || side->kind == SIDE_ALL_BEFORE);
 }
 
-/* Fills the relative sides once the other side is known. */
-static void settle_relative(graph_builder *b, side_result *side, const side_result *other)
+/* Fills the relative sides once the other side is known: `all other tasks`
+ * wait for the other side when they are the waiting side (`T001 blocks all
+ * other tasks`: those after it), and are what it waits for otherwise
+ * (`Polish depends on everything`: those before it). */
+static void settle_relative(graph_builder *b, side_result *side, const side_result *other,
+                            int waiting)
 {
-    if (side->kind == SIDE_ALL_OTHERS && complement(b, &other->set, &side->set) < 0) b->failed = 1;
-    if (side->kind == SIDE_ALL_BEFORE) {
-        int before = first_of(&other->set);
-        for (int t = 0; t < before && !b->failed; t++)
+    int before = side->kind == SIDE_ALL_BEFORE || (side->kind == SIDE_ALL_OTHERS && !waiting);
+    int after = side->kind == SIDE_ALL_OTHERS && waiting;
+    if (before) {
+        int first = first_of(&other->set);
+        for (int t = 0; t < first && !b->failed; t++)
             if (task_set_add(&side->set, t) < 0) b->failed = 1;
+    }
+    if (after) {
+        int last = -1;
+        for (size_t i = 0; i < other->set.n; i++)
+            if (other->set.tasks[i] > last) last = other->set.tasks[i];
+        for (size_t t = (size_t)last + 1; t < b->doc->n_tasks && !b->failed; t++)
+            if (task_set_add(&side->set, (int)t) < 0) b->failed = 1;
     }
 }
 
 /* The edges of one line. */
-static size_t read_statement(graph_builder *b, const statement_context *c, const char *text,
-                             size_t len)
+size_t read_statement(graph_builder *b, const statement_context *c, const char *text, size_t len)
 {
     statement st;
     statement_read(text, len, &st);
@@ -268,9 +266,13 @@ static size_t read_statement(graph_builder *b, const statement_context *c, const
     /* What a clause without a subject of its own is about: the clause
      * before's subject, else the label, else the task the line is under. */
     task_set inherited = {0};
-    if (c->task >= 0 && task_set_add(&inherited, c->task) < 0) b->failed = 1;
-    side_result label = {0};
     int inherited_group = 0;
+    if (c->task >= 0 && task_set_add(&inherited, c->task) < 0) b->failed = 1;
+    if (c->task < 0 && c->scope && c->scope->n) {
+        if (copy_set(c->scope, &inherited) < 0) b->failed = 1;
+        inherited_group = 1;
+    }
+    side_result label = {0};
     if (st.label.len) {
         resolve_part(b, c, text, st.label, &label);
         if (resolved(&label) && label.set.n > 0 && copy_set(&label.set, &inherited) < 0)
@@ -296,8 +298,8 @@ static size_t read_statement(graph_builder *b, const statement_context *c, const
             cl->object.len && statement_names_tasks(text + cl->object.start, cl->object.len);
         side_result *waiting = cl->order == ORDER_RIGHT_FIRST ? &subject : &object;
         side_result *first = waiting == &subject ? &object : &subject;
-        settle_relative(b, waiting, first);
-        settle_relative(b, first, waiting);
+        settle_relative(b, waiting, first, 1);
+        settle_relative(b, first, waiting, 0);
         report_side_details(b, c, &subject);
         report_side_details(b, c, &object);
         if (cl->uncut && (subject_names || object_names)) {
@@ -307,10 +309,11 @@ static size_t read_statement(graph_builder *b, const statement_context *c, const
         } else if (cl->uncut) {
             /* prose with two ordering words and no task named: nothing */
         } else if (!resolved(&subject) || subject.set.n == 0) {
-            if (resolved(&object) && object.set.n > 0 && !subject_names)
+            if (resolved(&object) && object.set.n > 0 && !subject_names && !c->quiet)
                 statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
                                 "cannot tell which tasks this is about: %s", c->source);
-            else if (!subject.n_unknown)
+            else if (!subject.n_unknown &&
+                     !(c->quiet && (cl->subject.len == 0 || is_filler(text, cl->subject))))
                 report_unresolved(b, c, text, cl->subject.len ? cl->subject : cl->object,
                                   subject_names || object_names);
         } else if (!resolved(&object) || object.set.n == 0) {
@@ -352,16 +355,14 @@ static void bracketed_dependencies(graph_builder *b, int task)
         if (!end) continue;
         const char *inner = p + open_len;
         size_t inner_len = (size_t)(end - inner);
-        statement st;
-        statement_read(inner, inner_len, &st);
-        if (st.n_clauses == 0) continue;
+        if (!statement_opens_with_order(inner, inner_len)) continue;
         size_t close_len = strlen(close);
         const char *source = tasks_arena_strndup(b->graph->arena, p, (size_t)(end - p) + close_len);
         if (!source) {
             b->failed = 1;
             return;
         }
-        statement_context c = {b->doc->tasks[task].line, source, task, 0, 1, 0};
+        statement_context c = {b->doc->tasks[task].line, source, task, 0, 1, 0, NULL};
         read_statement(b, &c, inner, inner_len);
         p = end + close_len - 1;
     }
@@ -390,7 +391,7 @@ static void task_line_dependencies(graph_builder *b, int task)
         if (depth) text[i] = ' ';
         if (closing && depth) depth--;
     }
-    statement_context c = {t->line, t->title, task, SIDE_NO_BARE_NUMBER, 1, 1};
+    statement_context c = {t->line, t->title, task, SIDE_NO_BARE_NUMBER, 1, 1, NULL};
     read_statement(b, &c, text, len);
     free(text);
 }
@@ -402,7 +403,7 @@ static void note_dependencies(graph_builder *b)
     const task_document *doc = b->doc;
     for (size_t i = 0; i < doc->n_notes && !b->failed; i++) {
         const task_note *note = &doc->notes[i];
-        statement_context c = {note->line, note->text, note->task, 0, 1, 0};
+        statement_context c = {note->line, note->text, note->task, 0, 1, 0, NULL};
         read_statement(b, &c, note->text, strlen(note->text));
     }
 }
@@ -438,6 +439,25 @@ static void obsidian_dependencies(graph_builder *b, int task)
     }
 }
 
+/* `### Layer 2 (depends on Layer 1)`, `## Phase 3.2: Tests ⚠️ MUST COMPLETE
+ * BEFORE 3.3`: a heading's statement is about the tasks under it. */
+static void heading_dependencies(graph_builder *b)
+{
+    const task_document *doc = b->doc;
+    for (size_t h = 0; h < doc->n_headings && !b->failed; h++) {
+        const task_heading *heading = &doc->headings[h];
+        task_set scope = {0};
+        if (tasks_under_heading(doc, (int)h, &scope) < 0) b->failed = 1;
+        if (scope.n) {
+            statement_context c = {heading->line, heading->text, -1, SIDE_BY_NAME, 1, 0, &scope};
+            /* The heading names its own tasks by number or name: read it with
+             * its words in brackets as clauses too. */
+            read_statement(b, &c, heading->text, strlen(heading->text));
+        }
+        task_set_free(&scope);
+    }
+}
+
 void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
@@ -445,18 +465,29 @@ void add_explicit_edges(graph_builder *b)
      * hostile file of many lines over many tasks can ask for. */
     size_t budget = (size_t)TASKS_DEPS_MAX_EXPLICIT_WORK;
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++) {
+        const task_phrase *ph = &doc->phrases[i];
+        if (ph->kind == PHRASE_TABLE_ROW || ph->kind == PHRASE_CODE_LINE) continue; /* blocks */
         if (b->graph->n_edges > TASKS_DEPS_MAX_FILE_EDGES || budget < doc->n_tasks + 1) {
-            builder_add_issue(b, doc->phrases[i].line, -1, ISSUE_FAN_OUT_LIMIT,
+            builder_add_issue(b, ph->line, -1, ISSUE_FAN_OUT_LIMIT,
                               "dependency lines from here on are not read: the file's lines over "
                               "its %zu tasks pass the work and edge limits",
                               doc->n_tasks);
             break;
         }
         budget -= doc->n_tasks + 1;
-        const task_phrase *ph = &doc->phrases[i];
-        statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, 0, 0};
+        /* `**Dependencies**: US1` under a heading is about that heading's tasks. */
+        task_set scope = {0};
+        /* (not under the title: what stands there is about the whole spec) */
+        if (ph->kind == PHRASE_FIELD && ph->heading >= 0 && doc->headings[ph->heading].level > 1 &&
+            tasks_under_heading(doc, ph->heading, &scope) < 0)
+            b->failed = 1;
+        statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, ph->kind == PHRASE_FIELD,
+                               0,        &scope};
         b->graph->phrase_edges[i] = read_statement(b, &c, ph->text, strlen(ph->text));
+        task_set_free(&scope);
     }
+    heading_dependencies(b);
+    add_block_edges(b);
     for (size_t t = 0; t < doc->n_tasks && !b->failed; t++) {
         bracketed_dependencies(b, (int)t);
         task_line_dependencies(b, (int)t);

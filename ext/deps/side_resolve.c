@@ -2,6 +2,7 @@
  * numeric (Kiro) ids that exist, `all user stories`, `all preceding`,
  * `all other tasks`, and last step names. */
 #include "side_resolve.h"
+#include "../parse/task_line.h"
 #include "../parse/text_scan.h"
 
 #include <stdio.h>
@@ -34,32 +35,15 @@ static int is_alnum(char c)
 
 /* A task id token at i (at a word start): `T004`, `T006a`, `P001`, `TASK-12`;
  * *numeric set for `1.2`. Returns its length or 0. */
+/* A task id token at i (at a word start), by the parser's id grammar
+ * (task_id_scan), not glued to a word after it. Returns its length or 0. */
 static size_t id_token(const char *s, size_t len, size_t i, int *numeric)
 {
     *numeric = 0;
     if (i > 0 && is_alnum(s[i - 1])) return 0;
-    size_t k;
-    if (s[i] == 'T' && i + 1 < len && ascii_is_digit(s[i + 1])) {
-        k = skip_dotted(s, len, skip_digits(s, len, i + 1));
-        if (k < len && s[k] >= 'a' && s[k] <= 'z' && !(k + 1 < len && is_alnum(s[k + 1]))) k++;
-        if (k < len && s[k] == '\'') k++;
-    } else if (ascii_is_upper(s[i])) {
-        k = i;
-        while (k < len && k - i < 5 && ascii_is_upper(s[k]))
-            k++;
-        int hyphen = k < len && s[k] == '-';
-        size_t d = k + (size_t)hyphen;
-        size_t e = skip_digits(s, len, d);
-        if (e == d || (!hyphen && e - d < 3) || (hyphen && k - i < 2)) return 0;
-        k = skip_dotted(s, len, e);
-    } else if (ascii_is_digit(s[i])) {
-        k = skip_dotted(s, len, skip_digits(s, len, i));
-        *numeric = 1;
-    } else {
-        return 0;
-    }
-    if (k < len && is_alnum(s[k])) return 0;
-    return k - i;
+    size_t n = task_id_scan(s + i, len - i, numeric);
+    if (!n || (i + n < len && is_alnum(s[i + n]))) return 0;
+    return n;
 }
 
 /* A range dash between two ids: `-`, `–`, `—`, `..`, ` to `, ` through `. */
@@ -147,7 +131,9 @@ static int resolve_ids(const task_document *doc, const id_index *index, const ch
             i += n + sep + n2;
             continue;
         }
-        if (first >= 0 && i + n < len && s[i + n] == '+' && !numeric_pass) {
+        /* `T033+` (not `T018+T020`, two tasks) */
+        if (first >= 0 && i + n < len && s[i + n] == '+' && !numeric_pass &&
+            !(i + n + 1 < len && is_alnum(s[i + n + 1]))) {
             /* `T033+`: that task and every task after it */
             found = 1;
             if (add_range(doc, first, (int)doc->n_tasks - 1, out) < 0) return -1;
@@ -293,12 +279,37 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
     for (size_t i = 0; i + 2 < len; i++) {
         if (i && is_alnum(s[i - 1])) continue;
         size_t digits;
+        size_t many = prefix_nocase(s, len, i, "user stories ");
+        if (!many) many = prefix_nocase(s, len, i, "stories ");
         if (s[i] == 'U' && s[i + 1] == 'S' && ascii_is_digit(s[i + 2]))
             digits = i + 2;
         else if (prefix_nocase(s, len, i, "user story ") && i + 11 < len &&
                  ascii_is_digit(s[i + 11]))
             digits = i + 11;
-        else
+        else if (many && i + many < len && ascii_is_digit(s[i + many])) {
+            /* `User Stories 1-3`, `stories 2 and 4`: those numbers */
+            size_t k = i + many;
+            for (;;) {
+                size_t end = skip_digits(s, len, k);
+                if (end == k) break;
+                named = 1;
+                size_t sep = range_separator(s, len, end);
+                size_t end2 = sep ? skip_digits(s, len, end + sep) : 0;
+                long from = strtol(s + k, NULL, 10);
+                long to = sep && end2 > end + sep ? strtol(s + end + sep, NULL, 10) : from;
+                for (long n = from; n <= to && n - from < 100; n++) {
+                    char number[24];
+                    int nl = snprintf(number, sizeof number, "%ld", n);
+                    if (add_story_tasks(doc, number, (size_t)nl, out) < 0) return -1;
+                }
+                k = sep && end2 > end + sep ? end2 : end;
+                while (k < len && (s[k] == ' ' || s[k] == ','))
+                    k++;
+                if (len - k >= 4 && memcmp(s + k, "and ", 4) == 0) k += 4;
+            }
+            i = k;
+            continue;
+        } else
             continue;
         size_t end = skip_digits(s, len, digits);
         named = 1;
@@ -383,9 +394,9 @@ static int says_all_before(const char *s, size_t len)
 
 static int says_all_others(const char *s, size_t len)
 {
-    static const char *const words[] = {
-        "all other", "all remaining", "everything else", "all subsequent", "all later", "all tasks",
-        NULL};
+    static const char *const words[] = {"all other",      "all remaining", "everything else",
+                                        "all subsequent", "all later",     "all tasks",
+                                        "all modules",    "everything",    NULL};
     for (size_t i = 0; i < len; i++)
         for (const char *const *w = words; *w; w++)
             if (match_word_nocase(s, len, i, *w)) return 1;
@@ -405,27 +416,80 @@ static int is_stopword(const char *w, size_t n)
 }
 
 /* `word` (lowercase) starts a word of `name`: `foundation` matches
- * `Foundational`, `test` matches `Tests`, `ui` does not match `Build`. */
+ * `Foundational`, `test` matches `Tests`, `ui` does not match `Build`; a
+ * number matches only itself (`1.2`, not `1.20`). */
 static int name_contains(const char *name, const char *word, size_t n)
 {
     size_t len = strlen(name);
+    int number = ascii_is_digit(word[0]);
+    /* A number names a heading by the number it opens with (`Task 1.2:
+     * Utils`), not one it mentions later (`... MUST COMPLETE BEFORE 3.3`). */
+    if (number) {
+        size_t spaces = 0, k = 0;
+        while (k < len && spaces < 3)
+            spaces += name[k++] == ' ';
+        len = k;
+    }
     for (size_t i = 0; i + n <= len; i++) {
-        if (i > 0 && (is_alnum(name[i - 1]) || (unsigned char)name[i - 1] >= 0x80)) continue;
+        if (i > 0 && (is_alnum(name[i - 1]) || (unsigned char)name[i - 1] >= 0x80 ||
+                      (number && name[i - 1] == '.')))
+            continue;
         size_t k = 0;
         for (; k < n; k++) {
             char c = name[i + k];
             if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
             if (c != word[k]) break;
         }
-        if (k == n) return 1;
+        if (k < n) continue;
+        if (number && i + n < len &&
+            (ascii_is_digit(name[i + n]) ||
+             (name[i + n] == '.' && i + n + 1 < len && ascii_is_digit(name[i + n + 1]))))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+int tasks_under_heading(const task_document *doc, int heading, task_set *out)
+{
+    if (heading < 0 || (size_t)heading >= doc->n_headings) return 0;
+    /* Headings are in document order: those under it run up to the next one
+     * of its level or above. */
+    size_t end = (size_t)heading + 1;
+    while (end < doc->n_headings && doc->headings[end].level > doc->headings[heading].level)
+        end++;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        int h = doc->tasks[t].heading;
+        if (h >= heading && (size_t)h < end && task_set_add(out, (int)t) < 0) return -1;
     }
     return 0;
 }
 
 /* Words of the side (outside parentheses, lowercased, plurals cut to a stem)
  * that all appear in a step's name. */
+/* `plan.md`, `src/models/`: a side that names a file names no group. */
+static int names_a_file(const char *s, size_t len)
+{
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (s[i] == '/' && is_alnum(s[i - 1])) return 1;
+        if (s[i] == '.' && is_alnum(s[i - 1]) && s[i + 1] >= 'a' && s[i + 1] <= 'z') return 1;
+    }
+    return 0;
+}
+
+/* `P1`, `P2 🎯`: a priority, which names no group of tasks. */
+static int is_priority(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i + 1 < len && s[i] == 'P' && ascii_is_digit(s[i + 1]) &&
+           (i + 2 == len || !is_alnum(s[i + 2]));
+}
+
 static int resolve_name(const task_document *doc, const char *s, size_t len, side_result *out)
 {
+    if (names_a_file(s, len) || is_priority(s, len)) return 0;
     char words[16][48];
     size_t lens[16];
     int n_words = 0, depth = 0;
@@ -437,7 +501,10 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
             continue;
         }
         size_t start = i;
-        while (i < len && (is_alnum(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-'))
+        /* `1.2` stays one word */
+        while (i < len && (is_alnum(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-' ||
+                           (s[i] == '.' && i > start && ascii_is_digit(s[i - 1]) && i + 1 < len &&
+                            ascii_is_digit(s[i + 1]))))
             i++;
         size_t n = i - start;
         if (n >= sizeof words[0]) continue;
@@ -467,7 +534,63 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
             }
         }
     }
+    if (any) return 1;
+    /* Headings that are no steps: `### Task 1.2: Utils` holds the tasks of
+     * "Task 1.2", `### Layer 1` those of "Layer 1". */
+    for (size_t h = 0; h < doc->n_headings; h++) {
+        const char *name = doc->headings[h].text;
+        int all = 1;
+        for (int k = 0; k < n_words && all; k++)
+            all = name_contains(name, words[k], lens[k]);
+        if (!all) continue;
+        size_t before = out->set.n;
+        if (tasks_under_heading(doc, (int)h, &out->set) < 0) return -1;
+        any |= out->set.n > before;
+    }
     return any;
+}
+
+/* A side that is only a number (`3.3`, `4`) and no task's id: that step. */
+static int resolve_step_number(const task_document *doc, const char *s, size_t len,
+                               side_result *out)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t end = skip_dotted(s, len, skip_digits(s, len, i));
+    size_t rest = end;
+    while (rest < len && s[rest] == ' ')
+        rest++;
+    if (end == i || rest != len) return 0;
+    return add_step_tasks(doc, s + i, end - i, out) < 0 ? -1 : out->set.n > 0;
+}
+
+/* A list of names, each resolved on its own; all of them must name tasks.
+ * Cut at `,`, ` and `, ` & `, ` + ` outside parentheses. */
+static int resolve_name_list(const task_document *doc, const char *s, size_t len, side_result *out)
+{
+    static const char *const cuts[] = {", ", " and ", " & ", " + ", NULL};
+    size_t start = 0;
+    int items = 0, depth = 0;
+    for (size_t i = 0; i <= len; i++) {
+        size_t cut = 0;
+        if (i < len) {
+            if (s[i] == '(') depth++;
+            if (s[i] == ')' && depth) depth--;
+            for (const char *const *c = cuts; *c && !depth && !cut; c++)
+                if (len - i >= strlen(*c) && memcmp(s + i, *c, strlen(*c)) == 0) cut = strlen(*c);
+            if (!cut) continue;
+        }
+        if (i > start) {
+            int rc = resolve_name(doc, s + start, i - start, out);
+            if (rc <= 0) return rc < 0 ? -1 : 0;
+            items++;
+        }
+        if (i == len) break;
+        start = i + cut;
+        i = start - 1;
+    }
+    return items > 1;
 }
 
 int side_is_group(const side_result *side)
@@ -490,6 +613,8 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
     } else if ((rc = resolve_ids(doc, index, scope, s, len, flags & SIDE_NO_BARE_NUMBER ? 2 : 1,
                                  out)) != 0) {
         out->kind = SIDE_IDS;
+    } else if ((flags & SIDE_BY_NAME) && (rc = resolve_step_number(doc, s, len, out)) != 0) {
+        out->kind = SIDE_STEPS; /* `BEFORE 3.3`, in a file whose steps are 3.1, 3.2, 3.3 */
     } else if (says_all_stories(s, len)) {
         out->kind = SIDE_ALL_STORIES;
         rc = add_all_stories(doc, out) < 0 ? -1 : 1;
@@ -501,6 +626,8 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
         rc = 1;
     } else if ((flags & SIDE_BY_NAME) && (rc = resolve_name(doc, s, len, out)) != 0) {
         out->kind = SIDE_NAME;
+    } else if ((flags & SIDE_BY_NAME) && (rc = resolve_name_list(doc, s, len, out)) != 0) {
+        out->kind = SIDE_NAME; /* `Task 1.2, Task 1.3`, `Setup and Foundational` */
     }
     if (rc < 0) {
         task_set_free(&out->set);

@@ -16,7 +16,8 @@ typedef enum side_kind {
     SIDE_STEPS,
     SIDE_STORIES,
     SIDE_NAME,
-    SIDE_ALL_OTHERS, /* `all other tasks`: the complement of the other side */
+    SIDE_ALL_OTHERS, /* `all other tasks`, `everything`: the tasks after the other side
+                      * when they wait, the tasks before it when it waits */
     SIDE_ALL_BEFORE, /* `all preceding phases`: every task before the other side */
     SIDE_ALL_STORIES /* `all user stories`: every story's tasks */
 } side_kind;
@@ -46,6 +47,10 @@ typedef struct side_result {
  * `3.4` means task `3.2` when there is no task `2`. */
 int side_resolve(const task_document *doc, const id_index *index, const char *scope,
                  const char *text, size_t len, int flags, side_result *out);
+
+/* The tasks under heading `heading` (its own and its subheadings'): 0, or
+ * -1 when out of memory. */
+int tasks_under_heading(const task_document *doc, int heading, task_set *out);
 
 /* A group side (steps, stories, names) rather than a list of ids. */
 int side_is_group(const side_result *side);

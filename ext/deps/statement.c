@@ -32,6 +32,9 @@ static const order_word order_words[] = {
     {"before", ORDER_LEFT_FIRST, FORM_WORD},
     {"unblocks", ORDER_LEFT_FIRST, FORM_WORD},
     {"unblock", ORDER_LEFT_FIRST, FORM_WORD},
+    {"blocks on", ORDER_RIGHT_FIRST, FORM_WORD}, /* `T095 blocks on T090`: waits for it */
+    {"block on", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"blocked on", ORDER_RIGHT_FIRST, FORM_WORD},
     {"blocks", ORDER_LEFT_FIRST, FORM_WORD},
     {"block", ORDER_LEFT_FIRST, FORM_WORD},
     {"required by", ORDER_LEFT_FIRST, FORM_WORD},
@@ -239,9 +242,9 @@ static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
     size_t n = prefix_nocase(s, len, i, w->text);
     if (!n) return 0;
     /* `qApp->topLevelWidgets()`, `a=>b`: code, not an arrow; `T001->T002` is one. */
-    if (w->form == FORM_SYMBOL && (unsigned char)w->text[0] < 0x80 && i > 0 && i + n < len &&
-        is_word_byte(s[i - 1]) && is_word_byte(s[i + n]) && !id_like_at(s, len, i + n))
-        return 0;
+    if (w->form == FORM_SYMBOL && (unsigned char)w->text[0] < 0xE4 && i > 0 && i + n < len &&
+        is_ascii_letter(s[i - 1]) && is_ascii_letter(s[i + n]) && !id_like_at(s, len, i + n))
+        return 0; /* `specify→plan→tasks`: a flow named in a sentence */
     if (w->form != FORM_WORD) return n;
     if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return 0;
     if (i + n < len && is_word_byte(s[i + n]) && is_ascii_letter(s[i + n - 1])) return 0;
@@ -428,8 +431,11 @@ static void add_clause(statement *out, text_part subject, text_part object, phra
     out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut};
 }
 
-/* One segment [start, end): its clauses. */
-static void read_segment(const char *s, size_t start, size_t end, int first_segment, statement *out)
+/* One segment [start, end): its clauses. `pending` is what the segment
+ * before said without an ordering word (`T016 (validation) — after T015`):
+ * the subject of a clause here that has none. */
+static void read_segment(const char *s, size_t start, size_t end, int first_segment,
+                         text_part pending, statement *out)
 {
     found_word words[STATEMENT_MAX_CLAUSES];
     int n = 0, depth = 0;
@@ -491,6 +497,7 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
         size_t clause_start = subject_start;
         text_part subject = trimmed(s, subject_start, w->at);
         if (subject.len == 0) subject = colon_subject;
+        if (subject.len == 0 && k == 0) subject = pending;
         size_t object_end = next_at, cut_end, cut_next;
         int uncut = pending_uncut;
         pending_uncut = 0;
@@ -576,34 +583,94 @@ static size_t read_label(const char *s, size_t len, statement *out)
     return 0;
 }
 
+int statement_opens_with_order(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
+        i++;
+    size_t n;
+    const order_word *w = ordering_word_at(s, len, i, &n);
+    if (w && w->form != FORM_POSTFIX) return 1;
+    for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
+        size_t m = prefix_nocase(s, len, i, relation_labels[k].text);
+        if (m && i + m < len && (s[i + m] == ':' || s[i + m] == ' ')) return 1;
+    }
+    /* `2.1の完了後`: a postfix word anywhere */
+    for (size_t k = 0; k < len; k++) {
+        size_t m;
+        const order_word *v = ordering_word_at(s, len, k, &m);
+        if (v && v->form == FORM_POSTFIX) return 1;
+    }
+    return 0;
+}
+
+/* A bracket that opens with an ordering word or a relation label, and
+ * names tasks, is no label but a clause of its own: `Layer 2 (depends on
+ * Layer 1)`, `T049 — (after T037–T039)`; `US1 (needs variant data)` explains. */
+static int opens_clause(const char *s, size_t len, size_t i)
+{
+    size_t close = i;
+    while (close < len && s[close] != ')' && s[close] != ']' &&
+           !(len - close >= 3 && memcmp(s + close, "\xEF\xBC\x89", 3) == 0))
+        close++;
+    return statement_names_tasks(s + i, close - i) && statement_opens_with_order(s + i, close - i);
+}
+
+/* Reads segment [segment, i) and keeps what it says without an ordering
+ * word for the next one. */
+static void read_between(const char *s, size_t segment, size_t i, int *first, text_part *pending,
+                         statement *out)
+{
+    if (i <= segment) return;
+    int before = out->n_clauses, words = out->ordering_words;
+    read_segment(s, segment, i, *first, *pending, out);
+    *first = 0;
+    int said = out->n_clauses > before || out->ordering_words > words;
+    *pending = said ? (text_part){0, 0} : trimmed(s, segment, i);
+}
+
 void statement_read(const char *s, size_t len, statement *out)
 {
     memset(out, 0, sizeof(*out));
     size_t start = read_label(s, len, out);
-    int depth = 0, first = 1;
+    int depth = 0, first = 1, clause_depth = -1;
     size_t segment = start;
+    text_part pending = {0, 0};
     for (size_t i = start; i < len;) {
         size_t bn;
         int d = bracket_delta(s, len, i, &bn);
+        if (d > 0 && depth == 0 && opens_clause(s, len, i + bn)) {
+            read_between(s, segment, i, &first, &pending, out);
+            clause_depth = 1;
+            depth = 1;
+            i += bn;
+            segment = i;
+            continue;
+        }
+        if (d < 0 && depth == 1 && clause_depth == 1) {
+            read_between(s, segment, i, &first, &pending, out);
+            clause_depth = -1;
+            depth = 0;
+            i += bn;
+            segment = i;
+            continue;
+        }
         if (d) {
             depth += d;
             if (depth < 0) depth = 0;
             i += bn;
             continue;
         }
-        size_t n = depth ? 0 : segment_break(s, len, i);
+        size_t n = (depth && clause_depth < 0) || depth > 1 ? 0 : segment_break(s, len, i);
         if (!n) {
             i++;
             continue;
         }
-        if (i > segment) {
-            read_segment(s, segment, i, first, out);
-            first = 0;
-        }
+        read_between(s, segment, i, &first, &pending, out);
         i += n;
         segment = i;
     }
-    if (len > segment) read_segment(s, segment, len, first, out);
+    read_between(s, segment, len, &first, &pending, out);
 }
 
 int statement_names_tasks(const char *s, size_t len)
@@ -616,12 +683,14 @@ int statement_names_tasks(const char *s, size_t len)
         "layers", "layer", "milestone", "sprint",     "fase",   "etapa", NULL};
     for (size_t i = 0; i < len; i++) {
         if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) continue;
-        /* T004, US3, WP01, TASK-12, 1.2 */
+        /* T004, US3, WP01, TASK-12, 1.2; not a priority, `P2` */
         size_t k = i;
         while (k < len && k - i < 5 && ascii_is_upper(s[k]))
             k++;
         if (k < len && s[k] == '-' && k > i) k++;
-        if (k < len && ascii_is_digit(s[k]) &&
+        int priority =
+            k == i + 1 && s[i] == 'P' && k + 1 <= len && !(k + 1 < len && is_word_byte(s[k + 1]));
+        if (k < len && ascii_is_digit(s[k]) && !priority &&
             (k > i || (k + 2 < len && s[k + 1] == '.' && ascii_is_digit(s[k + 2]))))
             return 1;
         for (const char *const *w = words; *w; w++) {

@@ -51,6 +51,11 @@ typedef struct statement {
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
 
+/* 1 when the text opens with an ordering word or a relation label
+ * (`depends on T012`, `after T003`, `Blocked by: 2`), or holds a postfix one
+ * (`2.1の完了後`): a bracket on a task's line that states its order. */
+int statement_opens_with_order(const char *text, size_t len);
+
 /* 1 when the text names something a task list orders: an id (`T004`,
  * `1.2`), a phase, step, story or task word. Such a side that resolves to
  * nothing is a statement not understood; other text (`ai-provider`, `Node

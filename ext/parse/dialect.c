@@ -63,8 +63,8 @@ static const char *from_real_path(const char *path)
         const char *q = p + 6;
         /* `001-name`, `20-name`; not a date (`2025-08-09-name`, Agent OS) */
         size_t digits = strspn(q, "0123456789");
-        if (digits >= 1 && digits <= 3 && q[digits] == '-' && !(q[digits + 1] >= '0' && q[digits + 1] <= '9') &&
-            (p == path || p[-1] == '/'))
+        if (digits >= 1 && digits <= 3 && q[digits] == '-' &&
+            !(q[digits + 1] >= '0' && q[digits + 1] <= '9') && (p == path || p[-1] == '/'))
             return "speckit";
     }
     return NULL;
@@ -76,8 +76,10 @@ static const char *from_content(const task_document *doc)
     size_t numeric = 0, lettered = 0, stories = 0, requirements = 0, phases = 0, steps = 0;
     for (size_t i = 0; i < doc->n_tasks; i++) {
         const char *id = doc->tasks[i].id;
-        if (id && id[0] >= '0' && id[0] <= '9') numeric++;
-        else if (id) lettered++;
+        if (id && id[0] >= '0' && id[0] <= '9')
+            numeric++;
+        else if (id)
+            lettered++;
         if (doc->tasks[i].story) stories++;
     }
     for (size_t i = 0; i < doc->n_notes; i++) {

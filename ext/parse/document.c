@@ -179,6 +179,7 @@ void task_document_free(task_document *doc)
     free(doc->notes);
     free(doc->wave_blocks);
     free(doc->steps);
+    free(doc->headings);
     tasks_arena_free(doc->arena);
     memset(doc, 0, sizeof(*doc));
 }

@@ -28,13 +28,13 @@ typedef struct front_matter_span {
 void front_matter_locate(const char *bytes, size_t size, size_t start, front_matter_span *span);
 
 typedef struct front_matter {
-    const char *json;        /* the whole front matter as JSON, or NULL */
-    const char *id;          /* top-level scalars, or NULL */
+    const char *json; /* the whole front matter as JSON, or NULL */
+    const char *id;   /* top-level scalars, or NULL */
     const char *title;
     const char *author;
     const char *description;
-    const char *error;       /* what is wrong, or NULL */
-    uint32_t error_line;     /* file line of the problem */
+    const char *error;   /* what is wrong, or NULL */
+    uint32_t error_line; /* file line of the problem */
 } front_matter;
 
 /* Reads `len` bytes of YAML whose first line is file line `first_line`.

@@ -25,8 +25,8 @@ static int is_plain(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t v;
         memcpy(&v, s + i, 8);
-        if (v & BYTES(0x80)) return 0;                                 /* non-ASCII */
-        if ((v - BYTES(0x20)) & ~v & BYTES(0x80)) return 0;            /* a control */
+        if (v & BYTES(0x80)) return 0;                      /* non-ASCII */
+        if ((v - BYTES(0x20)) & ~v & BYTES(0x80)) return 0; /* a control */
         if (has_zero_byte(v ^ BYTES(0x7F)) || has_zero_byte(v ^ BYTES('"')) ||
             has_zero_byte(v ^ BYTES('\\')))
             return 0;

@@ -42,7 +42,9 @@ typedef enum capture_kind {
     CAPTURE_TASK,
     CAPTURE_PHRASE,
     CAPTURE_NOTE,
-    CAPTURE_CODE /* a code block, kept when it is a {"waves": ...} graph */
+    CAPTURE_FIELD, /* a line outside tasks, kept when it is `Dependencies: ...` */
+    CAPTURE_ROW,   /* a table row of a dependency section */
+    CAPTURE_CODE   /* a code block: a {"waves": ...} graph, or lines of a dependency section */
 } capture_kind;
 
 typedef struct walker {
@@ -79,7 +81,13 @@ typedef struct walker {
 
     int note_task;       /* CAPTURE_NOTE: the task the note belongs to */
     int parallel_groups; /* `Execute in parallel:` items so far */
-    size_t cap_tasks, cap_phrases, cap_steps, cap_notes, cap_wave_blocks;
+    int heading_at[7];   /* per level, the index of the latest heading, or -1 */
+    int heading_index;   /* the closest heading above, or -1 */
+    int blocks;          /* tables and code blocks of dependency sections so far */
+    int code_in_deps;    /* the code block being captured is in a dependency section */
+    int row_is_header;   /* the table row being captured is in the header */
+    int row_cells;       /* cells of that row so far */
+    size_t cap_tasks, cap_phrases, cap_steps, cap_notes, cap_wave_blocks, cap_headings;
 } walker;
 
 static const char *arena_repaired(walker *w, const char *bytes, size_t len)
@@ -207,6 +215,7 @@ static void start_task(walker *w, size_t mark_offset, size_t box_end, int option
     t->step_name = w->step_number ? w->step_name : w->h2;
     t->step_index = w->step_number ? w->step_index : 0;
     t->section = w->section;
+    t->heading = w->heading_index;
     t->parent = -1;
     /* A task directly under `Execute in parallel:` is in that group's wave. */
     if (w->li_depth >= 2) t->parallel_group = w->li[w->li_depth - 2].parallel_group;
@@ -287,14 +296,25 @@ static void *append_item(walker *w, void **array, size_t *cap, size_t *count, si
     return (char *)*array + (*count)++ * item;
 }
 
-static void finish_phrase(walker *w)
+static void add_phrase(walker *w, const char *text, uint32_t line, task_phrase_kind kind, int block)
+{
+    task_document *doc = w->doc;
+    task_phrase *phrase = append_item(w, (void **)&doc->phrases, &w->cap_phrases, &doc->n_phrases,
+                                      sizeof(task_phrase));
+    if (phrase)
+        *phrase = (task_phrase){line,  text,
+                                kind,  w->heading_index,
+                                block, kind == PHRASE_TABLE_ROW && w->row_is_header};
+}
+
+static void finish_phrase(walker *w, task_phrase_kind kind)
 {
     const char *text = captured_text(w);
-    task_document *doc = w->doc;
-    task_phrase *phrase = text ? append_item(w, (void **)&doc->phrases, &w->cap_phrases,
-                                             &doc->n_phrases, sizeof(task_phrase))
-                               : NULL;
-    if (phrase) *phrase = (task_phrase){w->capture_line, text};
+    if (!text) return;
+    /* A line outside any task is kept only when its label speaks of order:
+     * `**Dependencies**: US1`, `Prerequisites: Phase 2`. */
+    if (kind == PHRASE_FIELD && !is_dependency_label(text, strlen(text))) return;
+    add_phrase(w, text, w->capture_line, kind, kind == PHRASE_TABLE_ROW ? w->blocks : 0);
 }
 
 static void finish_note(walker *w)
@@ -307,9 +327,36 @@ static void finish_note(walker *w)
     if (note) *note = (task_note){w->note_task, w->capture_line, text};
 }
 
+/* Each line of a code block in a dependency section, as written (its
+ * columns matter to a drawn tree). */
+static void code_lines(walker *w)
+{
+    const char *p = w->text.data, *end = w->text.data + w->text.len;
+    uint32_t line = w->capture_line;
+    w->blocks++;
+    while (p < end && !w->failed) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        size_t len = (size_t)(stop - p);
+        while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+            len--;
+        if (len) {
+            const char *text = utf8_arena_repaired(w->arena, p, len);
+            if (!text)
+                w->failed = 1;
+            else
+                add_phrase(w, text, line, PHRASE_CODE_LINE, w->blocks);
+        }
+        line++;
+        p = nl ? nl + 1 : end;
+    }
+}
+
 static void finish_code(walker *w)
 {
-    if (!w->capture_has_text || !memmem(w->text.data, w->text.len, "\"waves\"", 7)) return;
+    if (!w->capture_has_text) return;
+    if (w->code_in_deps) code_lines(w);
+    if (!memmem(w->text.data, w->text.len, "\"waves\"", 7)) return;
     task_document *doc = w->doc;
     task_wave_block *block = append_item(w, (void **)&doc->wave_blocks, &w->cap_wave_blocks,
                                          &doc->n_wave_blocks, sizeof(task_wave_block));
@@ -324,7 +371,11 @@ static void end_capture(walker *w)
     else if (w->capture == CAPTURE_TASK)
         finish_task(w);
     else if (w->capture == CAPTURE_PHRASE)
-        finish_phrase(w);
+        finish_phrase(w, PHRASE_SECTION_LINE);
+    else if (w->capture == CAPTURE_FIELD)
+        finish_phrase(w, PHRASE_FIELD);
+    else if (w->capture == CAPTURE_ROW)
+        finish_phrase(w, PHRASE_TABLE_ROW);
     else if (w->capture == CAPTURE_NOTE)
         finish_note(w);
     w->capture = CAPTURE_NONE;
@@ -408,6 +459,20 @@ static void finish_heading(walker *w)
     w->section = text;
     if (level == 2) w->h2 = text;
     if (w->dep_level && level <= w->dep_level) w->dep_level = 0;
+    task_document *hdoc = w->doc;
+    if (!grow_array((void **)&hdoc->headings, &w->cap_headings, hdoc->n_headings,
+                    sizeof(task_heading))) {
+        w->failed = 1;
+        return;
+    }
+    int parent = -1;
+    for (int l = level - 1; l >= 1 && parent < 0; l--)
+        parent = w->heading_at[l];
+    hdoc->headings[hdoc->n_headings] = (task_heading){text, w->heading_line, level, parent};
+    w->heading_index = (int)hdoc->n_headings++;
+    w->heading_at[level] = w->heading_index;
+    for (int l = level + 1; l <= 6; l++)
+        w->heading_at[l] = -1;
     text_span number, name;
     if (step_heading_parse(text, len, &number, &name)) {
         task_document *doc = w->doc;
@@ -447,13 +512,16 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         settle_pending(w, 1);
     else if (type != MD_BLOCK_LI)
         settle_pending(w, 0);
-    end_capture(w);
+    /* A row's cells are one line of the row. */
+    if (!(w->capture == CAPTURE_ROW && (type == MD_BLOCK_TH || type == MD_BLOCK_TD)))
+        end_capture(w);
     switch (type) {
     case MD_BLOCK_QUOTE:
         w->quote_depth++;
         break;
     case MD_BLOCK_TABLE:
         w->table_depth++;
+        if (w->dep_level) w->blocks++;
         break;
     case MD_BLOCK_H:
         if (w->quote_depth == 0) {
@@ -465,7 +533,25 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         break;
     case MD_BLOCK_CODE:
         w->verbatim_depth++;
+        w->code_in_deps = w->dep_level != 0;
         if (w->quote_depth == 0) start_phrase(w, CAPTURE_CODE);
+        break;
+    case MD_BLOCK_THEAD:
+        w->row_is_header = 1;
+        break;
+    case MD_BLOCK_TBODY:
+        w->row_is_header = 0;
+        break;
+    case MD_BLOCK_TR:
+        if (w->dep_level && w->quote_depth == 0) {
+            start_phrase(w, CAPTURE_ROW);
+            w->row_cells = 0;
+        }
+        break;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+        /* cells of a row are joined by ` | `; the row is one line */
+        if (w->capture == CAPTURE_ROW && w->row_cells++ > 0) text_buffer_append(&w->text, " | ", 3);
         break;
     case MD_BLOCK_HTML:
         w->verbatim_depth++;
@@ -511,6 +597,9 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         break;
     case MD_BLOCK_TABLE:
         w->table_depth--;
+        break;
+    case MD_BLOCK_TR:
+        if (w->capture == CAPTURE_ROW) end_capture(w);
         break;
     case MD_BLOCK_CODE:
         end_capture(w);
@@ -595,10 +684,11 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         } else if ((w->note_task = enclosing_task(w)) >= 0) {
             start_phrase(w, CAPTURE_NOTE);
         } else {
-            return w->failed;
+            start_phrase(w, CAPTURE_FIELD); /* kept if it is `Dependencies: ...` */
         }
     }
-    if ((w->capture == CAPTURE_PHRASE || w->capture == CAPTURE_NOTE) &&
+    if ((w->capture == CAPTURE_PHRASE || w->capture == CAPTURE_NOTE ||
+         w->capture == CAPTURE_FIELD) &&
         (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)) {
         /* Each source line of a dependency section, or under a task, is a
          * line of its own. */
@@ -640,6 +730,9 @@ int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1
     w.arena = doc->arena;
     w.want_h1 = want_h1;
     line_counter_init(&w.lines, bytes, size);
+    w.heading_index = -1;
+    for (int l = 0; l <= 6; l++)
+        w.heading_at[l] = -1;
     text_buffer_init(&w.heading);
     text_buffer_init(&w.text);
 

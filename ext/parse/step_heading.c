@@ -8,11 +8,11 @@
 #include "text_scan.h"
 
 static const char *const step_words[] = {
-    "step", "phase", "stage", "tier", "milestone", "sprint", "part", "iteration", "wave", "run",
-    "fase", "faza", "faz", "etapa", "etape", "étape", "Étape", "paso", "passo", "schritt",
-    "stufe", "stap", "krok", "adım", "aşama", "asama", "tahap", "langkah", "шаг", "Шаг", "этап",
-    "Этап", "фаза", "Фаза", "ステップ", "フェーズ", "段階", "阶段", "階段", "步骤", "步驟",
-    "단계", "페이즈", NULL};
+    "step",    "phase",   "stage", "tier", "milestone", "sprint", "part",   "iteration", "wave",
+    "run",     "fase",    "faza",  "faz",  "etapa",     "etape",  "étape",  "Étape",     "paso",
+    "passo",   "schritt", "stufe", "stap", "krok",      "adım",   "aşama",  "asama",     "tahap",
+    "langkah", "шаг",     "Шаг",   "этап", "Этап",      "фаза",   "Фаза",   "ステップ",  "フェーズ",
+    "段階",    "阶段",    "階段",  "步骤", "步驟",      "단계",   "페이즈", NULL};
 
 static int is_ascii_letter(char c)
 {
@@ -38,8 +38,9 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
 /* Separators between a step number and its name, in any script. */
 static size_t separator_at(const char *s, size_t len, size_t i)
 {
-    static const char *const seps[] = {":", ".", "-", ")", "\xE2\x80\x94", "\xE2\x80\x93",
-                                       "\xEF\xBC\x9A", "\xE3\x80\x81", "|", NULL};
+    static const char *const seps[] = {
+        ":", ".", "-", ")", "\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x9A", "\xE3\x80\x81",
+        "|", NULL};
     if (i < len && (s[i] == ' ' || s[i] == '\t')) return 1;
     for (const char *const *p = seps; *p; p++) {
         size_t n = strlen(*p);
@@ -66,7 +67,8 @@ static size_t read_number(const char *s, size_t len, size_t i)
 static int finish(const char *s, size_t len, size_t num_start, size_t num_end, size_t i,
                   text_span *number, text_span *name)
 {
-    if (i < len && !separator_at(s, len, i) && !(i + 3 <= len && memcmp(s + i, "\xE6\xAD\xA5", 3) == 0))
+    if (i < len && !separator_at(s, len, i) &&
+        !(i + 3 <= len && memcmp(s + i, "\xE6\xAD\xA5", 3) == 0))
         return 0;
     size_t n;
     while (i < len && (n = separator_at(s, len, i)) != 0)
@@ -101,7 +103,8 @@ int step_heading_parse(const char *s, size_t len, text_span *number, text_span *
         if (num_end == i + 3) return 0;
         size_t k = num_end;
         size_t w = match_step_word(s, len, k);
-        if (w) k += w;
+        if (w)
+            k += w;
         else if (len - k >= 3 && memcmp(s + k, "\xE6\xAD\xA5", 3) == 0) /* 步 */
             k += 3;
         else
@@ -130,10 +133,26 @@ int step_heading_parse(const char *s, size_t len, text_span *number, text_span *
 
 int is_dependency_heading(const char *s, size_t len)
 {
-    static const char *const words[] = {
-        "depend", "execution order", "order of execution", "critical path", "blocking",
-        "sequencing", "task order", "ordering", "abhängigkeit", "dependencia", "dependência",
-        "зависимост", "bağımlılık", "依赖", "依存", "相依", "의존", "実行順", "执行顺序", NULL};
+    static const char *const words[] = {"depend",
+                                        "execution order",
+                                        "order of execution",
+                                        "critical path",
+                                        "blocking",
+                                        "sequencing",
+                                        "task order",
+                                        "ordering",
+                                        "abhängigkeit",
+                                        "dependencia",
+                                        "dependência",
+                                        "зависимост",
+                                        "bağımlılık",
+                                        "依赖",
+                                        "依存",
+                                        "相依",
+                                        "의존",
+                                        "実行順",
+                                        "执行顺序",
+                                        NULL};
     for (size_t i = 0; i < len; i++) {
         /* Every word starts with one of these bytes: skip the others fast. */
         unsigned char c = (unsigned char)s[i] | 0x20;
@@ -143,5 +162,21 @@ int is_dependency_heading(const char *s, size_t len)
         for (const char *const *w = words; *w; w++)
             if (prefix_nocase(s, len, i, *w)) return 1;
     }
+    return 0;
+}
+
+int is_dependency_label(const char *s, size_t len)
+{
+    static const char *const words[] = {"prerequisite", "blocked by", "requires", "needs",
+                                        "waits for",    "after",      NULL};
+    size_t end = 0;
+    while (end < len && end < 80 && s[end] != ':' &&
+           !(len - end >= 3 && memcmp(s + end, "\xEF\xBC\x9A", 3) == 0))
+        end++;
+    if (end == len || end == 80 || end == 0) return 0;
+    if (is_dependency_heading(s, end)) return 1;
+    for (size_t i = 0; i < end; i++)
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, end, i, *w)) return 1;
     return 0;
 }

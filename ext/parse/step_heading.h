@@ -14,4 +14,8 @@ int step_heading_parse(const char *text, size_t len, text_span *number, text_spa
 /* `Dependencies`, `Dependencies & Execution Order`, `Critical Path`, ... */
 int is_dependency_heading(const char *text, size_t len);
 
+/* 1 when what stands before the line's first colon speaks of order:
+ * `Dependencies: US1`, `**Prerequisites**: Phase 2`, `Blocked by: T003`. */
+int is_dependency_label(const char *text, size_t len);
+
 #endif

@@ -10,9 +10,8 @@
 /* Bytes that end a word: blanks and controls, quotes, brackets, commas.
  * A table, since every byte of every task passes through here. */
 static const unsigned char cut_byte[256] = {
-    [0 ... 32] = 1, ['`'] = 1, ['\''] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
-    [']'] = 1,      ['<'] = 1, ['>'] = 1,   ['{'] = 1, ['}'] = 1, [','] = 1, [';'] = 1,
-    ['|'] = 1,
+    [0 ... 32] = 1, ['`'] = 1, ['\''] = 1, ['"'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1,
+    ['<'] = 1,      ['>'] = 1, ['{'] = 1,  ['}'] = 1, [','] = 1, [';'] = 1, ['|'] = 1,
 };
 
 static int is_cut(unsigned char c)
@@ -27,10 +26,11 @@ static int is_trailing_punctuation(char c)
 }
 
 static const char *const known_extensions[] = {
-    "c", "h", "cc", "cpp", "hpp", "go", "rs", "py", "rb", "js", "mjs", "cjs", "ts", "tsx", "jsx",
-    "java", "kt", "cs", "swift", "php", "lua", "dart", "ex", "exs", "sql", "sh", "ps1", "css",
-    "scss", "html", "vue", "svelte", "md", "mdx", "txt", "json", "yaml", "yml", "toml", "ini",
-    "cfg", "xml", "csv", "lock", "env", "proto", "graphql", "gradle", "tf", "lua", NULL};
+    "c",   "h",     "cc",      "cpp",    "hpp",  "go",   "rs",   "py",    "rb",  "js",     "mjs",
+    "cjs", "ts",    "tsx",     "jsx",    "java", "kt",   "cs",   "swift", "php", "lua",    "dart",
+    "ex",  "exs",   "sql",     "sh",     "ps1",  "css",  "scss", "html",  "vue", "svelte", "md",
+    "mdx", "txt",   "json",    "yaml",   "yml",  "toml", "ini",  "cfg",   "xml", "csv",    "lock",
+    "env", "proto", "graphql", "gradle", "tf",   "lua",  NULL};
 
 /* The extension of the last path part, when it looks like one. */
 static int extension_of(const char *word, size_t len, size_t *ext_start)
@@ -40,15 +40,14 @@ static int extension_of(const char *word, size_t len, size_t *ext_start)
     while (dot > 0 && word[dot - 1] != '.' && word[dot - 1] != '/')
         dot--;
     if (dot == 0 || word[dot - 1] == '/') return 0; /* none */
-    if (dot == len) return 0;                        /* trailing */
-    if (dot == 1 || word[dot - 2] == '/') return 0;  /* a dotfile */
+    if (dot == len) return 0;                       /* trailing */
+    if (dot == 1 || word[dot - 2] == '/') return 0; /* a dotfile */
     if (!((word[dot] >= 'a' && word[dot] <= 'z') || (word[dot] >= 'A' && word[dot] <= 'Z')))
         return 0;
     if (len - dot > 10) return 0;
     for (size_t i = dot; i < len; i++) {
         char c = word[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-            return 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return 0;
     }
     *ext_start = dot;
     return 1;

@@ -38,18 +38,31 @@ static int id_boundary(const char *s, size_t len, size_t i)
     return 0;
 }
 
-size_t task_id_length(const char *s, size_t len)
+/* `'` after an id is part of it (`T028'`) unless a word goes on (`T010a's`). */
+static size_t prime(const char *s, size_t len, size_t i)
 {
+    if (i < len && s[i] == '\'' &&
+        !(i + 1 < len &&
+          ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z'))))
+        return i + 1;
+    return i;
+}
+
+size_t task_id_scan(const char *s, size_t len, int *numeric)
+{
+    *numeric = 0;
     if (len == 0) return 0;
     size_t i;
     if (s[0] == 'T' && len > 1 && ascii_is_digit(s[1])) {
+        /* T001, T003.1, T006a, T028' */
         i = skip_dotted(s, len, skip_digits(s, len, 1));
-        if (i < len && s[i] >= 'a' && s[i] <= 'z') i++;
-        if (i < len && s[i] == '\'') i++;
-        return id_boundary(s, len, i) ? i : 0;
+        if (i < len && s[i] >= 'a' && s[i] <= 'z' &&
+            !(i + 1 < len && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || ascii_is_digit(s[i + 1]))))
+            i++;
+        return prime(s, len, i);
     }
     if (ascii_is_upper(s[0])) {
-        /* Other prefixes (P001, WP01, TASK-12): three digits, or a hyphen. */
+        /* Other prefixes: P001, WP01, TASK-12: two digits and more, or a hyphen. */
         i = 0;
         while (i < len && i < 5 && ascii_is_upper(s[i]))
             i++;
@@ -57,21 +70,35 @@ size_t task_id_length(const char *s, size_t len)
         size_t digits_at = i + (size_t)hyphen;
         size_t end = skip_digits(s, len, digits_at);
         size_t n_digits = end - digits_at;
-        if (n_digits == 0 || (!hyphen && n_digits < 3) || (hyphen && i < 2)) return 0;
+        if (n_digits == 0 || (!hyphen && n_digits < 2) || (!hyphen && i < 2 && n_digits < 3) ||
+            (hyphen && i < 2))
+            return 0;
         end = skip_dotted(s, len, end);
-        if (end < len && s[end] >= 'a' && s[end] <= 'z') end++;
-        return id_boundary(s, len, end) ? end : 0;
+        if (end < len && s[end] >= 'a' && s[end] <= 'z' &&
+            !(end + 1 < len && s[end + 1] >= 'a' && s[end + 1] <= 'z'))
+            end++;
+        return end;
     }
     if (ascii_is_digit(s[0])) {
-        /* Kiro and OpenSpec: `1.` or `1.1`; a bare number is only an id
-         * with a period or colon after it, so `3 retries` is a title. */
-        size_t first = skip_digits(s, len, 0);
-        i = skip_dotted(s, len, first);
-        int dotted = i > first;
-        if (i < len && (s[i] == '.' || s[i] == ':') && id_boundary(s, len, i)) return i;
-        if (dotted && id_boundary(s, len, i)) return i;
-        return 0;
+        /* Kiro and OpenSpec: 1, 1.1, 1.1.1 */
+        *numeric = 1;
+        return skip_dotted(s, len, skip_digits(s, len, 0));
     }
+    return 0;
+}
+
+size_t task_id_length(const char *s, size_t len)
+{
+    int numeric;
+    size_t i = task_id_scan(s, len, &numeric);
+    if (i == 0) return 0;
+    if (!numeric) return id_boundary(s, len, i) ? i : 0;
+    /* A bare number is only an id with a period or colon after it (`1.`,
+     * `1:`), so `3 retries` is a title; a dotted one (`1.1`) is one as is. */
+    size_t first = skip_digits(s, len, 0);
+    int dotted = i > first;
+    if (i < len && (s[i] == '.' || s[i] == ':') && id_boundary(s, len, i)) return i;
+    if (dotted && id_boundary(s, len, i)) return i;
     return 0;
 }
 

@@ -24,8 +24,14 @@ typedef struct task_markers {
 /* Reads the markers at the start of a task's plain text (box already gone). */
 void task_markers_parse(const char *text, size_t len, task_markers *out);
 
-/* The length of a task id at text[0..len) (T001, T003.1, T006a, 1.1, P001),
- * 0 when there is none there. Also used by the dependency phrase reader. */
+/* The id grammar, the one place it is written: the length of an id token at
+ * text[0..len) (`T001`, `T003.1`, `T006a`, `T028'`, `P001`, `WP01`,
+ * `TASK-12`, `WP001a`; *numeric for `1`, `1.1`, `1.1.1`), 0 when there is
+ * none. What may follow it is for the caller to say. */
+size_t task_id_scan(const char *text, size_t len, int *numeric);
+
+/* An id opening a task's text: task_id_scan() followed by a blank, `:`, a
+ * dash, punctuation; a bare number only as `1.` or `1:`. 0 when none. */
 size_t task_id_length(const char *text, size_t len);
 
 #endif

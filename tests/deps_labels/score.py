@@ -19,13 +19,16 @@ Figures (the targets of issue 13 in brackets):
   noise rows            warning/error rows on lines labelled `none`      [0]
 
 "Supported" means the pair is in the transitive closure of the file's
-labelled relations. Relations naming an id that tasks() does not show are
+labelled relations. In files whose tasks are headings (`### ENV-01: ...`,
+`### Task 1.2: ...`) with checkboxes under them, a label that names such a
+heading's id means the checkbox tasks under that heading. Relations naming an id that tasks() does not show are
 counted apart (unresolvable), not scored. Exits 1 when a figure falls below
 its floor (--floor lines=0.93 sets one; by default the floors are the targets
 above), unless --no-fail; exits 77 (skipped) when CORPUS is missing.
 """
 import glob
 import os
+import re
 import sqlite3
 import sys
 
@@ -59,7 +62,9 @@ class Document:
     def __init__(self, db, path):
         rows = db.execute(
             "SELECT id, step, story, line FROM tasks(?) ORDER BY line", (path,)).fetchall()
+        self.headings = read_headings(path, [r[3] for r in rows])
         self.tasks = [r[:3] for r in rows]
+        self.lines = [r[3] for r in rows]
         self.index, by_line = {}, {}
         for i, (task_id, _, _, line) in enumerate(rows):
             by_line[line] = i
@@ -122,11 +127,32 @@ class Document:
                     return None
                 lo, hi = sorted((self.index[first], self.index[last]))
                 out += [i for i in range(lo, hi + 1) if self.tasks[i][0] is not None]
-            else:
-                if ref not in self.index:
-                    return None
+            elif ref in self.index:
                 out.append(self.index[ref])
+            elif ref in self.headings:
+                out += self.headings[ref]
+            else:
+                return None
         return out
+
+
+def read_headings(path, task_lines):
+    """Heading id -> indexes of the tasks under it: `### ENV-01: Title`,
+    `### Task 1.2: Title` (id `1.2`), `### task-012: Title`."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().splitlines()
+    heads = []
+    for number, text in enumerate(lines, 1):
+        m = re.match(r"^(#{1,6})\s+(?:\*\*)?(?:Task\s+)?([A-Za-z]*[-_]?[0-9][0-9A-Za-z.\-]*)[:)\s]", text)
+        if m:
+            heads.append((number, len(m.group(1)), m.group(2).rstrip(".")))
+    all_heads = [(n, len(m.group(1))) for n, t in enumerate(lines, 1)
+                 if (m := re.match(r"^(#{1,6})\s", t))]
+    out = {}
+    for number, level, hid in heads:
+        end = min([n for n, l in all_heads if n > number and l <= level] + [len(lines) + 1])
+        out.setdefault(hid, []).extend(i for i, line in enumerate(task_lines) if number < line < end)
+    return out
 
 
 def closure(pairs):
@@ -207,7 +233,8 @@ def score_file(db, corpus, label_path):
     for a, b, kind, line in doc.edges:
         if kind not in EXPLICIT_KINDS:
             continue
-        task_id, depends_on = doc.tasks[a][0] or f"line {a}", doc.tasks[b][0] or f"line {b}"
+        task_id = doc.tasks[a][0] or f"line {doc.lines[a]}"
+        depends_on = doc.tasks[b][0] or f"line {doc.lines[b]}"
         s.edges += 1
         ok = is_supported(a, b)
         s.edges_supported += ok

@@ -30,12 +30,18 @@ static void marks_map_to_statuses(void **state)
         const char *mark;
         task_status status;
         const char *title;
-    } want[] = {{" ", TASK_STATUS_TODO, "a"},        {"x", TASK_STATUS_DONE, "b"},
-                {"X", TASK_STATUS_DONE, "c"},        {"/", TASK_STATUS_IN_PROGRESS, "d"},
-                {"-", TASK_STATUS_CANCELLED, "e"},   {"~", TASK_STATUS_OTHER, "f"},
-                {"\xE2\x9C\x85", TASK_STATUS_OTHER, "g"}, {"!", TASK_STATUS_OTHER, "h"},
-                {" ", TASK_STATUS_TODO, "star"},     {" ", TASK_STATUS_TODO, "plus"},
-                {" ", TASK_STATUS_TODO, "one"},      {"x", TASK_STATUS_DONE, "two"}};
+    } want[] = {{" ", TASK_STATUS_TODO, "a"},
+                {"x", TASK_STATUS_DONE, "b"},
+                {"X", TASK_STATUS_DONE, "c"},
+                {"/", TASK_STATUS_IN_PROGRESS, "d"},
+                {"-", TASK_STATUS_CANCELLED, "e"},
+                {"~", TASK_STATUS_OTHER, "f"},
+                {"\xE2\x9C\x85", TASK_STATUS_OTHER, "g"},
+                {"!", TASK_STATUS_OTHER, "h"},
+                {" ", TASK_STATUS_TODO, "star"},
+                {" ", TASK_STATUS_TODO, "plus"},
+                {" ", TASK_STATUS_TODO, "one"},
+                {"x", TASK_STATUS_DONE, "two"}};
     assert_int_equal(doc.n_tasks, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < doc.n_tasks; i++) {
         assert_string_equal(doc.tasks[i].mark, want[i].mark);
@@ -144,9 +150,10 @@ static void nested_tasks_have_depth_and_parent(void **state)
 static void kiro_numbering_nests_flat_subtasks(void **state)
 {
     (void)state;
-    task_document doc = parse_str("- [x] 1. Parent\n\n- [x] 1.1 Flat child\n- [ ] 1.1.1 Grandchild\n"
-                                  "- [ ] 2. Next\n- [ ] 3.1 Orphan number\n"
-                                  "- [ ] 2.1 Flat\n  - [ ] indented under a flat child\n");
+    task_document doc =
+        parse_str("- [x] 1. Parent\n\n- [x] 1.1 Flat child\n- [ ] 1.1.1 Grandchild\n"
+                  "- [ ] 2. Next\n- [ ] 3.1 Orphan number\n"
+                  "- [ ] 2.1 Flat\n  - [ ] indented under a flat child\n");
     assert_int_equal(doc.n_tasks, 7);
     /* the fuzzer's find: depth follows the new parent down the tree */
     assert_int_equal(doc.tasks[5].parent, 3);
@@ -224,8 +231,7 @@ static void bad_bytes_become_replacement_characters(void **state)
     const char text[] = "- [ ] T001 bad \xFF byte and \0 nul\n";
     task_document doc = parse(text, sizeof text - 1, "dir\xFE");
     assert_int_equal(doc.n_tasks, 1);
-    assert_string_equal(doc.tasks[0].title,
-                        "bad \xEF\xBF\xBD byte and \xEF\xBF\xBD nul");
+    assert_string_equal(doc.tasks[0].title, "bad \xEF\xBF\xBD byte and \xEF\xBF\xBD nul");
     assert_string_equal(doc.spec, "dir\xEF\xBF\xBD");
     task_document_free(&doc);
 }

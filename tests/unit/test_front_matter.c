@@ -57,9 +57,10 @@ static void reads_scalars_lists_and_types(void **state)
     assert_string_equal(fm.title, "Auth: login");
     assert_string_equal(fm.author, "ann");
     assert_null(fm.description);
-    assert_string_equal(fm.json, "{\"id\":\"001-auth\",\"title\":\"Auth: login\",\"author\":\"ann\","
-                                 "\"n\":3,\"ok\":\"yes\",\"flag\":true,\"nothing\":null,"
-                                 "\"list\":[\"a\",2],\"date\":\"2024-01-05\"}");
+    assert_string_equal(fm.json,
+                        "{\"id\":\"001-auth\",\"title\":\"Auth: login\",\"author\":\"ann\","
+                        "\"n\":3,\"ok\":\"yes\",\"flag\":true,\"nothing\":null,"
+                        "\"list\":[\"a\",2],\"date\":\"2024-01-05\"}");
     tasks_arena_free(arena);
 }
 
@@ -149,11 +150,13 @@ static void an_alias_as_a_key_is_copied_safely(void **state)
     (void)state;
     /* The fuzzer's find: the key's text moved when the buffer grew. */
     tasks_arena *arena = tasks_arena_new();
-    front_matter fm = read_yaml(arena, "a: &k xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
-                                       "*k : v\n");
+    front_matter fm =
+        read_yaml(arena, "a: &k xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n"
+                         "*k : v\n");
     assert_null(fm.error);
-    assert_string_equal(fm.json, "{\"a\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\","
-                                 "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\":\"v\"}");
+    assert_string_equal(fm.json,
+                        "{\"a\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\","
+                        "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\":\"v\"}");
     tasks_arena_free(arena);
 }
 

@@ -154,7 +154,7 @@ static void glob_matcher_rules(void **state)
     stars[3000] = '\0';
     assert_true(path_glob_match(stars, "a/b")); /* a whole component: ** */
     stars[0] = 'x';
-    assert_true(path_glob_match(stars, "xyz"));  /* inside one: * */
+    assert_true(path_glob_match(stars, "xyz")); /* inside one: * */
     assert_false(path_glob_match(stars, "x/z"));
 }
 

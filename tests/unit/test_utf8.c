@@ -21,9 +21,16 @@ static void repairs_bad_bytes_and_nul(void **state)
     (void)state;
     text_buffer out;
     text_buffer_init(&out);
-    utf8_append_repaired(&out, "a\xFF" "b\0c", 5);
+    utf8_append_repaired(&out,
+                         "a\xFF"
+                         "b\0c",
+                         5);
     assert_int_equal(out.len, 9);
-    assert_memory_equal(out.data, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c", 9);
+    assert_memory_equal(out.data,
+                        "a\xEF\xBF\xBD"
+                        "b\xEF\xBF\xBD"
+                        "c",
+                        9);
     assert_false(utf8_is_valid("a\xFF", 2));
     assert_true(utf8_is_valid("h\xC3\xA9", 3));
     text_buffer_free(&out);
@@ -39,7 +46,7 @@ static void letters_are_not_marks(void **state)
     assert_true(utf8_is_letter_or_digit(0xD55C)); /* 한 */
     assert_false(utf8_is_letter_or_digit('/'));
     assert_false(utf8_is_letter_or_digit('~'));
-    assert_false(utf8_is_letter_or_digit(0x2705)); /* ✅ */
+    assert_false(utf8_is_letter_or_digit(0x2705));  /* ✅ */
     assert_false(utf8_is_letter_or_digit(0x1F6A7)); /* 🚧 */
 }
 
