@@ -259,7 +259,7 @@ static void mermaid_edges(graph_builder *b, const task_phrase *lines, size_t n)
             b->failed = 1;
             return;
         }
-        statement_context c = {lines[l].line, t, -1, SIDE_BY_NAME, 1, 0, NULL};
+        statement_context c = {lines[l].line, t, -1, SIDE_BY_NAME, 1, 1, NULL};
         read_statement(b, &c, sentence, strlen(sentence));
         free(sentence);
     }
@@ -507,7 +507,7 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
         uint32_t arrow = cell_at(&d, r, right);
         if (arrow == 0x25C4 || arrow == 0x25C0 || arrow == 0x2190)
             follow(&d, r, right, seen, width, found, (int)k);
-        statement_context c = {lines[r].line, lines[r].text, -1, SIDE_BY_NAME, 1, 0, NULL};
+        statement_context c = {lines[r].line, lines[r].text, -1, SIDE_BY_NAME, 1, 1, NULL};
         for (size_t p = 0; p < d.n_nodes && !b->failed; p++)
             if (found[p]) link_sides(b, &c, &node->side, &d.nodes[p].side);
     }
@@ -521,9 +521,10 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
         free(d.lines[l].node);
     }
     free(d.lines);
-    /* And what each line says with arrows along it: `T001 → T005`. */
+    /* And what each line says with arrows along it: `T001 → T005`. A
+     * drawing is read for what it shows, and gives no issue rows. */
     for (size_t l = 0; l < n && !b->failed; l++) {
-        statement_context c = {lines[l].line, lines[l].text, -1, SIDE_BY_NAME, 1, 0, NULL};
+        statement_context c = {lines[l].line, lines[l].text, -1, SIDE_BY_NAME, 1, 1, NULL};
         read_statement(b, &c, lines[l].text, strlen(lines[l].text));
     }
 }

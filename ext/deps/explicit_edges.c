@@ -227,6 +227,22 @@ static int is_filler(const char *text, text_part part)
     return 1;
 }
 
+/* `Each tier depends on prior tier completion`, `every phase after the
+ * previous one`: a rule for all, that the written order already says. */
+static int restates_written_order(const char *text, const clause *cl)
+{
+    text_part sub = cl->subject, obj = cl->object;
+    int each = (sub.len >= 5 && (prefix_nocase(text, sub.start + sub.len, sub.start, "each ") ||
+                                 prefix_nocase(text, sub.start + sub.len, sub.start, "every ")));
+    if (!each) return 0;
+    for (size_t i = obj.start; i < obj.start + obj.len; i++)
+        if (prefix_nocase(text, obj.start + obj.len, i, "prior") ||
+            prefix_nocase(text, obj.start + obj.len, i, "previous") ||
+            prefix_nocase(text, obj.start + obj.len, i, "preceding"))
+            return 1;
+    return 0;
+}
+
 int resolved(const side_result *side)
 {
     return side->kind != SIDE_UNRESOLVED &&
@@ -285,6 +301,12 @@ size_t read_statement(graph_builder *b, const statement_context *c, const char *
         if (cl->subject.len) resolve_part(b, c, text, cl->subject, &subject);
         int subject_names =
             cl->subject.len && statement_names_tasks(text + cl->subject.start, cl->subject.len);
+        if (restates_written_order(text, cl)) {
+            /* `Each phase depends on prior phase completion`: the order the
+             * file is written in, which the implicit edges give */
+            task_set_free(&subject.set);
+            continue;
+        }
         if (!resolved(&subject) && !subject_names &&
             (cl->subject.len == 0 || is_filler(text, cl->subject))) {
             /* `Depends on Setup`, `All depend on ...`, `Can start after ...` */
@@ -309,11 +331,16 @@ size_t read_statement(graph_builder *b, const statement_context *c, const char *
         } else if (cl->uncut) {
             /* prose with two ordering words and no task named: nothing */
         } else if (!resolved(&subject) || subject.set.n == 0) {
-            if (resolved(&object) && object.set.n > 0 && !subject_names && !c->quiet)
-                statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
-                                "cannot tell which tasks this is about: %s", c->source);
-            else if (!subject.n_unknown &&
-                     !(c->quiet && (cl->subject.len == 0 || is_filler(text, cl->subject))))
+            if (resolved(&object) && object.set.n > 0 && !subject_names && !c->quiet) {
+                char what[256];
+                quote_part(what, sizeof what, text, cl->subject);
+                if (cl->subject.len)
+                    statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
+                                    "cannot tell which tasks '%s' means: %s", what, c->source);
+                else
+                    statement_issue(b, c, ISSUE_UNPARSED_DEPENDENCY,
+                                    "cannot tell which tasks this is about: %s", c->source);
+            } else if (!subject.n_unknown && !c->quiet)
                 report_unresolved(b, c, text, cl->subject.len ? cl->subject : cl->object,
                                   subject_names || object_names);
         } else if (!resolved(&object) || object.set.n == 0) {
@@ -461,6 +488,7 @@ static void heading_dependencies(graph_builder *b)
 void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
+    if (doc->n_tasks == 0) return; /* nothing to order: statements name nothing here */
     /* Each line may look at every task (steps, names): bound the work a
      * hostile file of many lines over many tasks can ask for. */
     size_t budget = (size_t)TASKS_DEPS_MAX_EXPLICIT_WORK;

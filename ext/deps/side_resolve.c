@@ -471,7 +471,8 @@ int tasks_under_heading(const task_document *doc, int heading, task_set *out)
 static int names_a_file(const char *s, size_t len)
 {
     for (size_t i = 1; i + 1 < len; i++) {
-        if (s[i] == '/' && is_alnum(s[i - 1])) return 1;
+        /* `Types/Errors`, `Issue/PR`: names joined by a slash, not a path */
+        if (s[i] == '/' && is_alnum(s[i - 1]) && !ascii_is_upper(s[i + 1])) return 1;
         if (s[i] == '.' && is_alnum(s[i - 1]) && s[i + 1] >= 'a' && s[i + 1] <= 'z') return 1;
     }
     return 0;
@@ -569,7 +570,7 @@ static int resolve_step_number(const task_document *doc, const char *s, size_t l
  * Cut at `,`, ` and `, ` & `, ` + ` outside parentheses. */
 static int resolve_name_list(const task_document *doc, const char *s, size_t len, side_result *out)
 {
-    static const char *const cuts[] = {", ", " and ", " & ", " + ", NULL};
+    static const char *const cuts[] = {", ", " and ", " & ", " + ", "/", NULL};
     size_t start = 0;
     int items = 0, depth = 0;
     for (size_t i = 0; i <= len; i++) {

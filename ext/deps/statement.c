@@ -148,32 +148,35 @@ static const order_word relation_labels[] = {
 };
 
 /* A segment that says there is no order. */
-static const char *const no_order_phrases[] = {"in parallel",
-                                               "can run parallel",
-                                               "can parallel",
-                                               "parallel with",
-                                               "parallelizable",
-                                               "independent",
-                                               "no dependencies",
-                                               "no dependency",
-                                               "no prerequisite",
-                                               "no blockers",
-                                               "no other story dependencies",
-                                               "not depend",
-                                               "n't depend",
-                                               "can start immediately",
-                                               "can start first",
-                                               "no ordering",
-                                               "any order",
-                                               "\xE2\x88\xA5" /* ∥ */,
-                                               "\xE4\xB8\xA6\xE8\xA1\x8C" /* 並行 */,
-                                               "\xE5\xB9\xB6\xE8\xA1\x8C" /* 并行 */,
-                                               "\xEB\xB3\x91\xEB\xA0\xAC" /* 병렬 */,
-                                               "\xE7\x8B\xAC\xE7\xAB\x8B" /* 独立 */,
-                                               "\xE7\x8D\xA8\xE7\xAB\x8B" /* 獨立 */,
-                                               "\xE7\x84\xA1\xE4\xBE\x9D" /* 無依 */,
-                                               "\xE6\x97\xA0\xE4\xBE\x9D" /* 无依 */,
-                                               NULL};
+static const char *const no_order_phrases[] = {
+    "in parallel",
+    "can run parallel",
+    "can parallel",
+    "parallel with",
+    "parallelizable",
+    "independent",
+    "no dependencies",
+    "no dependency",
+    "no prerequisite",
+    "no blockers",
+    "no other story dependencies",
+    "not depend",
+    "n't depend",
+    "can start immediately",
+    "can start first",
+    "no ordering",
+    "any order",
+    "\xE2\x88\xA5" /* ∥ */,
+    "\xE4\xB8\xA6\xE8\xA1\x8C" /* 並行 */,
+    "\xE5\xB9\xB6\xE8\xA1\x8C" /* 并行 */,
+    "\xEB\xB3\x91\xEB\xA0\xAC" /* 병렬 */,
+    "\xE7\x8B\xAC\xE7\xAB\x8B" /* 独立 */,
+    "\xE7\x8D\xA8\xE7\xAB\x8B" /* 獨立 */,
+    "\xE7\x84\xA1\xE4\xBE\x9D" /* 無依 */,
+    "\xE6\x97\xA0\xE4\xBE\x9D" /* 无依 */,
+    "\xE4\xBE\x9D\xE5\xAD\x98\xE3\x81\xAA\xE3\x81\x97" /* 依存なし */,
+    "\xEC\x9D\x98\xEC\xA1\xB4\xEC\x84\xB1 \xEC\x97\x86" /* 의존성 없 */,
+    NULL};
 
 /* A whole segment that says "nothing": `None`, `N/A`. */
 static const char *const nothing_words[] = {"none",
@@ -413,6 +416,18 @@ static int is_hedged(const char *s, size_t start, size_t end)
     return 0;
 }
 
+/* Japanese `は` or Korean `은`/`는` standing alone between two words: where
+ * the topic (the subject) ends. Returns its offset, 0 when none. */
+static size_t topic_particle(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start + 1; i + 3 <= end; i++) {
+        int ha = memcmp(s + i, "\xE3\x81\xAF", 3) == 0; /* は */
+        int eun = memcmp(s + i, "\xEC\x9D\x80", 3) == 0 || memcmp(s + i, "\xEB\x8A\x94", 3) == 0;
+        if ((ha && s[i - 1] == ' ') || (eun && i + 3 < end && s[i + 3] == ' ')) return i;
+    }
+    return 0;
+}
+
 /* `does not block`, `doesn't depend on`, `never after`: the word is denied. */
 static int negated(const char *s, size_t start, size_t at)
 {
@@ -489,8 +504,18 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
             /* `2.1の完了後`: the object stands before the word. */
             if (is_hedged(s, subject_start, after))
                 out->hedged = 1;
-            else
-                add_clause(out, colon_subject, trimmed(s, subject_start, w->at), w->word->order, 0);
+            else {
+                /* `テストと仕上げ は US1 完了後`: what stands before the topic
+                 * particle is the subject */
+                text_part subject = colon_subject.len ? colon_subject : pending;
+                size_t object_start = subject_start;
+                size_t topic = topic_particle(s, subject_start, w->at);
+                if (topic) {
+                    subject = trimmed(s, subject_start, topic);
+                    object_start = topic + 3;
+                }
+                add_clause(out, subject, trimmed(s, object_start, w->at), w->word->order, 0);
+            }
             subject_start = after;
             continue;
         }
@@ -616,6 +641,26 @@ static int opens_clause(const char *s, size_t len, size_t i)
     return statement_names_tasks(s + i, close - i) && statement_opens_with_order(s + i, close - i);
 }
 
+/* [start, end) holds an ordering word with words on both sides of it. */
+static int clause_before(const char *s, size_t start, size_t end)
+{
+    int depth = 0;
+    for (size_t i = start; i < end;) {
+        size_t bn, n = 0;
+        int d = bracket_delta(s, end, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        const order_word *w = depth ? NULL : ordering_word_at(s, end, i, &n);
+        if (w && trimmed(s, start, i).len && trimmed(s, i + n, end).len) return 1;
+        i += w ? n : 1;
+    }
+    return 0;
+}
+
 /* Reads segment [segment, i) and keeps what it says without an ordering
  * word for the next one. */
 static void read_between(const char *s, size_t segment, size_t i, int *first, text_part *pending,
@@ -662,6 +707,9 @@ void statement_read(const char *s, size_t len, statement *out)
             continue;
         }
         size_t n = (depth && clause_depth < 0) || depth > 1 ? 0 : segment_break(s, len, i);
+        if (!n && !depth && s[i] == ':' && i + 1 < len && s[i + 1] == ' ' &&
+            clause_before(s, segment, i))
+            n = 1; /* `Phase 1 → Phase 2: Supabase dependencies must land first` */
         if (!n) {
             i++;
             continue;
