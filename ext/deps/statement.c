@@ -346,6 +346,12 @@ static size_t segment_break(const char *s, size_t len, size_t i)
         return 1;
     /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
      * stands between two ids (a range: `T004 - T007`). */
+    /* `..., so US3 must complete before US1`: what follows is a clause of its own */
+    static const char *const connectives[] = {", so ", ", therefore ", ", thus ", ", hence ", NULL};
+    for (const char *const *k = connectives; *k; k++) {
+        size_t n = strlen(*k);
+        if (len - i >= n && memcmp(s + i, *k, n) == 0) return n;
+    }
     static const char *const dashes[] = {" - ",          " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                          "\xE2\x80\x94", NULL};
     for (const char *const *d = dashes; *d; d++) {
