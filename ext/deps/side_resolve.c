@@ -521,34 +521,46 @@ static int resolve_name(const task_document *doc, const char *s, size_t len, sid
         lens[n_words++] = n;
     }
     if (n_words == 0) return 0;
-    int any = 0;
+    /* A name means one step or one heading: `Implementation` in a file with
+     * an `Implementation for User Story N` per story names none of them. */
+    int found = -1, matches = 0;
     for (size_t st = 0; st < doc->n_steps; st++) {
-        const char *name = doc->steps[st].name;
         int all = 1;
         for (int k = 0; k < n_words && all; k++)
-            all = name_contains(name, words[k], lens[k]);
-        if (!all) continue;
+            all = name_contains(doc->steps[st].name, words[k], lens[k]);
+        if (all && matches++ == 0) found = (int)st;
+    }
+    if (matches == 1) {
+        int any = 0;
         for (size_t t = 0; t < doc->n_tasks; t++) {
-            if (doc->tasks[t].step_index == (int)st + 1) {
+            if (doc->tasks[t].step_index == found + 1) {
                 if (task_set_add(&out->set, (int)t) < 0) return -1;
                 any = 1;
             }
         }
+        if (any) return 1;
     }
-    if (any) return 1;
+    if (matches > 1) return 0;
     /* Headings that are no steps: `### Task 1.2: Utils` holds the tasks of
      * "Task 1.2", `### Layer 1` those of "Layer 1". */
+    found = -1;
+    matches = 0;
+    size_t end = 0; /* past the headings under the one found */
     for (size_t h = 0; h < doc->n_headings; h++) {
-        const char *name = doc->headings[h].text;
         int all = 1;
         for (int k = 0; k < n_words && all; k++)
-            all = name_contains(name, words[k], lens[k]);
-        if (!all) continue;
-        size_t before = out->set.n;
-        if (tasks_under_heading(doc, (int)h, &out->set) < 0) return -1;
-        any |= out->set.n > before;
+            all = name_contains(doc->headings[h].text, words[k], lens[k]);
+        if (!all || (found >= 0 && h < end)) continue; /* one nested in the one found */
+        if (matches++) return 0;
+        found = (int)h;
+        end = h + 1;
+        while (end < doc->n_headings && doc->headings[end].level > doc->headings[h].level)
+            end++;
     }
-    return any;
+    if (found < 0) return 0;
+    size_t before = out->set.n;
+    if (tasks_under_heading(doc, found, &out->set) < 0) return -1;
+    return out->set.n > before;
 }
 
 /* A side that is only a number (`3.3`, `4`) and no task's id: that step. */

@@ -493,7 +493,7 @@ static void finish_heading(walker *w)
             w->step_level = 0;
         }
         /* An H1 that mentions dependencies titles the whole file. */
-        if (level >= 2 && is_dependency_heading(text, len)) w->dep_level = level;
+        if (level >= 2 && !w->dep_level && is_dependency_heading(text, len)) w->dep_level = level;
     }
 }
 
