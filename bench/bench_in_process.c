@@ -53,9 +53,9 @@ static int run_sql(const phase *p, const char *root, scan_result *result)
 #define DEPS_QUERY "SELECT count(*), 0 FROM task_deps(?1)"
 /* Virtual tables get no automatic index, so a plain join would scan the
  * inner one once per outer row: materialize one side, as the README says. */
-#define JOIN_QUERY                                                                        \
-    "WITH d AS MATERIALIZED (SELECT spec, id, depends_on FROM task_deps(?1))"             \
-    " SELECT count(*), sum(t.done) FROM tasks(?1) t JOIN d"                               \
+#define JOIN_QUERY                                                                                 \
+    "WITH d AS MATERIALIZED (SELECT spec, id, depends_on FROM task_deps(?1))"                      \
+    " SELECT count(*), sum(t.done) FROM tasks(?1) t JOIN d"                                        \
     " ON d.spec = t.spec AND d.id = t.id"
 
 /* Median seconds over `runs`, the last run's counts in *result; -1 on failure. */
@@ -109,7 +109,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
     phase phases[] = {
         {"floor (walk+read+md_parse)", run_floor, NULL, NULL},
         {"floor + libyaml front matter", run_floor_yaml, NULL, NULL},
-        {"parse (task_document_parse)", run_parse, NULL, NULL},
+        {"parse (task_document_load)", run_parse, NULL, NULL},
         {"parse+graph (+task_graph_build)", run_graph, NULL, NULL},
         {"tasks() count(*),sum(done)", run_sql, db, TASKS_QUERY},
         {"tasks(), PRAGMA threads = 2", run_sql, threaded, TASKS_QUERY},
@@ -118,7 +118,19 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         {"tasks JOIN task_deps", run_sql, db, JOIN_QUERY},
         {"tasks() repeated, cache warm", run_sql, warm, TASKS_QUERY},
     };
-    enum { FLOOR, FLOOR_YAML, PARSE, GRAPH, SQL, THREADED, DEPS, DEPS_THREADED, JOIN, WARM, N_PHASES };
+    enum {
+        FLOOR,
+        FLOOR_YAML,
+        PARSE,
+        GRAPH,
+        SQL,
+        THREADED,
+        DEPS,
+        DEPS_THREADED,
+        JOIN,
+        WARM,
+        N_PHASES
+    };
     scan_result results[N_PHASES];
     if (scan_floor(tree->dir, &results[FLOOR]) != 0 || scan_sql(warm, tree->dir, &results[WARM])) {
         sqlite3_close(db);
@@ -151,7 +163,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
                results[FLOOR].files);
         bad = 1;
     }
-    bad |= report_check("task_document_parse", tree->expected.tasks, results[PARSE].tasks,
+    bad |= report_check("task_document_load", tree->expected.tasks, results[PARSE].tasks,
                         tree->expected.done, results[PARSE].done);
     bad |= report_check("task_graph_build", tree->expected.tasks, results[GRAPH].tasks,
                         tree->expected.done, results[GRAPH].done);

@@ -64,7 +64,7 @@ typedef struct shell_phase {
     const char *setup; /* SQL run first with -cmd, or NULL */
     const char *query; /* a format with one %Q for the tree */
     int queries;
-    int counts_done;   /* prints tasks|done (else a single count) */
+    int counts_done; /* prints tasks|done (else a single count) */
 } shell_phase;
 
 /* Enough for any generated tree to stay in the cache from query to query. */
@@ -78,8 +78,8 @@ static const shell_phase shell_phases[] = {
     {"task_deps(), PRAGMA threads = 2", "PRAGMA threads = 2", "SELECT count(*) FROM task_deps(%Q);",
      1, 0},
     {"tasks(), cache limit raised", WARM_CACHE, "SELECT count(*), sum(done) FROM tasks(%Q);", 1, 1},
-    {"tasks() twice, cache limit raised", WARM_CACHE,
-     "SELECT count(*), sum(done) FROM tasks(%Q);", 2, 1},
+    {"tasks() twice, cache limit raised", WARM_CACHE, "SELECT count(*), sum(done) FROM tasks(%Q);",
+     2, 1},
 };
 #define N_SHELL_PHASES (sizeof shell_phases / sizeof shell_phases[0])
 
@@ -161,8 +161,8 @@ int bench_processes(const bench_options *o, const spec_tree *tree)
         }
         if (sscanf(line, "%llu|%llu", &tasks, &done) != 2)
             printf("sqlite3 printed: %s\n", runs[i].last.output);
-        bad |= report_check(shell_phases[i].name, tree->expected.tasks, tasks,
-                            tree->expected.done, done);
+        bad |= report_check(shell_phases[i].name, tree->expected.tasks, tasks, tree->expected.done,
+                            done);
     }
     return bad;
 }

@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 typedef struct process_result {
-    double seconds;   /* spawn to reaped, wall clock */
+    double seconds;    /* spawn to reaped, wall clock */
     long peak_rss_kib; /* the child's own peak (wait4's rusage) */
-    int exit_code;    /* -1 when it died of a signal */
-    char output[256]; /* start of its stdout, trailing newlines off */
+    int exit_code;     /* -1 when it died of a signal */
+    char output[256];  /* start of its stdout, trailing newlines off */
 } process_result;
 
 /* Spawns argv[0] (a path) with argv, its stdout captured and its stderr

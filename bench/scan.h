@@ -15,7 +15,9 @@ typedef struct scan_result {
 } scan_result;
 
 /* What a phase does with one file's bytes; nonzero stops the walk. */
-typedef int (*scan_step)(const char *bytes, size_t size, const char *folder, scan_result *result);
+/* `path` is the file's path, `folder` the name of the folder that holds it. */
+typedef int (*scan_step)(const char *bytes, size_t size, const char *path, const char *folder,
+                         scan_result *result);
 
 /* Walks `root` with path_walk and reads each file with file_read_all. Returns
  * 0, or -1 after printing what failed (a walk or read error, or a step's). */
@@ -25,12 +27,13 @@ int scan_tree(const char *root, scan_step step, scan_result *result);
 int scan_floor(const char *root, scan_result *result);
 
 /* The floor's work on one file's bytes. */
-int scan_floor_step(const char *bytes, size_t size, const char *folder, scan_result *result);
+int scan_floor_step(const char *bytes, size_t size, const char *path, const char *folder,
+                    scan_result *result);
 
 /* The floor plus libyaml's events over each file's front matter. */
 int scan_floor_yaml(const char *root, scan_result *result);
 
-/* The parser core without SQL: task_document_parse per file. */
+/* The parser core without SQL: task_document_load per file. */
 int scan_parse(const char *root, scan_result *result);
 
 /* The parser core and task_graph_build: everything tasks() does but SQL. */

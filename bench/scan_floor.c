@@ -33,9 +33,11 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
     return 0;
 }
 
-int scan_floor_step(const char *bytes, size_t size, const char *folder, scan_result *result)
+int scan_floor_step(const char *bytes, size_t size, const char *path, const char *folder,
+                    scan_result *result)
 {
     (void)folder;
+    (void)path;
     (void)result;
     MD_PARSER parser;
     memset(&parser, 0, sizeof parser);

@@ -27,7 +27,7 @@ static int yaml_events(const char *yaml, size_t len)
     return rc;
 }
 
-static int floor_yaml_step(const char *bytes, size_t size, const char *folder,
+static int floor_yaml_step(const char *bytes, size_t size, const char *path, const char *folder,
                            scan_result *result)
 {
     size_t start = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -36,7 +36,7 @@ static int floor_yaml_step(const char *bytes, size_t size, const char *folder,
     if (span.present && span.closed &&
         yaml_events(bytes + span.yaml_start, span.yaml_end - span.yaml_start) != 0)
         return 1;
-    return scan_floor_step(bytes, size, folder, result);
+    return scan_floor_step(bytes, size, path, folder, result);
 }
 
 int scan_floor_yaml(const char *root, scan_result *result)

@@ -6,10 +6,12 @@
 #include "tasks_deps.h"
 #include "tasks_parse.h"
 
-static int graph_step(const char *bytes, size_t size, const char *folder, scan_result *result)
+static int graph_step(const char *bytes, size_t size, const char *path, const char *folder,
+                      scan_result *result)
 {
     task_document doc;
-    if (task_document_parse(bytes, size, folder, &doc) != TASKS_PARSE_OK) return 1;
+    task_load_input in = {bytes, size, path, folder, NULL};
+    if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 1;
     task_graph graph;
     if (task_graph_build(&doc, &graph) != TASKS_PARSE_OK) {
         task_document_free(&doc);

@@ -3,10 +3,12 @@
 #include "scan.h"
 #include "tasks_parse.h"
 
-static int parse_step(const char *bytes, size_t size, const char *folder, scan_result *result)
+static int parse_step(const char *bytes, size_t size, const char *path, const char *folder,
+                      scan_result *result)
 {
     task_document doc;
-    if (task_document_parse(bytes, size, folder, &doc) != TASKS_PARSE_OK) return 1;
+    task_load_input in = {bytes, size, path, folder, NULL};
+    if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 1;
     result->tasks += doc.n_tasks;
     for (size_t i = 0; i < doc.n_tasks; i++)
         result->done += doc.tasks[i].status == TASK_STATUS_DONE;

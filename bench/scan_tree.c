@@ -37,7 +37,7 @@ int scan_tree(const char *root, scan_step step, scan_result *result)
         }
         result->files++;
         result->bytes += size;
-        int failed = step(bytes, size, entry.folder, result);
+        int failed = step(bytes, size, entry.path, entry.folder, result);
         free(bytes);
         if (failed) {
             fprintf(stderr, "scan: %s: the phase failed on this file\n", entry.path);

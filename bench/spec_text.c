@@ -11,8 +11,8 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const nouns[] = {
-    "user",   "order",  "invoice", "session", "report",  "search", "billing", "export",
-    "profile", "audit", "cart",    "payment", "notice",  "token",  "upload",  "webhook",
+    "user",    "order", "invoice", "session", "report", "search", "billing", "export",
+    "profile", "audit", "cart",    "payment", "notice", "token",  "upload",  "webhook",
 };
 static const char *const authors[] = {"ana", "ben", "chen", "dara", "eli", "fatima"};
 static const char *const step_names[] = {
@@ -20,10 +20,8 @@ static const char *const step_names[] = {
 };
 /* Each takes the noun and a number, in that order. */
 static const char *const task_texts[] = {
-    "Create model in src/models/%s_%u.py",
-    "Add endpoint in src/api/%s_%u.py",
-    "Contract test in tests/test_%s_%u.py",
-    "Wire %s service %u into the app",
+    "Create model in src/models/%s_%u.py",  "Add endpoint in src/api/%s_%u.py",
+    "Contract test in tests/test_%s_%u.py", "Wire %s service %u into the app",
     "Document %s in docs/%s%u.md",
 };
 static const char *const sub_texts[] = {"Write the migration", "Cover the error path",
@@ -109,8 +107,9 @@ static void write_task(text_out *out, prng *p, unsigned id, spec_counts *counts)
 /* Example boxes in a fence: code, never tasks. */
 static void write_fence(text_out *out, unsigned first, unsigned last)
 {
-    text_out_printf(out, "Parallel example:\n\n```text\n- [ ] T%03u [P] Example\n"
-                         "- [x] T%03u Example\n```\n\n",
+    text_out_printf(out,
+                    "Parallel example:\n\n```text\n- [ ] T%03u [P] Example\n"
+                    "- [x] T%03u Example\n```\n\n",
                     first, last);
 }
 

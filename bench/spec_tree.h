@@ -11,9 +11,9 @@ typedef struct spec_tree {
     const char *dir;
     unsigned specs;
     uint64_t seed;
-    spec_counts expected;      /* what the generator wrote, examples excluded */
-    unsigned long long bytes;  /* total size of the task files */
-    int generated;             /* 1: written by this run; 0: found and reused */
+    spec_counts expected;     /* what the generator wrote, examples excluded */
+    unsigned long long bytes; /* total size of the task files */
+    int generated;            /* 1: written by this run; 0: found and reused */
 } spec_tree;
 
 /* Makes sure tree->dir holds the tree for tree->seed and tree->specs, writing

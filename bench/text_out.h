@@ -12,8 +12,7 @@ typedef struct text_out {
 
 /* Appends formatted text; exits the program when memory runs out (a benchmark
  * has nothing sensible to do without it). */
-void text_out_printf(text_out *out, const char *format, ...)
-    __attribute__((format(printf, 2, 3)));
+void text_out_printf(text_out *out, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 void text_out_clear(text_out *out);
 void text_out_free(text_out *out);

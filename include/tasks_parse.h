@@ -26,7 +26,7 @@ typedef enum task_status {
     TASK_STATUS_IN_PROGRESS, /* [/] */
     TASK_STATUS_CANCELLED,   /* [-] */
     TASK_STATUS_OTHER,       /* any other non-alphanumeric mark */
-    /* Only through a status map (task_document_map_statuses): */
+    /* Only through a status map (task_load_input.statuses): */
     TASK_STATUS_BLOCKED, /* open, and never ready */
     TASK_STATUS_DEFERRED /* open, and never ready */
 } task_status;
@@ -117,6 +117,16 @@ typedef struct task_step {
     uint32_t line;
 } task_step;
 
+/* The tool family a file is written for. */
+typedef enum task_dialect {
+    DIALECT_GENERIC,
+    DIALECT_CATALYST, /* .xe/specs, .xe/features: `## Step N` */
+    DIALECT_SPECKIT,  /* specs/NNN-name: `## Phase N`, [USn] */
+    DIALECT_KIRO,     /* .kiro/specs, cc-sdd: `- [ ] 1.1`, `_Requirements:_` */
+    DIALECT_ROLLOUT,  /* Catalyst's .xe/rollouts/rollout-*.md */
+    DIALECT_COUNT
+} task_dialect;
+
 typedef struct task_document {
     /* Spec metadata. */
     const char *spec;        /* the spec key the caller gave, or NULL */
@@ -142,39 +152,61 @@ typedef struct task_document {
     size_t n_headings;
 
     int n_execute_groups; /* rollout `- 🔀 Execute in parallel:` / `in sequence:` items */
+    task_dialect dialect;
 
     struct tasks_arena *arena; /* owns every string above */
 } task_document;
-
-/* Gives every task without an id its ordinal path as id: `S.k` for the k-th
- * top-level task under the S-th heading that has tasks, `S.k.j` below it.
- * Rollout plans number their tasks this way (`Task 4 (depends on 2 and 3)`
- * counts within its feature's heading). Returns TASKS_PARSE_OK or NOMEM. */
-int task_document_number_tasks(task_document *doc);
-
-/* The tool family a file is written for: "catalyst", "speckit", "kiro",
- * "rollout" or "generic". `path` (may be NULL) is the file's path; a
- * front matter `dialect:` key overrides everything. */
-const char *task_document_dialect(const task_document *doc, const char *path);
-
-/* Decides which tasks progress counts, by dialect: in "kiro" files, the
- * leaf tasks that are not optional (nor under an optional task), as Kiro's
- * own view counts them, since a parent there only groups its subtasks; in
- * every other dialect, every task. Sets each task's `counted`. */
-void task_document_count_progress(task_document *doc, const char *dialect);
 
 /* Result codes. */
 #define TASKS_PARSE_OK 0
 #define TASKS_PARSE_NOMEM 1
 #define TASKS_PARSE_TOO_BIG 2
 
+/* A mark -> status rule: for one dialect, or for all when dialect is "". */
+typedef struct task_status_rule {
+    char mark[8];
+    char dialect[16]; /* a task_dialect_name(), or "" */
+    char status[32];  /* a built-in name, or a user's own word */
+} task_status_rule;
+
+typedef struct task_status_map {
+    task_status_rule *rules; /* later rules win */
+    size_t n_rules;
+} task_status_map;
+
+/* What task_document_load() reads. */
+typedef struct task_load_input {
+    const char *bytes; /* the file's bytes: need not be NUL-terminated, may hold any bytes */
+    size_t size;
+    const char *path; /* the file's path as found, for its dialect (`.kiro/...`); may be NULL */
+    const char *spec; /* the file's spec key (see spec_key.h), stored as doc->spec; may be NULL */
+    const task_status_map *statuses; /* the user's mark -> status rules; may be NULL */
+} task_load_input;
+
 /*
- * Parses `size` bytes at `bytes` (need not be NUL-terminated, may hold any
- * bytes). `spec` is the file's spec key (may be NULL).
- * On success fills *doc, which the caller releases with task_document_free().
- * On failure *doc is left empty and needs no free.
+ * task_document_load() - the one way a file becomes a document: what the unit
+ * tests, the fuzzers, the benchmark and every SQL function see is this.
+ *
+ * In order: the BOM and front matter are read (a malformed or unclosed front
+ * matter is reported in doc->error and the whole file read as markdown, so no
+ * task is lost); md4c walks the markdown into tasks, steps, headings and
+ * dependency lines; numbered subtasks nest under their parents; the dialect is
+ * decided (front matter `dialect:`, then the path, then the content) and kept
+ * in doc->dialect; marks are mapped to statuses, by the dialect's defaults and
+ * `statuses`; in rollout files tasks without an id get their ordinal path
+ * (`S.k`); and each task's `counted` says whether progress counts it.
+ *
+ * Every string in *doc is valid UTF-8 (bad bytes and NULs become U+FFFD),
+ * NUL-terminated, and owned by the document; line numbers are 1-based lines
+ * of the bytes as given (LF, CRLF and lone CR end a line).
+ *
+ * Returns TASKS_PARSE_OK with *doc filled (release it with
+ * task_document_free()); TASKS_PARSE_TOO_BIG when size is over
+ * TASKS_PARSE_MAX_BYTES; TASKS_PARSE_NOMEM when out of memory. On failure
+ * *doc is left empty and needs no free. Reads no file and keeps no state: it
+ * may run on any thread, on as many documents at once as there are threads.
  */
-int task_document_parse(const char *bytes, size_t size, const char *spec, task_document *doc);
+int task_document_load(const task_load_input *in, task_document *doc);
 
 void task_document_free(task_document *doc);
 
@@ -184,22 +216,11 @@ const char *task_status_name(task_status status);
 /* The status a task shows: its status word when a map gave one. */
 const char *task_record_status(const task_record *task);
 
-/* A mark -> status rule: for one dialect, or for all when dialect is "". */
-typedef struct task_status_rule {
-    char mark[8];
-    char dialect[16];
-    char status[32]; /* a built-in name, or a user's own word */
-} task_status_rule;
+/* "generic", "catalyst", "speckit", "kiro", "rollout"; NULL past the last. */
+const char *task_dialect_name(task_dialect dialect);
 
-typedef struct task_status_map {
-    task_status_rule *rules; /* later rules win */
-    size_t n_rules;
-} task_status_map;
-
-/* Re-maps every task's status by `map` (may be NULL) over the dialect's
- * defaults (Kiro: `[-]` is in progress, not cancelled). Words that are not
- * built-in statuses are kept as status_word and count as open. */
-int task_document_map_statuses(task_document *doc, const task_status_map *map, const char *dialect);
+/* The dialect with that name, or -1. */
+int task_dialect_from_name(const char *name);
 
 #ifdef __cplusplus
 }

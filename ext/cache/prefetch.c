@@ -207,15 +207,8 @@ static int parse_slot(prefetch *p, slot *s)
         if (!file) return -1;
         s->item.file = file;
         s->has_bytes = 0;
-        int rc = task_document_parse(s->buffer, s->size, s->item.spec, &file->doc);
-        const char *dialect =
-            rc == TASKS_PARSE_OK ? task_document_dialect(&file->doc, s->item.path) : "";
-        if (rc == TASKS_PARSE_OK) {
-            rc = task_document_map_statuses(&file->doc, &p->statuses, dialect);
-            task_document_count_progress(&file->doc, dialect);
-        }
-        if (rc == TASKS_PARSE_OK && strcmp(dialect, "rollout") == 0)
-            rc = task_document_number_tasks(&file->doc);
+        task_load_input in = {s->buffer, s->size, s->item.path, s->item.spec, &p->statuses};
+        int rc = task_document_load(&in, &file->doc);
         if (rc == TASKS_PARSE_NOMEM) return -1;
         if (rc == TASKS_PARSE_TOO_BIG) {
             fail_item(&s->item, EFBIG, "larger than the parser's limit");

@@ -12,31 +12,47 @@
  */
 #include <string.h>
 
-#include "tasks_parse.h"
+#include "document.h"
 #include "text_scan.h"
 
-static const char *const dialects[] = {"catalyst", "speckit", "kiro", "rollout", "generic", NULL};
+static const char *const dialect_names[DIALECT_COUNT] = {[DIALECT_GENERIC] = "generic",
+                                                         [DIALECT_CATALYST] = "catalyst",
+                                                         [DIALECT_SPECKIT] = "speckit",
+                                                         [DIALECT_KIRO] = "kiro",
+                                                         [DIALECT_ROLLOUT] = "rollout"};
 
-/* `"dialect":"kiro"` in the front matter's JSON. */
-static const char *declared(const char *meta)
+const char *task_dialect_name(task_dialect dialect)
 {
-    const char *key = meta ? strstr(meta, "\"dialect\":\"") : NULL;
-    if (!key) return NULL;
-    key += 11;
-    for (const char *const *d = dialects; *d; d++) {
-        size_t n = strlen(*d);
-        if (strncmp(key, *d, n) == 0 && key[n] == '"') return *d;
-    }
-    return NULL;
+    return (unsigned)dialect < DIALECT_COUNT ? dialect_names[dialect] : NULL;
 }
 
-static const char *from_real_path(const char *path);
+int task_dialect_from_name(const char *name)
+{
+    for (int d = 0; d < DIALECT_COUNT; d++)
+        if (name && strcmp(name, dialect_names[d]) == 0) return d;
+    return -1;
+}
+
+/* `"dialect":"kiro"` in the front matter's JSON; -1 when none. */
+static int declared(const char *meta)
+{
+    const char *key = meta ? strstr(meta, "\"dialect\":\"") : NULL;
+    if (!key) return -1;
+    key += 11;
+    for (int d = 0; d < DIALECT_COUNT; d++) {
+        size_t n = strlen(dialect_names[d]);
+        if (strncmp(key, dialect_names[d], n) == 0 && key[n] == '"') return d;
+    }
+    return -1;
+}
+
+static int from_real_path(const char *path);
 
 /* Files copied out of a repository often keep their path in the name, with
  * `__` for `/` (`org__repo__.kiro__specs__x__tasks.md`): read it both ways. */
-static const char *from_path(const char *path)
+static int from_path(const char *path)
 {
-    if (!path) return NULL;
+    if (!path) return -1;
     if (!strstr(path, "__")) return from_real_path(path);
     char unfolded[4096];
     size_t n = 0;
@@ -52,27 +68,27 @@ static const char *from_path(const char *path)
     return from_real_path(unfolded);
 }
 
-static const char *from_real_path(const char *path)
+static int from_real_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (strncmp(base, "rollout", 7) == 0 || strstr(path, ".xe/rollouts/")) return "rollout";
-    if (strstr(path, ".kiro/")) return "kiro";
-    if (strstr(path, ".xe/")) return "catalyst";
+    if (strncmp(base, "rollout", 7) == 0 || strstr(path, ".xe/rollouts/")) return DIALECT_ROLLOUT;
+    if (strstr(path, ".kiro/")) return DIALECT_KIRO;
+    if (strstr(path, ".xe/")) return DIALECT_CATALYST;
     for (const char *p = strstr(path, "specs/"); p; p = strstr(p + 1, "specs/")) {
         const char *q = p + 6;
         /* `001-name`, `20-name`; not a date (`2025-08-09-name`, Agent OS) */
         size_t digits = strspn(q, "0123456789");
         if (digits >= 1 && digits <= 3 && q[digits] == '-' &&
             !(q[digits + 1] >= '0' && q[digits + 1] <= '9') && (p == path || p[-1] == '/'))
-            return "speckit";
+            return DIALECT_SPECKIT;
     }
-    return NULL;
+    return -1;
 }
 
-static const char *from_content(const task_document *doc)
+static task_dialect from_content(const task_document *doc)
 {
-    if (doc->n_execute_groups > 0) return "rollout";
+    if (doc->n_execute_groups > 0) return DIALECT_ROLLOUT;
     size_t numeric = 0, lettered = 0, stories = 0, requirements = 0, phases = 0, steps = 0;
     for (size_t i = 0; i < doc->n_tasks; i++) {
         const char *id = doc->tasks[i].id;
@@ -93,15 +109,15 @@ static const char *from_content(const task_document *doc)
         if (starts_nocase(h, "phase")) phases++;
         if (starts_nocase(h, "step")) steps++;
     }
-    if (numeric > 0 && requirements > 0) return "kiro";
-    if (stories > 0 || (phases > 0 && lettered > 0)) return "speckit";
-    if (steps > 0) return "catalyst";
-    return "generic";
+    if (numeric > 0 && requirements > 0) return DIALECT_KIRO;
+    if (stories > 0 || (phases > 0 && lettered > 0)) return DIALECT_SPECKIT;
+    if (steps > 0) return DIALECT_CATALYST;
+    return DIALECT_GENERIC;
 }
 
-const char *task_document_dialect(const task_document *doc, const char *path)
+task_dialect task_document_detect_dialect(const task_document *doc, const char *path)
 {
-    const char *d = declared(doc->meta_json);
-    if (!d) d = from_path(path);
-    return d ? d : from_content(doc);
+    int d = declared(doc->meta_json);
+    if (d < 0) d = from_path(path);
+    return d >= 0 ? (task_dialect)d : from_content(doc);
 }

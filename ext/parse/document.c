@@ -1,5 +1,5 @@
 /* document.c - task_document_parse(): BOM, front matter, then the markdown walk. */
-#include "tasks_parse.h"
+#include "document.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,8 +216,9 @@ static const char *rule_for(const task_status_rule *rules, size_t n, const char 
     return found;
 }
 
-int task_document_map_statuses(task_document *doc, const task_status_map *map, const char *dialect)
+int task_document_map_statuses(task_document *doc, const task_status_map *map)
 {
+    const char *dialect = task_dialect_name(doc->dialect);
     const task_record *previous = NULL; /* most tasks share their neighbour's mark */
     for (size_t t = 0; t < doc->n_tasks; t++) {
         task_record *task = &doc->tasks[t];
@@ -256,9 +257,9 @@ static int optional_in_tree(const task_document *doc, size_t t)
     return 0;
 }
 
-void task_document_count_progress(task_document *doc, const char *dialect)
+void task_document_count_progress(task_document *doc)
 {
-    int leaves_only = dialect && strcmp(dialect, "kiro") == 0;
+    int leaves_only = doc->dialect == DIALECT_KIRO;
     for (size_t t = 0; t < doc->n_tasks; t++) {
         task_record *task = &doc->tasks[t];
         task->counted = !leaves_only || (!task->has_subtasks && !optional_in_tree(doc, t));

@@ -2,9 +2,10 @@
  * cache_functions.c - the parse cache from SQL.
  *
  *   SELECT tasksext_cache_limit(0);          -- off (and emptied); returns the old limit
- *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default is 2 MiB; listings get an eighth)
- *   SELECT tasksext_cache_clear();           -- forget every parsed file; returns how many
- *   SELECT tasksext_cache_stats();           -- {"entries":..,"bytes":..,"limit":..,"hits":..,"misses":..}
+ *   SELECT tasksext_cache_limit(64 << 20);   -- on, at most 64 MiB (the default is 2 MiB; listings
+ * get an eighth) SELECT tasksext_cache_clear();           -- forget every parsed file; returns how
+ * many SELECT tasksext_cache_stats();           --
+ * {"entries":..,"bytes":..,"limit":..,"hits":..,"misses":..}
  *
  * and the statuses marks map to, which the cache depends on:
  *
@@ -71,14 +72,9 @@ static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, json, -1, sqlite3_free);
 }
 
-static const char *const dialect_names[] = {"catalyst", "speckit", "kiro", "rollout", "generic",
-                                            NULL};
-
 static int valid_dialect(const char *name)
 {
-    for (const char *const *d = dialect_names; *d; d++)
-        if (strcmp(*d, name) == 0) return 1;
-    return 0;
+    return task_dialect_from_name(name) >= 0;
 }
 
 /* A new rule changes what parsed files say: the cache is emptied. */
@@ -147,21 +143,17 @@ typedef struct cache_function {
 int register_cache_functions(sqlite3 *db, tasks_connection *conn)
 {
     static const cache_function functions[] = {
-        {"tasksext_cache_limit", 0, cache_limit},
-        {"tasksext_cache_limit", 1, cache_limit},
-        {"tasksext_cache_clear", 0, cache_clear},
-        {"tasksext_cache_stats", 0, cache_stats},
-        {"tasksext_status", 2, status_rule},
-        {"tasksext_status", 3, status_rule},
+        {"tasksext_cache_limit", 0, cache_limit},   {"tasksext_cache_limit", 1, cache_limit},
+        {"tasksext_cache_clear", 0, cache_clear},   {"tasksext_cache_stats", 0, cache_stats},
+        {"tasksext_status", 2, status_rule},        {"tasksext_status", 3, status_rule},
         {"tasksext_status_reset", 0, status_reset},
     };
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
         conn->refs++;
         /* DIRECTONLY: a schema must not switch the cache off or read it. */
         int rc = sqlite3_create_function_v2(db, functions[i].name, functions[i].n_args,
-                                            SQLITE_UTF8 | SQLITE_DIRECTONLY, conn,
-                                            functions[i].fn, NULL, NULL,
-                                            tasks_connection_release);
+                                            SQLITE_UTF8 | SQLITE_DIRECTONLY, conn, functions[i].fn,
+                                            NULL, NULL, tasks_connection_release);
         if (rc != SQLITE_OK) return rc;
     }
     return SQLITE_OK;

@@ -28,8 +28,9 @@ static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_text(ctx, TASKSEXT_VERSION, -1, SQLITE_STATIC);
 }
 
-static const scan_table *const tables[] = {&tasks_table, &task_specs_table, &task_deps_table,
-                                           &task_issues_table, &task_refs_table, &task_skipped_table};
+static const scan_table *const tables[] = {&tasks_table,     &task_specs_table,
+                                           &task_deps_table, &task_issues_table,
+                                           &task_refs_table, &task_skipped_table};
 #define N_TABLES (sizeof tables / sizeof tables[0])
 
 typedef struct connection_block {
@@ -57,11 +58,11 @@ TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_
 {
     SQLITE_EXTENSION_INIT2(api);
     int rc = sqlite3_create_function_v2(db, "tasksext_version", 0,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                        NULL, version_function, NULL, NULL, NULL);
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        version_function, NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        *error = sqlite3_mprintf("tasksext: cannot register tasksext_version: %s",
-                                 sqlite3_errmsg(db));
+        *error =
+            sqlite3_mprintf("tasksext: cannot register tasksext_version: %s", sqlite3_errmsg(db));
         return rc;
     }
     connection_block *block = calloc(1, sizeof(connection_block));

@@ -92,7 +92,7 @@ static void specs_column(sqlite3_context *ctx, const scan_file *file, size_t row
         scan_result_text(ctx, file->error);
         break;
     case SPECS_DIALECT:
-        scan_result_text(ctx, task_document_dialect(doc, file->path));
+        scan_result_text(ctx, file->readable ? task_dialect_name(doc->dialect) : NULL);
         break;
     case SPECS_SPEC_PATH:
         scan_result_text(ctx, file->spec_path);

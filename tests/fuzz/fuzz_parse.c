@@ -1,4 +1,4 @@
-/* fuzz_parse.c - raw bytes through task_document_parse(), then every record
+/* fuzz_parse.c - raw bytes through task_document_load(), then every record
  * walked: each string touched and checked as UTF-8, JSON checked as JSON,
  * lines, parents and depths checked against each other. */
 #include <stdint.h>
@@ -14,8 +14,8 @@ static void check_json(const char *what, const char *json, int must_be_array)
     size_t len = fuzz_check_string(what, json, 1);
     if (!json) return;
     size_t where = 0;
-    FUZZ_CHECK(fuzz_json_valid(json, len, &where), "%s is not valid JSON at byte %zu: %.200s",
-               what, where, json);
+    FUZZ_CHECK(fuzz_json_valid(json, len, &where), "%s is not valid JSON at byte %zu: %.200s", what,
+               where, json);
     if (must_be_array) FUZZ_CHECK(json[0] == '[', "%s is not an array: %.200s", what, json);
 }
 
@@ -55,19 +55,18 @@ static void check_task(const task_document *doc, size_t index, uint32_t last_lin
     FUZZ_CHECK(t->parallel == 0 || t->parallel == 1, "task %zu: parallel %d", index, t->parallel);
     FUZZ_CHECK(t->optional == 0 || t->optional == 1, "task %zu: optional %d", index, t->optional);
     FUZZ_CHECK(t->step_index >= 0, "task %zu: step_index %d", index, t->step_index);
-    FUZZ_CHECK((t->step_index > 0) == (t->step != NULL), "task %zu: step_index %d, step %s",
-               index, t->step_index, t->step ? t->step : "(null)");
+    FUZZ_CHECK((t->step_index > 0) == (t->step != NULL), "task %zu: step_index %d, step %s", index,
+               t->step_index, t->step ? t->step : "(null)");
 
-    FUZZ_CHECK(t->parent >= -1 && t->parent < (int)index, "task %zu: parent %d", index,
-               t->parent);
+    FUZZ_CHECK(t->parent >= -1 && t->parent < (int)index, "task %zu: parent %d", index, t->parent);
     if (t->parent == -1) {
         FUZZ_CHECK(t->depth == 0, "task %zu: depth %d without a parent", index, t->depth);
     } else {
         const task_record *p = &doc->tasks[t->parent];
         FUZZ_CHECK(t->depth == p->depth + 1, "task %zu: depth %d under parent %d of depth %d",
                    index, t->depth, t->parent, p->depth);
-        FUZZ_CHECK(p->line <= t->line, "task %zu: line %u before its parent's %u", index,
-                   t->line, p->line);
+        FUZZ_CHECK(p->line <= t->line, "task %zu: line %u before its parent's %u", index, t->line,
+                   p->line);
     }
     if (index > 0)
         FUZZ_CHECK(doc->tasks[index - 1].line <= t->line, "task %zu: line %u before task %zu's %u",
@@ -77,11 +76,12 @@ static void check_task(const task_document *doc, size_t index, uint32_t last_lin
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     task_document doc;
-    int rc = task_document_parse((const char *)data, size, "fuzz-spec", &doc);
+    task_load_input in = {(const char *)data, size, NULL, "fuzz-spec", NULL};
+    int rc = task_document_load(&in, &doc);
     if (rc != TASKS_PARSE_OK) {
         /* Only running out of memory can fail at these sizes; the document
          * must then be empty. */
-        FUZZ_CHECK(rc == TASKS_PARSE_NOMEM, "task_document_parse returned %d", rc);
+        FUZZ_CHECK(rc == TASKS_PARSE_NOMEM, "task_document_load returned %d", rc);
         FUZZ_CHECK(doc.arena == NULL && doc.tasks == NULL && doc.n_tasks == 0,
                    "failed parse left a document behind");
         return 0;
@@ -95,11 +95,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_json("meta_json", doc.meta_json, 0);
     if (doc.meta_json) FUZZ_CHECK(doc.meta_json[0] == '{' || doc.error, "meta_json not a map");
     fuzz_check_string("error", doc.error, 1);
-    if (!doc.error) FUZZ_CHECK(doc.error_line == 0, "error_line %u without an error",
-                               doc.error_line);
-    if (doc.error) FUZZ_CHECK(doc.error_line >= 1 && doc.error_line <= last_line,
-                              "error_line %u (last line %u): %s", doc.error_line, last_line,
-                              doc.error);
+    if (!doc.error)
+        FUZZ_CHECK(doc.error_line == 0, "error_line %u without an error", doc.error_line);
+    if (doc.error)
+        FUZZ_CHECK(doc.error_line >= 1 && doc.error_line <= last_line,
+                   "error_line %u (last line %u): %s", doc.error_line, last_line, doc.error);
 
     FUZZ_CHECK(doc.n_tasks == 0 || doc.tasks != NULL, "tasks NULL with %zu of them", doc.n_tasks);
     for (size_t i = 0; i < doc.n_tasks; i++)
@@ -113,8 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (size_t i = 0; i < doc.n_steps; i++) {
         const task_step *s = &doc.steps[i];
-        FUZZ_CHECK(s->line >= 1 && s->line <= last_line, "step %zu: line %u (last %u)", i,
-                   s->line, last_line);
+        FUZZ_CHECK(s->line >= 1 && s->line <= last_line, "step %zu: line %u (last %u)", i, s->line,
+                   last_line);
         size_t n = fuzz_check_string("step number", s->number, 0);
         FUZZ_CHECK(n > 0, "step %zu: empty number", i);
         fuzz_check_string("step name", s->name, 1);

@@ -130,7 +130,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* What the parser alone says, to hold the tables to. */
     task_document doc;
-    if (task_document_parse((const char *)data, size, "x", &doc) != TASKS_PARSE_OK) return 0;
+    task_load_input in = {(const char *)data, size, NULL, "x", NULL};
+    if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 0;
     size_t expected = doc.n_tasks;
     task_document_free(&doc);
 

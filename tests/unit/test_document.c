@@ -10,7 +10,8 @@
 static task_document parse(const char *text, size_t len, const char *folder)
 {
     task_document doc;
-    assert_int_equal(task_document_parse(text, len, folder, &doc), TASKS_PARSE_OK);
+    task_load_input in = {text, len, NULL, folder, NULL};
+    assert_int_equal(task_document_load(&in, &doc), TASKS_PARSE_OK);
     return doc;
 }
 

@@ -1,0 +1,15 @@
+/* document_load.c - task_document_load(): the steps in their order. */
+#include "document.h"
+
+int task_document_load(const task_load_input *in, task_document *doc)
+{
+    int rc = task_document_parse(in->bytes, in->size, in->spec, doc);
+    if (rc != TASKS_PARSE_OK) return rc;
+    doc->dialect = task_document_detect_dialect(doc, in->path);
+    rc = task_document_map_statuses(doc, in->statuses);
+    if (rc == TASKS_PARSE_OK && doc->dialect == DIALECT_ROLLOUT)
+        rc = task_document_number_tasks(doc);
+    if (rc == TASKS_PARSE_OK) task_document_count_progress(doc);
+    if (rc != TASKS_PARSE_OK) task_document_free(doc);
+    return rc;
+}
