@@ -1,61 +1,56 @@
 /*
- * prefetch.h - the files of a path argument, walked, read and parsed, handed
- * out one at a time in walk order.
+ * prefetch.h - the files of a path argument, each loaded by whichever thread
+ * is free, handed out one at a time in walk order.
+ *
+ * The ring only schedules. It walks the argument and hands each entry to the
+ * client's load(), which does the work (read, parse, cache: file_loader.h);
+ * what an item holds is the client's business.
  *
  * With `threads` = 0 every step happens in prefetch_next(), on the caller's
- * thread. With 1 or more, one worker thread walks the tree and reads files
- * ahead into a ring of PREFETCH_RING slots, and parses them when the ring is
- * full, while the caller parses the file it waits for: on two cores the walk,
- * the reads and the parses overlap. Either way the items, and their order,
- * are the same. prefetch_close() stops and joins the worker, so no thread
- * outlives the scan. Nothing here knows SQLite.
+ * thread. With 1 or more, one worker thread walks ahead into a ring of
+ * PREFETCH_RING slots and loads from the newest end, while the caller loads
+ * the oldest slot it is waiting for: on two cores, walking and loading
+ * overlap. Either way the items, and their order, are the same.
+ * prefetch_close() stops and joins the worker, so no thread outlives the
+ * scan. Nothing here knows SQLite, markdown or caches.
  */
 #ifndef TASKS_PREFETCH_H
 #define TASKS_PREFETCH_H
 
-#include <pthread.h>
 #include <stddef.h>
 
-#include "../fs/dir_cache.h"
-#include "doc_cache.h"
+#include "../fs/path_walk.h"
 
 #define PREFETCH_RING 32
 
-typedef struct prefetch_options {
-    size_t max_bytes;            /* larger files are an error */
-    int want_graph;              /* graph parts (enum graph_part) to build for each file */
-    int threads;                 /* worker threads: 0 or 1 (more are taken as 1) */
-    doc_cache *cache;            /* may be NULL */
-    dir_cache *listings;         /* may be NULL */
-    pthread_mutex_t *cache_lock; /* guards the cache and every loaded_file refcount */
-    const task_status_map *statuses; /* copied at open; may be NULL */
-} prefetch_options;
-
-typedef struct scan_item {
-    char *path;         /* as the walk found it */
-    char *spec;         /* the spec key (parse/spec_key.h) */
-    char *spec_path;    /* the relative path the key came from */
-    int error;          /* 0, or an errno value: nothing was read */
-    const char *skipped; /* the walk left this folder or file out, and why (a
-                          * static string); nothing was read */
-    char reason[128];   /* what went wrong, when error is set */
-    loaded_file *file;  /* the parse, when error is 0 */
-    /* file's dependency graph when it was asked for, else NULL. Read this,
-     * not file->graph_parts, which another scan may change under the cache
-     * lock while this item is out. */
-    const task_graph *graph;
-} scan_item;
+/* What a slot's item is, and what to do with one. Every callback may run on
+ * either thread, never on two at once for the same item. */
+typedef struct prefetch_client {
+    void *ctx;
+    size_t item_size; /* bytes of one item; the ring allocates them zeroed */
+    /* Fills `item` from the walk's entry: 0, or -1 when out of memory (the
+     * scan then fails). A file that cannot be read is an item, not a failure. */
+    int (*load)(void *ctx, const path_entry *entry, void *item);
+    /* Gives back what load() made; the item may keep buffers for the next. */
+    void (*release)(void *ctx, void *item);
+    /* Frees the buffers too (at close). */
+    void (*destroy)(void *ctx, void *item);
+    /* 1 when the item, once released, frees little: it may wait for the
+     * thread that loaded it to release it (see prefetch.c). May be NULL. */
+    int (*light)(void *ctx, const void *item);
+} prefetch_client;
 
 typedef struct prefetch prefetch;
 
-/* Returns 0, or -1 with *message (malloc'd) when the root cannot be walked
+/* Walks `root` with directory listings from `listings` (may be NULL).
+ * Returns 0, or -1 with *message (malloc'd) when the root cannot be walked
  * at all, or -1 with *message NULL when out of memory. */
-int prefetch_open(const char *root, const prefetch_options *options, prefetch **out,
-                  char **message);
+int prefetch_open(const char *root, const walk_listings *listings, const prefetch_client *client,
+                  int threads, prefetch **out, char **message);
 
 /* The next item (valid until the next call): 1, 0 at the end, -1 when out
  * of memory. */
-int prefetch_next(prefetch *p, scan_item **item);
+int prefetch_next(prefetch *p, void **item);
 
 void prefetch_close(prefetch *p);
 

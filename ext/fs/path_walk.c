@@ -15,8 +15,8 @@
 #include "git_ignore.h"
 
 typedef struct dir_level {
-    dir_listing *listing; /* shared with the cache, or owned here */
-    dir_item *items;
+    walk_listing listing; /* from the listing source (handle set), or owned here */
+    const dir_item *items;
     size_t n, next;
     size_t path_len;   /* length of the directory's path in walk->path */
     int inside_match;  /* glob mode: this directory matched, take tasks.md below */
@@ -40,9 +40,7 @@ struct path_walk {
     git_ignore *root_rules; /* of the work tree that holds the argument, or NULL */
     const char *rules_note; /* why the argument's repository gives no rules */
     int note_pending;
-    dir_cache *listings; /* may be NULL */
-    pthread_mutex_t *listings_lock;
-    cache_lookups listing_lookups;
+    walk_listings listings; /* find is NULL without a source */
 };
 
 static int item_compare(const void *a, const void *b)
@@ -92,28 +90,20 @@ static int path_push(path_walk *w, size_t base_len, const char *name)
     return 0;
 }
 
-static void lock_listings(const path_walk *w)
+static void free_items(dir_item *items, size_t n)
 {
-    if (w->listings_lock) pthread_mutex_lock(w->listings_lock);
-}
-
-static void unlock_listings(const path_walk *w)
-{
-    if (w->listings_lock) pthread_mutex_unlock(w->listings_lock);
+    for (size_t i = 0; i < n; i++)
+        free(items[i].name);
+    free(items);
 }
 
 static void free_level(path_walk *w, dir_level *level)
 {
     git_ignore_close(level->rules);
-    if (level->listing) {
-        lock_listings(w);
-        dir_listing_release(level->listing);
-        unlock_listings(w);
-    } else {
-        for (size_t i = 0; i < level->n; i++)
-            free(level->items[i].name);
-        free(level->items);
-    }
+    if (level->listing.handle)
+        w->listings.release(w->listings.ctx, &level->listing);
+    else
+        free_items((dir_item *)level->items, level->n);
     memset(level, 0, sizeof(*level));
 }
 
@@ -161,28 +151,24 @@ static int push_level(path_walk *w, int inside_match)
 {
     size_t dir_len = strlen(w->path);
     const char *dir_path = w->base_is_cwd && dir_len == 0 ? "." : w->path;
-    /* An unchanged directory's listing comes from the cache: one stat
-     * instead of reading and sorting it again. */
+    /* An unchanged directory's listing may come from the source (a cache):
+     * one stat instead of reading and sorting it again. */
     struct stat st;
-    int keyed = w->listings && cache_lookups_worth(&w->listing_lookups) &&
-                stat(dir_path, &st) == 0 && S_ISDIR(st.st_mode);
-    if (keyed) {
-        lock_listings(w);
-        dir_listing *cached = dir_cache_find(w->listings, &st);
-        unlock_listings(w);
-        if (cached) {
-            cache_lookups_note(&w->listing_lookups, 1);
-            dir_level level = {cached, cached->items, cached->n, 0, dir_len, inside_match, NULL};
-            w->levels[++w->depth] = level;
-            open_nested_rules(w, dir_path);
-            return 0;
-        }
-    }
-    DIR *dir = opendir(dir_path);
-    if (!dir) return errno ? errno : EIO;
+    int looked = 0;
     dir_level level = {0};
     level.path_len = dir_len;
     level.inside_match = inside_match;
+    if (w->listings.find &&
+        w->listings.find(w->listings.ctx, dir_path, &st, &looked, &level.listing)) {
+        level.items = level.listing.items;
+        level.n = level.listing.n;
+        w->levels[++w->depth] = level;
+        open_nested_rules(w, dir_path);
+        return 0;
+    }
+    DIR *dir = opendir(dir_path);
+    if (!dir) return errno ? errno : EIO;
+    dir_item *items = NULL;
     size_t cap = 0;
     struct dirent *d;
     int rc = 0;
@@ -190,12 +176,12 @@ static int push_level(path_walk *w, int inside_match)
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) continue;
         if (level.n == cap) {
             cap = cap ? cap * 2 : 16;
-            dir_item *grown = realloc(level.items, cap * sizeof(dir_item));
+            dir_item *grown = realloc(items, cap * sizeof(dir_item));
             if (!grown) {
                 rc = -1;
                 break;
             }
-            level.items = grown;
+            items = grown;
         }
         char *name = strdup(d->d_name);
         if (!name || path_push(w, dir_len, name) < 0) {
@@ -203,26 +189,21 @@ static int push_level(path_walk *w, int inside_match)
             rc = -1;
             break;
         }
-        level.items[level.n].name = name;
-        level.items[level.n].kind = kind_of(w->path, d);
+        items[level.n].name = name;
+        items[level.n].kind = kind_of(w->path, d);
         level.n++;
     }
     closedir(dir);
     w->path[dir_len] = '\0';
     if (rc < 0) {
-        free_level(w, &level);
+        free_items(items, level.n);
         return -1;
     }
-    qsort(level.items, level.n, sizeof(dir_item), item_compare);
-    if (keyed) {
-        dir_listing *listing = dir_listing_new(&st, level.items, level.n);
-        if (listing) {
-            level.listing = listing;
-            lock_listings(w);
-            cache_lookups_note(&w->listing_lookups, dir_cache_offer(w->listings, listing));
-            unlock_listings(w);
-        }
-    }
+    qsort(items, level.n, sizeof(dir_item), item_compare);
+    level.items = items;
+    /* The source may keep it, and hands it back as a listing of its own. */
+    if (looked && w->listings.keep(w->listings.ctx, &st, items, level.n, &level.listing) == 0)
+        level.items = level.listing.items;
     w->levels[++w->depth] = level;
     open_nested_rules(w, dir_path);
     return 0;
@@ -503,11 +484,11 @@ static int open_glob(path_walk *w, const char *root)
 
 int path_walk_open(const char *root, path_walk **out, char **message)
 {
-    return path_walk_open_cached(root, NULL, NULL, out, message);
+    return path_walk_open_with(root, NULL, out, message);
 }
 
-int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t *lock,
-                          path_walk **out, char **message)
+int path_walk_open_with(const char *root, const walk_listings *listings, path_walk **out,
+                        char **message)
 {
     *out = NULL;
     *message = NULL;
@@ -515,8 +496,7 @@ int path_walk_open_cached(const char *root, dir_cache *listings, pthread_mutex_t
     if (!w) return -1;
     w->depth = -1;
     /* Before the root is listed, so that its listing is cached too. */
-    w->listings = listings;
-    w->listings_lock = lock;
+    if (listings) w->listings = *listings;
     if (path_has_glob(root)) {
         int rc = open_glob(w, root);
         if (rc != 0) {

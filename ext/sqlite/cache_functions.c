@@ -15,6 +15,8 @@
  */
 #include "cache_functions.h"
 
+#include "../cache/file_loader.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,20 +25,16 @@ SQLITE_EXTENSION_INIT3
 static void cache_limit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     tasks_connection *conn = sqlite3_user_data(ctx);
-    pthread_mutex_lock(&conn->cache_lock);
-    doc_cache_stats stats = doc_cache_get_stats(conn->cache);
-    pthread_mutex_unlock(&conn->cache_lock);
+    file_cache_stats stats = file_cache_get_stats(conn->documents);
     if (argc == 1) {
         if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
             sqlite3_result_error(ctx, "tasksext_cache_limit(): give a number of bytes, 0 or more",
                                  -1);
             return;
         }
-        pthread_mutex_lock(&conn->cache_lock);
         size_t limit = (size_t)sqlite3_value_int64(argv[0]);
-        doc_cache_set_limit(conn->cache, limit);
-        dir_cache_set_limit(conn->listings, limit / 8);
-        pthread_mutex_unlock(&conn->cache_lock);
+        file_cache_set_limit(conn->documents, limit);
+        file_cache_set_limit(conn->listings, limit / FILE_LOADER_LISTINGS_SHARE);
     }
     sqlite3_result_int64(ctx, (sqlite3_int64)stats.limit);
 }
@@ -46,10 +44,8 @@ static void cache_clear(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
-    pthread_mutex_lock(&conn->cache_lock);
-    size_t cleared = doc_cache_clear(conn->cache);
-    dir_cache_clear(conn->listings);
-    pthread_mutex_unlock(&conn->cache_lock);
+    size_t cleared = file_cache_clear(conn->documents);
+    file_cache_clear(conn->listings);
     sqlite3_result_int64(ctx, (sqlite3_int64)cleared);
 }
 
@@ -58,9 +54,7 @@ static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
-    pthread_mutex_lock(&conn->cache_lock);
-    doc_cache_stats s = doc_cache_get_stats(conn->cache);
-    pthread_mutex_unlock(&conn->cache_lock);
+    file_cache_stats s = file_cache_get_stats(conn->documents);
     char *json = sqlite3_mprintf(
         "{\"entries\":%llu,\"bytes\":%llu,\"limit\":%llu,\"hits\":%llu,\"misses\":%llu}",
         (unsigned long long)s.entries, (unsigned long long)s.bytes, (unsigned long long)s.limit,
@@ -102,16 +96,14 @@ static void status_rule(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     strcpy(rule.mark, mark);
     strcpy(rule.status, status);
     strcpy(rule.dialect, dialect);
-    pthread_mutex_lock(&conn->cache_lock);
     task_status_rule *grown =
         realloc(conn->statuses.rules, (conn->statuses.n_rules + 1) * sizeof(task_status_rule));
     if (grown) {
         grown[conn->statuses.n_rules++] = rule;
         conn->statuses.rules = grown;
-        doc_cache_clear(conn->cache);
+        file_cache_clear(conn->documents);
     }
     size_t n = conn->statuses.n_rules;
-    pthread_mutex_unlock(&conn->cache_lock);
     if (!grown) {
         sqlite3_result_error_nomem(ctx);
         return;
@@ -124,13 +116,11 @@ static void status_reset(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
-    pthread_mutex_lock(&conn->cache_lock);
     size_t n = conn->statuses.n_rules;
     free(conn->statuses.rules);
     conn->statuses.rules = NULL;
     conn->statuses.n_rules = 0;
-    doc_cache_clear(conn->cache);
-    pthread_mutex_unlock(&conn->cache_lock);
+    file_cache_clear(conn->documents);
     sqlite3_result_int64(ctx, (sqlite3_int64)n);
 }
 

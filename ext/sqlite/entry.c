@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 
+#include "../cache/file_loader.h"
 #include "cache_functions.h"
 #include "tasks_tables.h"
 
@@ -42,10 +43,9 @@ void tasks_connection_release(void *pointer)
 {
     tasks_connection *conn = pointer;
     if (--conn->refs > 0) return;
-    doc_cache_free(conn->cache);
-    dir_cache_free(conn->listings);
+    file_cache_free(conn->documents);
+    file_cache_free(conn->listings);
     free(conn->statuses.rules);
-    pthread_mutex_destroy(&conn->cache_lock);
     free(conn); /* conn is the first member of its connection_block */
 }
 
@@ -67,15 +67,14 @@ TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_
     }
     connection_block *block = calloc(1, sizeof(connection_block));
     if (!block) return SQLITE_NOMEM;
-    block->conn.cache = doc_cache_new(DOC_CACHE_DEFAULT_LIMIT);
-    block->conn.listings = dir_cache_new(DOC_CACHE_DEFAULT_LIMIT / 8);
-    if (!block->conn.cache || !block->conn.listings) {
-        doc_cache_free(block->conn.cache);
-        dir_cache_free(block->conn.listings);
+    block->conn.documents = file_cache_new(FILE_LOADER_DEFAULT_LIMIT);
+    block->conn.listings = file_cache_new(FILE_LOADER_DEFAULT_LIMIT / FILE_LOADER_LISTINGS_SHARE);
+    if (!block->conn.documents || !block->conn.listings) {
+        file_cache_free(block->conn.documents);
+        file_cache_free(block->conn.listings);
         free(block);
         return SQLITE_NOMEM;
     }
-    pthread_mutex_init(&block->conn.cache_lock, NULL);
     /* One reference held here until registration is over. */
     block->conn.refs = 1;
     for (size_t i = 0; i < N_TABLES && rc == SQLITE_OK; i++) {

@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cache/file_loader.h"
+#include "../cache/listing_source.h"
 #include "../cache/prefetch.h"
 #include "../fs/file_read.h"
 #include "../parse/text_buffer.h"
@@ -49,6 +51,8 @@ static const task_document empty_document;
 typedef struct scan_cursor {
     sqlite3_vtab_cursor base;
     prefetch *files;
+    file_loader *loader;     /* what loads each file, for `files` */
+    listing_source listings; /* where the walk's listings come from, for `files` */
     scan_file file;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
     size_t row, rows;
@@ -147,11 +151,18 @@ static void release_file(scan_cursor *cur)
     cur->file.doc = &empty_document;
 }
 
+static void close_files(scan_cursor *cur)
+{
+    prefetch_close(cur->files); /* joins the worker: no thread outlives the scan */
+    cur->files = NULL;
+    file_loader_free(cur->loader);
+    cur->loader = NULL;
+}
+
 static void reset_cursor(scan_cursor *cur)
 {
     release_file(cur);
-    prefetch_close(cur->files); /* joins the worker: no thread outlives the scan */
-    cur->files = NULL;
+    close_files(cur);
     cur->row = cur->rows = 0;
     cur->rowid = 0;
     cur->eof = 1;
@@ -185,8 +196,9 @@ static size_t size_limit(const scan_vtab *vtab)
 
 /* Shows one walked file through cur->file. A file that could not be read is
  * not a failure of the statement: its error is for the tables to show. */
-static int load_file(scan_cursor *cur, const scan_item *item)
+static int load_file(scan_cursor *cur, const void *loaded)
 {
+    const scan_item *item = loaded;
     release_file(cur);
     utf8_append_repaired(&cur->path_text, item->path, strlen(item->path));
     if (cur->path_text.failed) return SQLITE_NOMEM;
@@ -200,7 +212,7 @@ static int load_file(scan_cursor *cur, const scan_item *item)
         cur->file.error = sqlite3_mprintf("%s: %s", path, item->reason);
         return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
     }
-    const task_document *doc = &item->file->doc;
+    const task_document *doc = loaded_file_document(item->file);
     cur->file.doc = doc;
     cur->file.graph = item->graph;
     cur->file.readable = 1;
@@ -217,14 +229,13 @@ static int advance(scan_cursor *cur)
     scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     cur->row++;
     while (cur->row >= cur->rows) {
-        scan_item *item;
+        void *item;
         int more = prefetch_next(cur->files, &item);
         if (more < 0) return SQLITE_NOMEM;
         if (more == 0) {
             cur->eof = 1;
             release_file(cur);
-            prefetch_close(cur->files);
-            cur->files = NULL;
+            close_files(cur);
             return SQLITE_OK;
         }
         int rc = load_file(cur, item);
@@ -264,17 +275,21 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     char *message = NULL;
-    prefetch_options options = {
+    file_loader_options options = {
         .max_bytes = size_limit(vtab),
-        .want_graph = ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0),
-        /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
-        .threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1),
-        .cache = vtab->conn ? vtab->conn->cache : NULL,
-        .listings = vtab->conn ? vtab->conn->listings : NULL,
-        .cache_lock = vtab->conn ? &vtab->conn->cache_lock : NULL,
-        .statuses = vtab->conn ? &vtab->conn->statuses : NULL,
+        .graph_parts = ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0),
+        .documents = vtab->conn->documents,
+        .statuses = &vtab->conn->statuses,
     };
-    if (prefetch_open(path, &options, &cur->files, &message) != 0) {
+    cur->loader = file_loader_new(&options);
+    if (!cur->loader) return SQLITE_NOMEM;
+    cur->listings = (listing_source){vtab->conn->listings, {0}};
+    walk_listings listings = listing_source_callbacks(&cur->listings);
+    prefetch_client client = file_loader_client(cur->loader);
+    /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
+    int threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1);
+    if (prefetch_open(path, &listings, &client, threads, &cur->files, &message) != 0) {
+        close_files(cur);
         if (!message) return SQLITE_NOMEM;
         char *shown = repaired_text(message);
         set_error(base->pVtab, "%s(): %s", name, shown ? shown : message);

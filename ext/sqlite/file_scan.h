@@ -7,44 +7,43 @@
 #ifndef TASKS_FILE_SCAN_H
 #define TASKS_FILE_SCAN_H
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../cache/doc_cache.h"
-#include "../fs/dir_cache.h"
+#include "../cache/file_cache.h"
 #include "sqlite3ext.h"
 #include "tasks_deps.h"
 #include "tasks_parse.h"
 
 typedef struct scan_file {
-    const char *path;          /* as the walk found it */
-    const char *spec;          /* the spec key, also for a file that could not be read */
-    const char *spec_path;     /* the relative path the key came from */
-    const task_document *doc;  /* parsed; an empty one when the file could not be read */
-    const task_graph *graph;   /* when the table asks for it and the file was read */
-    char *error;               /* "path: reason" or "path:line: reason", or NULL */
-    int readable;              /* 0 when error says why nothing was read */
-    const char *skipped;       /* the walk left this folder or file out: why */
+    const char *path;         /* as the walk found it */
+    const char *spec;         /* the spec key, also for a file that could not be read */
+    const char *spec_path;    /* the relative path the key came from */
+    const task_document *doc; /* parsed; an empty one when the file could not be read */
+    const task_graph *graph;  /* when the table asks for it and the file was read */
+    char *error;              /* "path: reason" or "path:line: reason", or NULL */
+    int readable;             /* 0 when error says why nothing was read */
+    const char *skipped;      /* the walk left this folder or file out: why */
 } scan_file;
 
-/* What the functions of one connection share: the parse cache. */
+/* What the functions of one connection share: the caches (each guards
+ * itself) and the status rules, which only the connection's own calls read
+ * and change (a scan takes a copy when it starts). */
 typedef struct tasks_connection {
-    doc_cache *cache;
-    dir_cache *listings;        /* directory listings, an eighth of the cache's bound */
-    pthread_mutex_t cache_lock; /* guards both; they are shared with prefetch workers */
-    task_status_map statuses;   /* the user's mark -> status rules */
-    int refs;                   /* one per registered function */
+    file_cache *documents;    /* parsed files (cache/loaded_file.h) */
+    file_cache *listings;     /* directory listings, an eighth of the documents' bound */
+    task_status_map statuses; /* the user's mark -> status rules */
+    int refs;                 /* one per registered function */
 } tasks_connection;
 
 typedef struct scan_table {
     const char *name;   /* the function's name, for messages */
     const char *schema; /* CREATE TABLE x(...), with `path HIDDEN` last */
     int path_column;
-    int needs_graph; /* build the dependency graph of each file ... */
+    int needs_graph;        /* build the dependency graph of each file ... */
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
-    int needs_refs;  /* and the references of each task in it */
-    int lists_skipped; /* its rows are what the walk left out, one each */
+    int needs_refs;         /* and the references of each task in it */
+    int lists_skipped;      /* its rows are what the walk left out, one each */
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

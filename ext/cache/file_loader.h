@@ -1,0 +1,56 @@
+/*
+ * file_loader.h - "load this path": what one walked file becomes, on whichever
+ * thread asks. For a file the walk found: one stat to find it in the cache,
+ * or its bytes read, task_document_load(), the dependency graph when asked
+ * for, and an offer to the cache. A cached file that lacks the graph parts
+ * asked for is replaced in the cache by one that has them (loaded_file.h).
+ *
+ * A file_loader is one scan's: the read-ahead ring calls it through
+ * file_loader_client(), and its items are scan_items. Nothing here knows
+ * SQLite.
+ */
+#ifndef TASKS_FILE_LOADER_H
+#define TASKS_FILE_LOADER_H
+
+#include <stddef.h>
+
+#include "file_cache.h"
+#include "loaded_file.h"
+#include "prefetch.h"
+
+/* 2 MiB by default, so that a scan of any tree stays within a small, flat
+ * memory bound (a parsed spec of ~1.3 KB takes ~5.6 KB here, ~9 KB with its
+ * graph); directory listings get an eighth of the bound besides. Raise it
+ * with tasksext_cache_limit() for repeated queries over large trees. */
+#define FILE_LOADER_DEFAULT_LIMIT ((size_t)2 << 20)
+#define FILE_LOADER_LISTINGS_SHARE 8
+
+typedef struct file_loader_options {
+    size_t max_bytes;                /* larger files are an error */
+    int graph_parts;                 /* enum graph_part bits to build for each file */
+    file_cache *documents;           /* may be NULL */
+    const task_status_map *statuses; /* copied at open; may be NULL */
+} file_loader_options;
+
+/* One walked entry, loaded. */
+typedef struct scan_item {
+    const char *path;        /* as the walk found it */
+    const char *spec;        /* the spec key (parse/spec_key.h) */
+    const char *spec_path;   /* the relative path the key came from */
+    int error;               /* 0, or an errno value: nothing was read */
+    const char *skipped;     /* the walk left this folder or file out, and why (a
+                              * static string); nothing was read */
+    char reason[128];        /* what went wrong, when error is set */
+    const loaded_file *file; /* the document, when error is 0 and not skipped */
+    const task_graph *graph; /* its graph when parts were asked for, else NULL */
+} scan_item;
+
+typedef struct file_loader file_loader;
+
+file_loader *file_loader_new(const file_loader_options *options); /* NULL: out of memory */
+void file_loader_free(file_loader *loader);
+
+/* The ring's client: items are scan_items (the first member of each). */
+prefetch_client file_loader_client(file_loader *loader);
+
+#endif
