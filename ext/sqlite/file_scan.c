@@ -354,10 +354,11 @@ void scan_result_number(sqlite3_context *ctx, const char *text)
 {
     if (!text) return;
     const char *dot = strchr(text, '.');
+    size_t len = strlen(text);
     if (!dot)
         sqlite3_result_int64(ctx, strtoll(text, NULL, 10));
-    else if (!strchr(dot + 1, '.'))
+    else if (!strchr(dot + 1, '.') && text[len - 1] != '0')
         sqlite3_result_double(ctx, strtod(text, NULL));
-    else
+    else /* 1.1.1, and 3.10, which as a real would be 3.1, another step */
         sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
 }

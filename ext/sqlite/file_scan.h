@@ -59,7 +59,8 @@ extern const sqlite3_module file_scan_module;
 /* Text results are handed to SQLite as valid UTF-8; NULL stays NULL. */
 void scan_result_text(sqlite3_context *ctx, const char *text);
 
-/* A step number: integer `3`, real `3.2`, text `1.1.1`. */
+/* A step number: integer `3`, real `3.2`, text `1.1.1` (and `3.10`, which a
+ * real would make 3.1). */
 void scan_result_number(sqlite3_context *ctx, const char *text);
 
 #endif
