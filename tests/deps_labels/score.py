@@ -188,8 +188,8 @@ class Score:
         self.wrong += other.wrong
 
 
-def score_file(db, corpus, label_path):
-    rel = os.path.relpath(label_path, os.path.dirname(os.path.abspath(__file__)))
+def score_file(db, corpus, labels, label_path):
+    rel = os.path.relpath(label_path, labels)
     target = os.path.join(corpus, rel[: -len(".tsv")])
     doc = Document(db, target)
     labels = load_labels(label_path)
@@ -295,6 +295,12 @@ def main():
         name, value = argv[at + 1].split("=", 1)
         floors[name] = float(value)
         del argv[at:at + 2]
+    here = os.path.dirname(os.path.abspath(__file__))
+    labels = here
+    if "--labels" in argv:
+        at = argv.index("--labels")
+        labels = argv[at + 1]
+        del argv[at:at + 2]
     args = [a for a in argv if not a.startswith("--")]
     verbose = "--verbose" in argv
     no_fail = "--no-fail" in argv
@@ -307,11 +313,10 @@ def main():
     db.enable_load_extension(True)
     db.load_extension(module)
     db.enable_load_extension(False)
-    here = os.path.dirname(os.path.abspath(__file__))
     total = Score()
-    files = sorted(glob.glob(os.path.join(here, "*", "*.tsv")))
+    files = sorted(glob.glob(os.path.join(labels, "*", "*.tsv")))
     for path in files:
-        total.add(score_file(db, corpus, path))
+        total.add(score_file(db, corpus, labels, path))
     figures = {
         "lines": ratio(total.lines_right, total.lines),
         "precision": ratio(total.edges_supported, total.edges),
