@@ -1,4 +1,4 @@
-/* tasksext.h - the SQLite extension's entry point.
+/* tasksext.h - the SQLite extension's entry points and its version.
  *
  * Loaded at run time (`.load tasksext`, sqlite3_load_extension) SQLite finds
  * sqlite3_tasksext_init by itself. Linked statically, call it yourself or
@@ -7,6 +7,15 @@
 #define TASKSEXT_H
 
 #include "sqlite3ext.h"
+
+/* The version, here and nowhere else (CMake reads it from this file). */
+#define TASKSEXT_VERSION_MAJOR 0
+#define TASKSEXT_VERSION_MINOR 1
+#define TASKSEXT_VERSION_PATCH 0
+#define TASKSEXT_VERSION_STRING "0.1.0"
+/* One number to compare: 0.1.0 is 100, 1.2.3 is 1002003. */
+#define TASKSEXT_VERSION_NUMBER                                                                    \
+    (TASKSEXT_VERSION_MAJOR * 1000000 + TASKSEXT_VERSION_MINOR * 1000 + TASKSEXT_VERSION_PATCH)
 
 #ifdef __cplusplus
 extern "C" {
@@ -18,7 +27,16 @@ extern "C" {
 #define TASKSEXT_API __attribute__((visibility("default")))
 #endif
 
+/* Registers every function: those that read files (tasks(path), ...) and
+ * those that read only their arguments (tasks_text(markdown), ...). */
 TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_api_routines *api);
+
+/* Registers only the functions that read no file: tasks_text() and its
+ * siblings, tasksext_status(), tasksext_version() and tasksext_debug(). For
+ * hosts that must not let SQL touch the filesystem:
+ *   .load ./build/tasksext sqlite3_tasksext_text_init */
+TASKSEXT_API int sqlite3_tasksext_text_init(sqlite3 *db, char **error,
+                                            const sqlite3_api_routines *api);
 
 #ifdef __cplusplus
 }

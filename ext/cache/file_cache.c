@@ -18,11 +18,13 @@ int cache_entry_init(cache_entry *e, const struct stat *st, int with_size, const
                      void (*destroy)(cache_entry *entry))
 {
     memset(e, 0, sizeof(*e));
-    e->dev = st->st_dev;
-    e->ino = st->st_ino;
-    e->size = with_size ? (int64_t)st->st_size : -1;
-    e->mtime_ns = timespec_ns(st->st_mtim);
-    e->ctime_ns = timespec_ns(st->st_ctim);
+    if (st) {
+        e->dev = st->st_dev;
+        e->ino = st->st_ino;
+        e->size = with_size ? (int64_t)st->st_size : -1;
+        e->mtime_ns = timespec_ns(st->st_mtim);
+        e->ctime_ns = timespec_ns(st->st_ctim);
+    }
     e->refs = 1;
     e->destroy = destroy;
     if (key && !(e->key = strdup(key))) return -1;

@@ -39,7 +39,8 @@ typedef struct cache_entry {
 } cache_entry;
 
 /* Keys `entry` by `st` (its size too when with_size) and `key` (copied; may
- * be NULL), with one reference. 0, or -1 when out of memory. */
+ * be NULL), with one reference. 0, or -1 when out of memory. With `st` NULL
+ * the entry stands for no file, and is never offered. */
 int cache_entry_init(cache_entry *entry, const struct stat *st, int with_size, const char *key,
                      void (*destroy)(cache_entry *entry));
 

@@ -17,12 +17,6 @@
  * past it, memory goes back at once. */
 #define LOADER_KEEP_BYTES ((size_t)1 << 20)
 
-struct file_loader {
-    file_loader_options o;
-    task_status_map statuses; /* a copy: the caller's may change mid-scan */
-    cache_lookups lookups;    /* both threads look up and offer */
-};
-
 /* A scan_item and the buffers it keeps from file to file, so an item
  * allocates only while they grow. */
 typedef struct load_slot {
@@ -33,6 +27,13 @@ typedef struct load_slot {
     size_t buffer_capacity;
     text_buffer path, spec, spec_path;
 } load_slot;
+
+struct file_loader {
+    file_loader_options o;
+    task_status_map statuses; /* a copy: the caller's may change mid-scan */
+    cache_lookups lookups;    /* both threads look up and offer */
+    load_slot text;           /* file_loader_text()'s item */
+};
 
 file_loader *file_loader_new(const file_loader_options *options)
 {
@@ -54,9 +55,14 @@ file_loader *file_loader_new(const file_loader_options *options)
     return loader;
 }
 
+static void release(void *ctx, void *item);
+static void destroy(void *ctx, void *item);
+
 void file_loader_free(file_loader *loader)
 {
     if (!loader) return;
+    release(loader, &loader->text);
+    destroy(loader, &loader->text);
     free(loader->statuses.rules);
     free(loader);
 }
@@ -105,6 +111,20 @@ static int from_cache(file_loader *loader, load_slot *s, const struct stat *st)
     return 1;
 }
 
+/* The one step from bytes to what SQL shows: 0 (with s->file, or the item
+ * failed when the parser refuses the size), or -1 when out of memory. */
+static int load_bytes(file_loader *loader, load_slot *s, const char *bytes, size_t size,
+                      const struct stat *st)
+{
+    task_load_input in = {bytes, size, s->item.path, s->item.spec, &loader->statuses};
+    int rc = loaded_file_load(&in, st, loader->o.graph_parts, &s->file);
+    if (rc == TASKS_PARSE_TOO_BIG) {
+        fail(&s->item, EFBIG, "larger than the parser's limit");
+        return 0;
+    }
+    return rc == 0 ? 0 : -1;
+}
+
 static int read_and_load(file_loader *loader, load_slot *s)
 {
     size_t size;
@@ -122,19 +142,14 @@ static int read_and_load(file_loader *loader, load_slot *s)
         fail(&s->item, err, reason);
         return 0;
     }
-    task_load_input in = {s->buffer, size, s->item.path, s->item.spec, &loader->statuses};
-    int rc = loaded_file_load(&in, &st, loader->o.graph_parts, &s->file);
+    int rc = load_bytes(loader, s, s->buffer, size, &st);
     /* A file too large for an item to keep its buffer for the next one. */
     if (s->buffer_capacity > LOADER_KEEP_BYTES) {
         free(s->buffer);
         s->buffer = NULL;
         s->buffer_capacity = 0;
     }
-    if (rc == TASKS_PARSE_TOO_BIG) {
-        fail(&s->item, EFBIG, "larger than the parser's limit");
-        return 0;
-    }
-    if (rc != 0) return -1;
+    if (rc != 0 || !s->file) return rc;
     if (using_cache(loader)) {
         int kept = file_cache_offer(loader->o.documents, &s->file->entry);
         cache_lookups_note(&loader->lookups, kept);
@@ -207,4 +222,47 @@ prefetch_client file_loader_client(file_loader *loader)
 {
     prefetch_client client = {loader, sizeof(load_slot), load, release, destroy, light};
     return client;
+}
+
+/* A name's last folder, as the walk would give it for a file argument,
+ * without asking the file system (`.` and `..` give none). */
+static void name_parts(const char *name, text_buffer *folder, const char **base)
+{
+    const char *slash = strrchr(name, '/');
+    *base = slash ? slash + 1 : name;
+    if (!slash || slash == name) return;
+    const char *start = slash;
+    while (start > name && start[-1] != '/')
+        start--;
+    size_t n = (size_t)(slash - start);
+    if ((n == 1 && start[0] == '.') || (n == 2 && start[0] == '.' && start[1] == '.')) return;
+    text_buffer_append(folder, start, n);
+}
+
+int file_loader_text(file_loader *loader, const char *bytes, size_t size, const char *name,
+                     const scan_item **out)
+{
+    load_slot *s = &loader->text;
+    release(loader, s);
+    *out = &s->item;
+    if (name) {
+        text_buffer folder;
+        text_buffer_init(&folder);
+        const char *base;
+        name_parts(name, &folder, &base);
+        text_buffer_append(&folder, "", 1);
+        int rc = set_text(&s->path, name, &s->item.path);
+        text_buffer_clear(&s->spec);
+        text_buffer_clear(&s->spec_path);
+        if (!folder.failed) spec_key_build(base, folder.data, &s->spec, &s->spec_path);
+        int failed = rc < 0 || folder.failed || s->spec.failed || s->spec_path.failed;
+        text_buffer_free(&folder);
+        if (failed) return -1;
+        s->item.spec = s->spec.data;
+        s->item.spec_path = s->spec_path.data;
+    }
+    if (load_bytes(loader, s, bytes, size, NULL) < 0) return -1;
+    s->item.file = s->file;
+    if (s->file && loader->o.graph_parts) s->item.graph = s->file->graph;
+    return 0;
 }

@@ -53,4 +53,14 @@ void file_loader_free(file_loader *loader);
 /* The ring's client: items are scan_items (the first member of each). */
 prefetch_client file_loader_client(file_loader *loader);
 
+/* Markdown given as a value, loaded as the file `name` would be: its spec
+ * key and dialect come from the name as from a file argument's path (the
+ * folder from the name alone: nothing is looked up), and `name` is the
+ * item's path. With `name` NULL there is no path and no spec. The item a
+ * walk over that one file gives, without reading anything; never cached.
+ * Valid until the next call or file_loader_free(). 0, or -1 when out of
+ * memory. */
+int file_loader_text(file_loader *loader, const char *bytes, size_t size, const char *name,
+                     const scan_item **out);
+
 #endif

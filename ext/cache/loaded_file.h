@@ -40,8 +40,9 @@ static inline const task_document *loaded_file_document(const loaded_file *f)
 }
 
 /* Loads `in` (the bytes of the file `st` describes, `in->spec` the extra
- * key) and builds the graph parts asked for. 0 with *out (one reference),
- * -1 when out of memory, TASKS_PARSE_TOO_BIG when the file is too large. */
+ * key; `st` NULL for bytes that are no file's) and builds the graph parts
+ * asked for. 0 with *out (one reference), -1 when out of memory,
+ * TASKS_PARSE_TOO_BIG when the file is too large. */
 int loaded_file_load(const task_load_input *in, const struct stat *st, int graph_parts,
                      loaded_file **out);
 

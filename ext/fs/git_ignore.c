@@ -2,6 +2,7 @@
 #include "git_ignore.h"
 
 #include <git2.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,4 +102,13 @@ void git_ignore_close(git_ignore *rules)
     free(rules->path);
     free(rules);
     git_libgit2_shutdown();
+}
+
+const char *git_ignore_library_version(void)
+{
+    static char text[32];
+    int major, minor, revision;
+    git_libgit2_version(&major, &minor, &revision);
+    snprintf(text, sizeof text, "%d.%d.%d", major, minor, revision);
+    return text;
 }

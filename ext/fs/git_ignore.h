@@ -22,4 +22,7 @@ int git_ignore_check(git_ignore *rules, const char *relative, int is_dir);
 
 void git_ignore_close(git_ignore *rules);
 
+/* The version of the libgit2 that runs, "1.5.1" (a static string). */
+const char *git_ignore_library_version(void);
+
 #endif

@@ -2,13 +2,10 @@
 #ifndef TASKS_CACHE_FUNCTIONS_H
 #define TASKS_CACHE_FUNCTIONS_H
 
-#include "file_scan.h"
+#include "connection.h"
 
 /* Registers tasksext_cache_limit(), tasksext_cache_clear() and
  * tasksext_cache_stats(); each holds a reference to `conn`. */
 int register_cache_functions(sqlite3 *db, tasks_connection *conn);
-
-/* Drops one reference; the last frees the connection's cache. */
-void tasks_connection_release(void *conn);
 
 #endif

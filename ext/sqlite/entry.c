@@ -1,98 +1,114 @@
 /*
- * entry.c - sqlite3_tasksext_init(): registers every function of tasksext.
+ * entry.c - the entry points: register the functions of tasksext.
  *
- *   .load ./build/tasksext
- *   SELECT tasksext_version();
+ *   .load ./build/tasksext                               -- every function
+ *   .load ./build/tasksext sqlite3_tasksext_text_init    -- none that reads a file
  *
- * Registration is driven by one table, and every return code is checked; a
+ * Registration is driven by tables, and every return code is checked; a
  * failure is reported through *error. The functions of one connection share
- * one tasks_connection (the parse cache), freed with the last of them.
+ * one tasks_connection (the caches, the status rules), freed with the last
+ * of them.
  */
 #include "tasksext.h"
 
 #include <stdlib.h>
 
-#include "../cache/file_loader.h"
+#include "about_functions.h"
 #include "cache_functions.h"
+#include "status_functions.h"
 #include "tasks_tables.h"
 
 SQLITE_EXTENSION_INIT1
 
-#ifndef TASKSEXT_VERSION
-#define TASKSEXT_VERSION "unknown"
-#endif
+/* The functions that read files, each over a path argument. */
+static const scan_table *const file_tables[] = {&tasks_table,     &task_specs_table,
+                                                &task_deps_table, &task_issues_table,
+                                                &task_refs_table, &task_skipped_table};
 
-static void version_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* Those whose rows markdown given as a value gives too (`tasks_text`, ...):
+ * all but task_skipped, which lists what a walk leaves out. */
+static const scan_table *const text_tables[] = {&tasks_table, &task_specs_table, &task_deps_table,
+                                                &task_issues_table, &task_refs_table};
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+/* One registered function's client data, and the text sibling it owns. */
+typedef struct registered_table {
+    scan_table_aux aux;
+    scan_table text;
+} registered_table;
+
+static void release_table(void *pointer)
 {
-    (void)argc;
-    (void)argv;
-    sqlite3_result_text(ctx, TASKSEXT_VERSION, -1, SQLITE_STATIC);
+    registered_table *t = pointer;
+    if (t->aux.table == &t->text) scan_table_text_sibling_free(&t->text);
+    tasks_connection_release(t->aux.conn);
+    free(t);
 }
 
-static const scan_table *const tables[] = {&tasks_table,     &task_specs_table,
-                                           &task_deps_table, &task_issues_table,
-                                           &task_refs_table, &task_skipped_table};
-#define N_TABLES (sizeof tables / sizeof tables[0])
-
-typedef struct connection_block {
-    tasks_connection conn;
-    scan_table_aux aux[N_TABLES];
-} connection_block;
-
-void tasks_connection_release(void *pointer)
+static int register_table(sqlite3 *db, tasks_connection *conn, const scan_table *table, int text,
+                          char **error)
 {
-    tasks_connection *conn = pointer;
-    if (--conn->refs > 0) return;
-    file_cache_free(conn->documents);
-    file_cache_free(conn->listings);
-    free(conn->statuses.rules);
-    free(conn); /* conn is the first member of its connection_block */
+    registered_table *t = calloc(1, sizeof(registered_table));
+    if (!t) return SQLITE_NOMEM;
+    conn->refs++;
+    t->aux.conn = conn;
+    t->aux.table = table;
+    if (text) {
+        t->aux.table = &t->text;
+        if (scan_table_text_sibling(table, &t->text) != SQLITE_OK) {
+            release_table(t);
+            return SQLITE_NOMEM;
+        }
+    }
+    /* On failure SQLite calls release_table itself. */
+    int rc =
+        sqlite3_create_module_v2(db, t->aux.table->name, &file_scan_module, &t->aux, release_table);
+    if (rc != SQLITE_OK)
+        *error =
+            sqlite3_mprintf("tasksext: cannot register %s: %s", table->name, sqlite3_errmsg(db));
+    return rc;
 }
 
-static void release_aux(void *pointer)
+static int register_all(sqlite3 *db, char **error, int text_only)
 {
-    tasks_connection_release(((scan_table_aux *)pointer)->conn);
+    tasks_connection *conn = tasks_connection_new();
+    if (!conn) return SQLITE_NOMEM;
+    conn->text_only = text_only;
+    /* One reference held here until registration is over. */
+    int rc = register_about_functions(db, conn);
+    if (rc != SQLITE_OK)
+        *error =
+            sqlite3_mprintf("tasksext: cannot register tasksext_version: %s", sqlite3_errmsg(db));
+    for (size_t i = 0; i < COUNT(file_tables) && rc == SQLITE_OK && !text_only; i++)
+        rc = register_table(db, conn, file_tables[i], 0, error);
+    for (size_t i = 0; i < COUNT(text_tables) && rc == SQLITE_OK; i++)
+        rc = register_table(db, conn, text_tables[i], 1, error);
+    if (rc == SQLITE_OK && !text_only) {
+        rc = register_cache_functions(db, conn);
+        if (rc != SQLITE_OK)
+            *error = sqlite3_mprintf("tasksext: cannot register the cache functions: %s",
+                                     sqlite3_errmsg(db));
+    }
+    if (rc == SQLITE_OK) {
+        rc = register_status_functions(db, conn);
+        if (rc != SQLITE_OK)
+            *error = sqlite3_mprintf("tasksext: cannot register the status functions: %s",
+                                     sqlite3_errmsg(db));
+    }
+    tasks_connection_release(conn);
+    return rc;
 }
 
 TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_api_routines *api)
 {
     SQLITE_EXTENSION_INIT2(api);
-    int rc = sqlite3_create_function_v2(db, "tasksext_version", 0,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                        version_function, NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        *error =
-            sqlite3_mprintf("tasksext: cannot register tasksext_version: %s", sqlite3_errmsg(db));
-        return rc;
-    }
-    connection_block *block = calloc(1, sizeof(connection_block));
-    if (!block) return SQLITE_NOMEM;
-    block->conn.documents = file_cache_new(FILE_LOADER_DEFAULT_LIMIT);
-    block->conn.listings = file_cache_new(FILE_LOADER_DEFAULT_LIMIT / FILE_LOADER_LISTINGS_SHARE);
-    if (!block->conn.documents || !block->conn.listings) {
-        file_cache_free(block->conn.documents);
-        file_cache_free(block->conn.listings);
-        free(block);
-        return SQLITE_NOMEM;
-    }
-    /* One reference held here until registration is over. */
-    block->conn.refs = 1;
-    for (size_t i = 0; i < N_TABLES && rc == SQLITE_OK; i++) {
-        block->aux[i] = (scan_table_aux){tables[i], &block->conn};
-        block->conn.refs++;
-        /* On failure SQLite calls release_aux itself. */
-        rc = sqlite3_create_module_v2(db, tables[i]->name, &file_scan_module, &block->aux[i],
-                                      release_aux);
-        if (rc != SQLITE_OK)
-            *error = sqlite3_mprintf("tasksext: cannot register %s: %s", tables[i]->name,
-                                     sqlite3_errmsg(db));
-    }
-    if (rc == SQLITE_OK) {
-        rc = register_cache_functions(db, &block->conn);
-        if (rc != SQLITE_OK)
-            *error = sqlite3_mprintf("tasksext: cannot register the cache functions: %s",
-                                     sqlite3_errmsg(db));
-    }
-    tasks_connection_release(&block->conn);
-    return rc;
+    return register_all(db, error, 0);
+}
+
+TASKSEXT_API int sqlite3_tasksext_text_init(sqlite3 *db, char **error,
+                                            const sqlite3_api_routines *api)
+{
+    SQLITE_EXTENSION_INIT2(api);
+    return register_all(db, error, 1);
 }

@@ -1,10 +1,13 @@
 /*
  * file_scan.c - the shared eponymous virtual table behind every function.
  *
- * Every function reads the user's files, so each connects with
+ * Every function that reads the user's files connects with
  * SQLITE_VTAB_DIRECTONLY: a view or trigger in a database schema someone else
  * wrote can then not read your files behind your back. (A TEMP view that you
- * create yourself still works.)
+ * create yourself still works.) The text siblings (tasks_text(markdown [,
+ * name]), ...) read nothing but their arguments, and connect with
+ * SQLITE_VTAB_INNOCUOUS: views and triggers may use them even with
+ * PRAGMA trusted_schema=OFF.
  *
  * xBestIndex / xFilter protocol, the same for every function:
  *
@@ -15,6 +18,7 @@
  *     2     a column that needs the dependency graph is read: build it
  *           (a plain `count(*)` over tasks() skips that work)
  *     4     with bit 2, the rows are task references: find those too
+ *     8     a text table's hidden `name` is constrained by `=`: argv[1]
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
@@ -52,6 +56,7 @@ typedef struct scan_cursor {
     sqlite3_vtab_cursor base;
     prefetch *files;
     file_loader *loader;     /* what loads each file, for `files` */
+    const scan_item *text;   /* a text table's one item, until it is shown */
     listing_source listings; /* where the walk's listings come from, for `files` */
     scan_file file;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
@@ -87,7 +92,7 @@ static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
     vtab->db = db;
     vtab->table = table;
     vtab->conn = client->conn;
-    sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+    sqlite3_vtab_config(db, table->from_text ? SQLITE_VTAB_INNOCUOUS : SQLITE_VTAB_DIRECTONLY);
     *out = &vtab->base;
     return SQLITE_OK;
 }
@@ -102,21 +107,32 @@ static int scan_disconnect(sqlite3_vtab *vtab)
 static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 {
     scan_vtab *vtab = (scan_vtab *)base;
-    int path_seen = 0, path_usable = -1;
+    int path_seen = 0, path_usable = -1, name_usable = -1;
+    int name_column = vtab->table->from_text ? vtab->table->path_column + 1 : -1;
     for (int i = 0; i < info->nConstraint; i++) {
         const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+        int usable = c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+        if (c->iColumn == name_column) {
+            if (!usable) return SQLITE_CONSTRAINT;
+            name_usable = i;
+        }
         if (c->iColumn != vtab->table->path_column) continue;
         path_seen = 1;
-        if (c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ) path_usable = i;
+        if (usable) path_usable = i;
     }
     if (path_usable >= 0) {
         info->aConstraintUsage[path_usable].argvIndex = 1;
         info->aConstraintUsage[path_usable].omit = 1;
+        if (name_usable >= 0) {
+            info->aConstraintUsage[name_usable].argvIndex = 2;
+            info->aConstraintUsage[name_usable].omit = 1;
+        }
         const scan_table *table = vtab->table;
         /* UINT64_MAX: the rows themselves come from the graph. */
         int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
                                            (info->colUsed & table->graph_columns) != 0);
-        info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0);
+        info->idxNum =
+            1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) | (name_usable >= 0 ? 8 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         return SQLITE_OK;
@@ -155,6 +171,7 @@ static void close_files(scan_cursor *cur)
 {
     prefetch_close(cur->files); /* joins the worker: no thread outlives the scan */
     cur->files = NULL;
+    cur->text = NULL;
     file_loader_free(cur->loader);
     cur->loader = NULL;
 }
@@ -200,10 +217,12 @@ static int load_file(scan_cursor *cur, const void *loaded)
 {
     const scan_item *item = loaded;
     release_file(cur);
-    utf8_append_repaired(&cur->path_text, item->path, strlen(item->path));
+    /* Markdown given without a name has no path; messages say what it was. */
+    const char *shown = item->path ? item->path : "(markdown)";
+    utf8_append_repaired(&cur->path_text, shown, strlen(shown));
     if (cur->path_text.failed) return SQLITE_NOMEM;
     const char *path = cur->path_text.data ? cur->path_text.data : "";
-    cur->file.path = path;
+    cur->file.path = item->path ? path : NULL;
     cur->file.spec = item->spec;
     cur->file.spec_path = item->spec_path;
     cur->file.skipped = item->skipped;
@@ -229,8 +248,9 @@ static int advance(scan_cursor *cur)
     scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     cur->row++;
     while (cur->row >= cur->rows) {
-        void *item;
-        int more = prefetch_next(cur->files, &item);
+        void *item = (void *)cur->text;
+        int more = cur->text ? 1 : cur->files ? prefetch_next(cur->files, &item) : 0;
+        cur->text = NULL;
         if (more < 0) return SQLITE_NOMEM;
         if (more == 0) {
             cur->eof = 1;
@@ -251,6 +271,53 @@ static int advance(scan_cursor *cur)
     return SQLITE_OK;
 }
 
+static int graph_parts(int idx_num)
+{
+    return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0);
+}
+
+/* A text table: one document from argv[0], named argv[1] when given. NULL
+ * markdown gives no rows, as json_each(NULL) does, so that a view over a
+ * column with gaps needs no WHERE. */
+static int filter_text(scan_cursor *cur, int idx_num, int argc, sqlite3_value **argv)
+{
+    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
+    const char *table = vtab->table->name;
+    if (!(idx_num & 1) || argc < 1) {
+        set_error(cur->base.pVtab,
+                  "%s(): the markdown argument is required, as in SELECT * FROM %s(body, name)",
+                  table, table);
+        return SQLITE_ERROR;
+    }
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK; /* eof */
+    /* Text or blob alike: the bytes as they are, any encoding, any bytes. */
+    const char *bytes = sqlite3_value_blob(argv[0]);
+    int size = sqlite3_value_bytes(argv[0]);
+    if (!bytes && size > 0) return SQLITE_NOMEM;
+    const char *name = NULL;
+    if ((idx_num & 8) && argc > 1 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+        name = (const char *)sqlite3_value_text(argv[1]);
+        if (!name) return SQLITE_NOMEM;
+    }
+    file_loader_options options = {
+        .max_bytes = (size_t)size,
+        .graph_parts = graph_parts(idx_num),
+        .documents = NULL, /* bytes are no file: nothing to key a cache by */
+        .statuses = &vtab->conn->statuses,
+    };
+    cur->loader = file_loader_new(&options);
+    if (!cur->loader) return SQLITE_NOMEM;
+    if (file_loader_text(cur->loader, bytes ? bytes : "", (size_t)size, name, &cur->text) < 0) {
+        reset_cursor(cur);
+        return SQLITE_NOMEM;
+    }
+    cur->eof = 0;
+    cur->row = cur->rows = 0;
+    int rc = advance(cur);
+    if (rc == SQLITE_NOMEM) reset_cursor(cur);
+    return rc;
+}
+
 static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_str, int argc,
                        sqlite3_value **argv)
 {
@@ -259,6 +326,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     scan_vtab *vtab = (scan_vtab *)base->pVtab;
     const char *name = vtab->table->name;
     reset_cursor(cur);
+    if (vtab->table->from_text) return filter_text(cur, idx_num, argc, argv);
     if (!(idx_num & 1) || argc < 1) {
         set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
                   name, name);
@@ -277,7 +345,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     char *message = NULL;
     file_loader_options options = {
         .max_bytes = size_limit(vtab),
-        .graph_parts = ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0),
+        .graph_parts = graph_parts(idx_num),
         .documents = vtab->conn->documents,
         .statuses = &vtab->conn->statuses,
     };
@@ -361,4 +429,31 @@ void scan_result_number(sqlite3_context *ctx, const char *text)
         sqlite3_result_double(ctx, strtod(text, NULL));
     else /* 1.1.1, and 3.10, which as a real would be 3.1, another step */
         sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
+}
+
+int scan_table_text_sibling(const scan_table *files, scan_table *text)
+{
+    static const char path_column[] = "path HIDDEN)";
+    *text = *files;
+    text->from_text = 1;
+    const char *at = strstr(files->schema, path_column);
+    char *name = sqlite3_mprintf("%s_text", files->name);
+    char *schema = at ? sqlite3_mprintf("%.*smarkdown HIDDEN, name HIDDEN)",
+                                        (int)(at - files->schema), files->schema)
+                      : NULL;
+    if (!name || !schema) {
+        sqlite3_free(name);
+        sqlite3_free(schema);
+        text->name = text->schema = NULL; /* nothing of the file table's to free */
+        return SQLITE_NOMEM;
+    }
+    text->name = name;
+    text->schema = schema;
+    return SQLITE_OK;
+}
+
+void scan_table_text_sibling_free(scan_table *text)
+{
+    sqlite3_free((char *)text->name);
+    sqlite3_free((char *)text->schema);
 }

@@ -16,7 +16,7 @@
 #include "tasks_parse.h"
 
 typedef struct scan_file {
-    const char *path;         /* as the walk found it */
+    const char *path;         /* as the walk found it (a text table: the name, or NULL) */
     const char *spec;         /* the spec key, also for a file that could not be read */
     const char *spec_path;    /* the relative path the key came from */
     const task_document *doc; /* parsed; an empty one when the file could not be read */
@@ -34,12 +34,15 @@ typedef struct tasks_connection {
     file_cache *listings;     /* directory listings, an eighth of the documents' bound */
     task_status_map statuses; /* the user's mark -> status rules */
     int refs;                 /* one per registered function */
+    int text_only;            /* registered by sqlite3_tasksext_text_init: no file functions */
 } tasks_connection;
 
 typedef struct scan_table {
-    const char *name;   /* the function's name, for messages */
-    const char *schema; /* CREATE TABLE x(...), with `path HIDDEN` last */
-    int path_column;
+    const char *name;       /* the function's name, for messages */
+    const char *schema;     /* CREATE TABLE x(...), with `path HIDDEN` last; a text
+                             * table: `markdown HIDDEN, name HIDDEN` in its place */
+    int path_column;        /* a text table: the markdown column, the name after it */
+    int from_text;          /* rows from markdown given as a value: no file is read */
     int needs_graph;        /* build the dependency graph of each file ... */
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     int needs_refs;         /* and the references of each task in it */
@@ -47,6 +50,12 @@ typedef struct scan_table {
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;
+
+/* The text sibling of a file table (`tasks` -> `tasks_text`): the same rows
+ * from markdown passed as a value. Its name and schema are sqlite3_malloc'd;
+ * 0, or SQLITE_NOMEM. */
+int scan_table_text_sibling(const scan_table *files, scan_table *text);
+void scan_table_text_sibling_free(scan_table *text);
 
 /* The client data each function is registered with. */
 typedef struct scan_table_aux {

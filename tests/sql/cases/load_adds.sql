@@ -8,3 +8,10 @@ SELECT 'module', name FROM pragma_module_list
 SELECT 'function', name, narg FROM pragma_function_list
  WHERE (name, narg) NOT IN (SELECT name, narg FROM functions_before) ORDER BY name;
 SELECT 'version', tasksext_version();
+-- tasksext_debug(): valid JSON naming this version, its entry point, and a
+-- version for each library (which ones depends on the machine).
+SELECT 'debug', json_valid(tasksext_debug()), json_extract(tasksext_debug(), '$.tasksext'),
+       json_extract(tasksext_debug(), '$.entry'),
+       json_extract(tasksext_debug(), '$.sqlite.running') = sqlite_version(),
+       (SELECT count(*) FROM json_each(tasksext_debug())
+         WHERE key IN ('md4c', 'libyaml', 'libgit2') AND value GLOB '[0-9]*.[0-9]*');
