@@ -2,6 +2,7 @@
 # configure (and by the `layers` test): a file may include headers of its own
 # layer and of the layers below it, and only its layer's libraries.
 #
+#   base                array growth: header-only, below every layer
 #   fs     parse        walking and reading files | markdown -> documents
 #    |       |
 #    |     deps         documents -> dependency graphs
@@ -21,19 +22,19 @@ endif()
 
 # What each layer may include: project folders under ext/, public headers
 # under include/, and the libraries' headers.
-set(layer_fs_may "fs")
+set(layer_fs_may "fs;base")
 set(layer_fs_public "")
 set(layer_fs_libraries "git2.h")
-set(layer_parse_may "parse")
+set(layer_parse_may "parse;base")
 set(layer_parse_public "tasks_parse.h")
 set(layer_parse_libraries "md4c.h;yaml.h")
-set(layer_deps_may "deps;parse")
+set(layer_deps_may "deps;parse;base")
 set(layer_deps_public "tasks_parse.h;tasks_deps.h")
 set(layer_deps_libraries "")
-set(layer_cache_may "cache;fs;parse;deps")
+set(layer_cache_may "cache;fs;parse;deps;base")
 set(layer_cache_public "tasks_parse.h;tasks_deps.h")
 set(layer_cache_libraries "pthread.h")
-set(layer_sqlite_may "sqlite;cache;fs;parse;deps")
+set(layer_sqlite_may "sqlite;cache;fs;parse;deps;base")
 set(layer_sqlite_public "tasks_parse.h;tasks_deps.h;tasksext.h")
 set(layer_sqlite_libraries "sqlite3.h;sqlite3ext.h")
 # Headers of a library no layer may include unless listed above.
@@ -48,7 +49,7 @@ foreach(layer fs parse deps cache sqlite)
     file(RELATIVE_PATH shown "${SOURCE_DIR}" "${file}")
     foreach(line ${includes})
       string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"].*" "\\1" header "${line}")
-      if(header MATCHES "^(\\.\\./)?(fs|parse|deps|cache|sqlite)/")
+      if(header MATCHES "^(\\.\\./)?(base|fs|parse|deps|cache|sqlite)/")
         set(target "${CMAKE_MATCH_2}")
         if(NOT target IN_LIST layer_${layer}_may)
           string(APPEND violations "\n  ${shown}: ${layer} includes ${header} (layer ${target})")

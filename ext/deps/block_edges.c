@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/array_grow.h"
 #include "../parse/text_scan.h"
 #include "../parse/utf8.h"
 #include "statement_edges.h"
@@ -425,14 +426,9 @@ static void follow(const drawing *d, long r, long c, unsigned char *seen, size_t
         if (ways & LEFT) next[k++] = (cell){at.r, at.c - 1};
         if (ways & RIGHT) next[k++] = (cell){at.r, at.c + 1};
         for (int i = 0; i < k; i++) {
-            if (n == cap) {
-                cell *grown = realloc(stack, cap * 2 * sizeof(cell));
-                if (!grown) {
-                    free(stack);
-                    return;
-                }
-                stack = grown;
-                cap *= 2;
+            if (!grow_array((void **)&stack, &cap, n, sizeof(cell))) {
+                free(stack);
+                return;
             }
             stack[n++] = next[i];
         }

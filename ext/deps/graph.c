@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph_builder.h"
+#include "../base/array_grow.h"
 #include "../parse/text_scan.h"
 
 void builder_add_edge(graph_builder *b, int task, int depends_on, task_edge_kind kind,

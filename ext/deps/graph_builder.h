@@ -13,7 +13,7 @@ typedef struct graph_builder {
     const task_document *doc;
     task_graph *graph;
     id_index ids;
-    size_t cap_edges, cap_issues;
+    size_t cap_edges, cap_issues, cap_refs;
     int failed;    /* out of memory */
     int own_order; /* the file states its order itself ({"waves"}, Obsidian's ⛔/🆔) */
 } graph_builder;

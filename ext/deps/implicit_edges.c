@@ -30,6 +30,8 @@
 
 #include "graph_builder.h"
 
+#include "../base/array_grow.h"
+
 typedef struct wave_span {
     size_t first, count; /* into an array of task indices */
 } wave_span;
@@ -162,14 +164,9 @@ static void link_subtasks(graph_builder *b, const children_index *c, int top, wa
             link_all(b, members, waves[w].count, preds, n_preds,
                      w == 0 ? EDGE_SUBTASK : EDGE_SEQUENCE);
             for (size_t m = 0; m < waves[w].count; m++) {
-                if (depth == cap) {
-                    frame *grown = realloc(stack, cap * 2 * sizeof(frame));
-                    if (!grown) {
-                        b->failed = 1;
-                        break;
-                    }
-                    stack = grown;
-                    cap *= 2;
+                if (!grow_array((void **)&stack, &cap, depth, sizeof(frame))) {
+                    b->failed = 1;
+                    break;
                 }
                 stack[depth++] = (frame){members[m], preds, n_preds};
             }

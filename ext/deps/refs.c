@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "graph_builder.h"
+#include "../base/array_grow.h"
 #include "../parse/text_scan.h"
 
 static void add_ref(graph_builder *b, int task, const char *kind, const char *ref, size_t len,
@@ -31,13 +32,9 @@ static void add_ref(graph_builder *b, int task, const char *kind, const char *re
         if (strcmp(g->refs[i].kind, kind) == 0 && strlen(g->refs[i].ref) == len &&
             memcmp(g->refs[i].ref, ref, len) == 0)
             return; /* once per task */
-    if (g->n_refs % 64 == 0) {
-        task_ref *grown = realloc(g->refs, (g->n_refs + 64) * sizeof(task_ref));
-        if (!grown) {
-            b->failed = 1;
-            return;
-        }
-        g->refs = grown;
+    if (!grow_array((void **)&g->refs, &b->cap_refs, g->n_refs, sizeof(task_ref))) {
+        b->failed = 1;
+        return;
     }
     const char *copy = tasks_arena_strndup(g->arena, ref, len);
     if (!copy) {

@@ -2,6 +2,7 @@
  * numeric (Kiro) ids that exist, `all user stories`, `all preceding`,
  * `all other tasks`, and last step names. */
 #include "side_resolve.h"
+#include "../base/array_grow.h"
 #include "../parse/task_line.h"
 #include "../parse/text_scan.h"
 
@@ -11,13 +12,7 @@
 
 int task_set_add(task_set *set, int task)
 {
-    if (set->n == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 8;
-        int *grown = realloc(set->tasks, cap * sizeof(int));
-        if (!grown) return -1;
-        set->tasks = grown;
-        set->cap = cap;
-    }
+    if (!grow_array((void **)&set->tasks, &set->cap, set->n, sizeof(int))) return -1;
     set->tasks[set->n++] = task;
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/array_grow.h"
 #include "../parse/text_scan.h"
 #include "graph_builder.h"
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/array_grow.h"
+
 struct git_ignore {
     git_repository *repo;
     char *prefix; /* the folder, relative to the work tree ("" at its top) */
@@ -71,12 +73,8 @@ int git_ignore_check(git_ignore *rules, const char *relative, int is_dir)
 {
     size_t p = strlen(rules->prefix), r = strlen(relative);
     size_t need = p + r + 3;
-    if (need > rules->path_cap) {
-        char *grown = realloc(rules->path, need);
-        if (!grown) return 0; /* out of memory: walk it rather than lose it */
-        rules->path = grown;
-        rules->path_cap = need;
-    }
+    /* Out of memory: walk it rather than lose it. */
+    if (!array_reserve((void **)&rules->path, &rules->path_cap, need, 1)) return 0;
     char *out = rules->path;
     size_t n = 0;
     if (p) {

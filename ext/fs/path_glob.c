@@ -54,8 +54,10 @@ static int match_from(glob_state *g, const char *p, const char *s)
         if (p[0] == '*' && p[1] == '*') {
             /* `**` (with its slash): zero or more whole components. */
             const char *rest = p + 2;
-            if (*rest == '/') rest++;
-            else if (*rest == '\0') return 1;
+            if (*rest == '/')
+                rest++;
+            else if (*rest == '\0')
+                return 1;
             /* Globstars in a row are one. */
             while (rest[0] == '*' && rest[1] == '*' && rest[2] == '/')
                 rest += 3;
@@ -80,7 +82,8 @@ static int match_from(glob_state *g, const char *p, const char *s)
         } else if (*p == '[') {
             const char *q = p;
             int m = match_class(&q, (unsigned char)*s);
-            if (m < 0) ok = *s == '[';
+            if (m < 0)
+                ok = *s == '[';
             else {
                 ok = m && *s != '/';
                 next = q;

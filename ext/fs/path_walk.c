@@ -14,6 +14,8 @@
 #include "file_key.h"
 #include "git_ignore.h"
 
+#include "../base/array_grow.h"
+
 typedef struct dir_level {
     walk_listing listing; /* from the listing source (handle set), or owned here */
     const dir_item *items;
@@ -60,15 +62,7 @@ static int item_compare(const void *a, const void *b)
 
 static int path_reserve(path_walk *w, size_t len)
 {
-    if (len + 1 <= w->path_cap) return 0;
-    size_t cap = w->path_cap ? w->path_cap : 256;
-    while (cap < len + 1)
-        cap *= 2;
-    char *grown = realloc(w->path, cap);
-    if (!grown) return -1;
-    w->path = grown;
-    w->path_cap = cap;
-    return 0;
+    return array_reserve((void **)&w->path, &w->path_cap, len + 1, 1) ? 0 : -1;
 }
 
 static int path_set(path_walk *w, const char *text)
@@ -174,14 +168,9 @@ static int push_level(path_walk *w, int inside_match)
     int rc = 0;
     while ((d = readdir(dir)) != NULL) {
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0) continue;
-        if (level.n == cap) {
-            cap = cap ? cap * 2 : 16;
-            dir_item *grown = realloc(items, cap * sizeof(dir_item));
-            if (!grown) {
-                rc = -1;
-                break;
-            }
-            items = grown;
+        if (!grow_array((void **)&items, &cap, level.n, sizeof(dir_item))) {
+            rc = -1;
+            break;
         }
         char *name = strdup(d->d_name);
         if (!name || path_push(w, dir_len, name) < 0) {

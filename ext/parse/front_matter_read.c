@@ -15,6 +15,8 @@
 #include "text_buffer.h"
 #include "utf8.h"
 
+#include "../base/array_grow.h"
+
 typedef struct json_frame {
     int is_map;
     int want_key;
@@ -170,13 +172,8 @@ static int remember_anchor(yaml_reader *r, const char *name, size_t start, size_
         reader_error(r, r->first_line, "more than 1024 anchors", NULL);
         return -2;
     }
-    if (r->n_anchors == r->cap_anchors) {
-        size_t cap = r->cap_anchors ? r->cap_anchors * 2 : 8;
-        anchor_entry *grown = realloc(r->anchors, cap * sizeof(*grown));
-        if (!grown) return -1;
-        r->anchors = grown;
-        r->cap_anchors = cap;
-    }
+    if (!grow_array((void **)&r->anchors, &r->cap_anchors, r->n_anchors, sizeof(anchor_entry)))
+        return -1;
     char *copy = strdup(name);
     if (!copy) return -1;
     r->anchors[r->n_anchors++] = (anchor_entry){copy, start, end};

@@ -24,6 +24,7 @@
 #include "utf8.h"
 #include "text_scan.h"
 #include "wave_block.h"
+#include "../base/array_grow.h"
 
 /* Whether a list item is a task is known only once its first content shows:
  * a box md4c found still needs a paragraph after it (`- [x]` over `===` is a

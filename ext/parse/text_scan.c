@@ -27,14 +27,3 @@ int starts_nocase(const char *s, const char *word)
     }
     return 1;
 }
-
-int grow_array(void **array, size_t *cap, size_t count, size_t item)
-{
-    if (count < *cap) return 1;
-    size_t next = *cap ? *cap * 2 : 16;
-    void *grown = realloc(*array, next * item);
-    if (!grown) return 0;
-    *array = grown;
-    *cap = next;
-    return 1;
-}

@@ -40,7 +40,4 @@ static inline size_t prefix_nocase(const char *s, size_t len, size_t i, const ch
 /* The same for a NUL-terminated `s`. */
 int starts_nocase(const char *s, const char *word);
 
-/* Makes room for one more item in a realloc'd array; 0 when out of memory. */
-int grow_array(void **array, size_t *cap, size_t count, size_t item);
-
 #endif

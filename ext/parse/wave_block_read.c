@@ -10,6 +10,7 @@
 
 #include "text_scan.h"
 #include "utf8.h"
+#include "../base/array_grow.h"
 
 typedef struct wave_reader {
     yaml_parser_t parser;
