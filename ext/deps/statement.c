@@ -254,13 +254,70 @@ static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
     return n;
 }
 
+/* Words indexed by their first byte, so that a scan tries at each position
+ * only the few words that can start there (the reader looks at every byte of
+ * every task line). Built on first use; two threads building it at once
+ * compute the same table apart and store it with atomic stores, so neither
+ * ever reads a half-built one. */
+#define WORD_INDEX_MAX 255
+
+typedef struct word_index {
+    int ready;
+    unsigned char head[256];            /* 1 + the first word starting with the byte; 0: none */
+    unsigned char next[WORD_INDEX_MAX]; /* 1 + the next word with the same first byte */
+} word_index;
+
+static void word_index_build(word_index *x, const char *(*text_of)(size_t k), size_t n)
+{
+    unsigned char head[256] = {0}, next[WORD_INDEX_MAX] = {0};
+    for (size_t k = n < WORD_INDEX_MAX ? n : WORD_INDEX_MAX; k-- > 0;) {
+        unsigned char c = (unsigned char)text_of(k)[0];
+        next[k] = head[c];
+        head[c] = (unsigned char)(k + 1);
+    }
+    for (size_t c = 0; c < 256; c++)
+        __atomic_store_n(&x->head[c], head[c], __ATOMIC_RELAXED);
+    for (size_t k = 0; k < WORD_INDEX_MAX; k++)
+        __atomic_store_n(&x->next[k], next[k], __ATOMIC_RELAXED);
+    __atomic_store_n(&x->ready, 1, __ATOMIC_RELEASE);
+}
+
+/* The first word (in the list's order) that may start at byte c: 1 + its
+ * index, 0 when none. Words are lowercase: c is compared lowercased. */
+static size_t word_index_first(word_index *x, const char *(*text_of)(size_t k), size_t n,
+                               unsigned char c)
+{
+    if (!__atomic_load_n(&x->ready, __ATOMIC_ACQUIRE)) word_index_build(x, text_of, n);
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+    return __atomic_load_n(&x->head[c], __ATOMIC_RELAXED);
+}
+
+static size_t word_index_next(word_index *x, size_t k)
+{
+    return __atomic_load_n(&x->next[k - 1], __ATOMIC_RELAXED);
+}
+
+#define COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
+
+static const char *order_word_text(size_t k)
+{
+    return order_words[k].text;
+}
+
+static word_index order_word_index;
+
 static const order_word *ordering_word_at(const char *s, size_t len, size_t i, size_t *n)
 {
-    for (size_t k = 0; k < sizeof order_words / sizeof order_words[0]; k++) {
-        size_t m = word_at(s, len, i, &order_words[k]);
+    if (i >= len) return NULL;
+    /* Inside a word only a symbol may start, and no symbol starts with a letter. */
+    if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return NULL;
+    for (size_t k = word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words),
+                                     (unsigned char)s[i]);
+         k; k = word_index_next(&order_word_index, k)) {
+        size_t m = word_at(s, len, i, &order_words[k - 1]);
         if (m) {
             *n = m;
-            return &order_words[k];
+            return &order_words[k - 1];
         }
     }
     return NULL;
@@ -268,8 +325,13 @@ static const order_word *ordering_word_at(const char *s, size_t len, size_t i, s
 
 static int contains_nocase(const char *s, size_t len, const char *word)
 {
-    for (size_t i = 0; i < len; i++)
-        if (prefix_nocase(s, len, i, word)) return 1;
+    size_t n = strlen(word);
+    unsigned char first = (unsigned char)word[0];
+    for (size_t i = 0; i + n <= len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+        if (c == first && prefix_nocase(s, len, i, word)) return 1;
+    }
     return 0;
 }
 
@@ -332,6 +394,10 @@ static int abbreviation_before(const char *s, size_t i)
 static size_t segment_break(const char *s, size_t len, size_t i)
 {
     char c = s[i];
+    unsigned char u = (unsigned char)c;
+    /* Every break below starts with one of these bytes; most bytes are none. */
+    if (c != ';' && c != '.' && c != ',' && c != ' ' && u != 0xEF && u != 0xE3 && u != 0xE2)
+        return 0;
     if (c == ';') return 1;
     if (len - i >= 3 && (memcmp(s + i, "\xEF\xBC\x9B", 3) == 0 || /* ； */
                          memcmp(s + i, "\xE3\x80\x82", 3) == 0))  /* 。 */
@@ -403,10 +469,44 @@ static int first_word_is_verb(const char *s, size_t from, size_t to)
     return 0;
 }
 
+/* Whether any of the NULL-terminated `phrases` (indexed by `x`) occurs in
+ * s[start, end), ignoring ASCII case: one pass over the text. */
+static int contains_any(word_index *x, const char *const *phrases, size_t n_phrases,
+                        const char *(*text_of)(size_t k), const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++) {
+        for (size_t k = word_index_first(x, text_of, n_phrases, (unsigned char)s[i]); k;
+             k = word_index_next(x, k))
+            if (prefix_nocase(s, end, i, phrases[k - 1])) return 1;
+    }
+    return 0;
+}
+
+static size_t count_phrases(const char *const *phrases)
+{
+    size_t n = 0;
+    while (phrases[n])
+        n++;
+    return n;
+}
+
+static const char *no_order_text(size_t k)
+{
+    return no_order_phrases[k];
+}
+
+static const char *hedge_text(size_t k)
+{
+    return hedge_phrases[k];
+}
+
+static word_index no_order_index, hedge_index;
+
 static int says_no_order(const char *s, size_t start, size_t end)
 {
-    for (const char *const *p = no_order_phrases; *p; p++)
-        if (contains_nocase(s + start, end - start, *p)) return 1;
+    if (contains_any(&no_order_index, no_order_phrases, count_phrases(no_order_phrases),
+                     no_order_text, s, start, end))
+        return 1;
     text_part t = trimmed(s, start, end);
     for (const char *const *p = nothing_words; *p; p++) {
         size_t n = strlen(*p);
@@ -417,9 +517,8 @@ static int says_no_order(const char *s, size_t start, size_t end)
 
 static int is_hedged(const char *s, size_t start, size_t end)
 {
-    for (const char *const *p = hedge_phrases; *p; p++)
-        if (contains_nocase(s + start, end - start, *p)) return 1;
-    return 0;
+    return contains_any(&hedge_index, hedge_phrases, count_phrases(hedge_phrases), hedge_text, s,
+                        start, end);
 }
 
 /* Japanese `は` or Korean `은`/`는` standing alone between two words: where
