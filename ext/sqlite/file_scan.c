@@ -19,6 +19,9 @@
  *           (a plain `count(*)` over tasks() skips that work)
  *     4     with bit 2, the rows are task references: find those too
  *     8     a text table's hidden `name` is constrained by `=`: argv[1]
+ *    16     `spec = ?` is given (next argv)   \  served from the cursor's index
+ *    32     `id = ?` is given (next argv)      > of the path's rows (scan_index.h),
+ *    64     `file = ?` is given (next argv)   /  built on the first xFilter
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
@@ -39,6 +42,7 @@
 #include "../fs/file_read.h"
 #include "../parse/text_buffer.h"
 #include "../parse/utf8.h"
+#include "scan_index.h"
 
 SQLITE_EXTENSION_INIT3
 
@@ -59,6 +63,11 @@ typedef struct scan_cursor {
     const scan_item *text;   /* a text table's one item, until it is shown */
     listing_source listings; /* where the walk's listings come from, for `files` */
     scan_file file;
+    int file_borrowed;         /* `file` is the index's: its error is not ours to free */
+    scan_index *index;         /* the path's rows, kept across xFilter calls */
+    int indexed;               /* this xFilter's rows come from the index: */
+    const scan_match *matches; /* these */
+    size_t n_matches, match_at;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
     size_t row, rows;
     sqlite3_int64 rowid;
@@ -104,6 +113,35 @@ static int scan_disconnect(sqlite3_vtab *vtab)
     return SQLITE_OK;
 }
 
+/* `spec = ?`, `id = ?`, `file = ?` with the path: each becomes the next
+ * argument, served by the cursor's index, and the plan is cheaper the more
+ * it narrows, so that SQLite puts the function on the inner side of a join.
+ * SQLite checks the constraints again (omit stays 0): the index only narrows,
+ * and `=` keeps SQLite's own meaning (affinity, NULL). */
+static void key_constraints(const scan_table *table, sqlite3_index_info *info)
+{
+    const int columns[3] = {table->spec_column, table->id_column, table->file_column};
+    int argv_index = (info->idxNum & 8) ? 3 : 2;
+    for (int k = 0; k < 3; k++) {
+        if (columns[k] < 0) continue;
+        for (int i = 0; i < info->nConstraint; i++) {
+            const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+            if (c->iColumn != columns[k] || !c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ)
+                continue;
+            info->aConstraintUsage[i].argvIndex = argv_index++;
+            info->idxNum |= 16 << k;
+            break;
+        }
+    }
+    if (info->idxNum & 32) {
+        info->estimatedCost = 10.0;
+        info->estimatedRows = 2;
+    } else if (info->idxNum & (16 | 64)) {
+        info->estimatedCost = 50.0;
+        info->estimatedRows = 50;
+    }
+}
+
 static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 {
     scan_vtab *vtab = (scan_vtab *)base;
@@ -135,6 +173,7 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
             1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) | (name_usable >= 0 ? 8 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
+        if (table->keyed && !table->from_text) key_constraints(table, info);
         return SQLITE_OK;
     }
     if (path_seen) return SQLITE_CONSTRAINT;
@@ -161,7 +200,8 @@ static int scan_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out)
 
 static void release_file(scan_cursor *cur)
 {
-    sqlite3_free(cur->file.error);
+    if (!cur->file_borrowed) sqlite3_free(cur->file.error);
+    cur->file_borrowed = 0;
     text_buffer_clear(&cur->path_text);
     memset(&cur->file, 0, sizeof(cur->file));
     cur->file.doc = &empty_document;
@@ -183,11 +223,15 @@ static void reset_cursor(scan_cursor *cur)
     cur->row = cur->rows = 0;
     cur->rowid = 0;
     cur->eof = 1;
+    cur->indexed = 0;
+    cur->matches = NULL;
+    cur->n_matches = cur->match_at = 0;
 }
 
 static int scan_close(sqlite3_vtab_cursor *base)
 {
     reset_cursor((scan_cursor *)base);
+    scan_index_free(((scan_cursor *)base)->index);
     text_buffer_free(&((scan_cursor *)base)->path_text);
     sqlite3_free(base);
     return SQLITE_OK;
@@ -246,6 +290,19 @@ static int load_file(scan_cursor *cur, const void *loaded)
 static int advance(scan_cursor *cur)
 {
     scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
+    if (cur->indexed) {
+        if (cur->match_at >= cur->n_matches) {
+            cur->eof = 1;
+            release_file(cur);
+            return SQLITE_OK;
+        }
+        const scan_match *m = &cur->matches[cur->match_at++];
+        cur->file = *scan_index_file(cur->index, m->file);
+        cur->file_borrowed = 1;
+        cur->row = m->row;
+        cur->rowid++;
+        return SQLITE_OK;
+    }
     cur->row++;
     while (cur->row >= cur->rows) {
         void *item = (void *)cur->text;
@@ -274,6 +331,55 @@ static int advance(scan_cursor *cur)
 static int graph_parts(int idx_num)
 {
     return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0);
+}
+
+/* Reads every file of the open scan into a new index of the path's rows. */
+static int build_index(scan_cursor *cur, const char *path, int parts)
+{
+    scan_index_free(cur->index);
+    cur->index = scan_index_new(path, parts);
+    int rc = cur->index ? SQLITE_OK : SQLITE_NOMEM;
+    while (rc == SQLITE_OK) {
+        void *next;
+        int more = prefetch_next(cur->files, &next);
+        if (more <= 0) {
+            rc = more < 0 ? SQLITE_NOMEM : SQLITE_OK;
+            break;
+        }
+        const scan_item *item = next;
+        rc = load_file(cur, item);
+        if (rc == SQLITE_OK) rc = scan_index_add(cur->index, &cur->file, item->file);
+        release_file(cur);
+    }
+    close_files(cur);
+    if (rc != SQLITE_OK) {
+        scan_index_free(cur->index);
+        cur->index = NULL;
+    }
+    return rc;
+}
+
+/* The rows the index holds for this xFilter's `spec`, `id` and `file`. */
+static int find_indexed(scan_cursor *cur, int idx_num, int argc, sqlite3_value **argv)
+{
+    const char *values[3] = {NULL, NULL, NULL};
+    int at = 1;
+    for (int k = 0; k < 3; k++) {
+        if (!(idx_num & (16 << k))) continue;
+        if (at >= argc) return SQLITE_ERROR;
+        sqlite3_value *v = argv[at++];
+        if (sqlite3_value_type(v) == SQLITE_NULL) return SQLITE_OK; /* `= NULL`: no row; eof */
+        values[k] = (const char *)sqlite3_value_text(v);
+        if (!values[k]) return SQLITE_NOMEM;
+    }
+    const scan_table *table = ((scan_vtab *)cur->base.pVtab)->table;
+    int rc = scan_index_find(cur->index, table, values[0], values[1], values[2], &cur->matches,
+                             &cur->n_matches);
+    if (rc != SQLITE_OK) return rc;
+    cur->match_at = 0;
+    cur->indexed = 1;
+    cur->eof = 0;
+    return advance(cur);
 }
 
 /* A text table: one document from argv[0], named argv[1] when given. NULL
@@ -342,6 +448,9 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob", name);
         return SQLITE_ERROR;
     }
+    int keys = idx_num & (16 | 32 | 64);
+    if (keys && scan_index_serves(cur->index, path, graph_parts(idx_num)))
+        return find_indexed(cur, idx_num, argc, argv);
     char *message = NULL;
     file_loader_options options = {
         .max_bytes = size_limit(vtab),
@@ -364,6 +473,10 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         sqlite3_free(shown);
         free(message);
         return SQLITE_ERROR;
+    }
+    if (keys) {
+        int rc = build_index(cur, path, graph_parts(idx_num));
+        return rc == SQLITE_OK ? find_indexed(cur, idx_num, argc, argv) : rc;
     }
     cur->eof = 0;
     cur->row = cur->rows = 0; /* advance() reads the first file */

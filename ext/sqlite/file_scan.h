@@ -47,6 +47,12 @@ typedef struct scan_table {
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     int needs_refs;         /* and the references of each task in it */
     int lists_skipped;      /* its rows are what the walk left out, one each */
+    /* Columns whose `=` constraints the cursor serves from an index of the
+     * rows it builds on its first scan (keyed: set; -1 where the table has
+     * none), and the id of a row (NULL: none). */
+    int keyed;
+    int spec_column, file_column, id_column;
+    const char *(*row_id)(const scan_file *file, size_t row);
     size_t (*row_count)(const scan_file *file);
     void (*column)(sqlite3_context *ctx, const scan_file *file, size_t row, int column);
 } scan_table;

@@ -33,6 +33,11 @@ static size_t deps_row_count(const scan_file *file)
     return file->readable ? file->graph->n_edges : 0;
 }
 
+static const char *deps_row_id(const scan_file *file, size_t row)
+{
+    return file->doc->tasks[file->graph->edges[row].task].id;
+}
+
 static void deps_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     const task_edge *e = &file->graph->edges[row];
@@ -78,6 +83,11 @@ const scan_table task_deps_table = {
     .path_column = DEPS_PATH,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is an edge or issue */
+    .keyed = 1,
+    .spec_column = DEPS_SPEC,
+    .file_column = DEPS_FILE,
+    .id_column = DEPS_ID,
+    .row_id = deps_row_id,
     .row_count = deps_row_count,
     .column = deps_column,
 };

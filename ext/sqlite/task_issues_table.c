@@ -31,6 +31,12 @@ static size_t issues_row_count(const scan_file *file)
     return file->readable ? file->graph->n_issues : 1;
 }
 
+static const char *issues_row_id(const scan_file *file, size_t row)
+{
+    const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
+    return issue && issue->task >= 0 ? file->doc->tasks[issue->task].id : NULL;
+}
+
 static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
@@ -69,6 +75,11 @@ const scan_table task_issues_table = {
     .path_column = ISSUES_PATH,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is an edge or issue */
+    .keyed = 1,
+    .spec_column = ISSUES_SPEC,
+    .file_column = ISSUES_FILE,
+    .id_column = ISSUES_ID,
+    .row_id = issues_row_id,
     .row_count = issues_row_count,
     .column = issues_column,
 };

@@ -19,6 +19,11 @@ static size_t refs_row_count(const scan_file *file)
     return file->readable ? file->graph->n_refs : 0;
 }
 
+static const char *refs_row_id(const scan_file *file, size_t row)
+{
+    return file->doc->tasks[file->graph->refs[row].task].id;
+}
+
 static void refs_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     const task_ref *r = &file->graph->refs[row];
@@ -54,6 +59,11 @@ const scan_table task_refs_table = {
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is a reference the graph build found */
     .needs_refs = 1,
+    .keyed = 1,
+    .spec_column = REFS_SPEC,
+    .file_column = REFS_FILE,
+    .id_column = REFS_ID,
+    .row_id = refs_row_id,
     .row_count = refs_row_count,
     .column = refs_column,
 };

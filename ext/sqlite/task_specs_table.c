@@ -118,6 +118,11 @@ const scan_table task_specs_table = {
               " progress_tasks INTEGER, progress_done INTEGER, optional_tasks INTEGER,"
               " optional_done INTEGER, path HIDDEN)",
     .path_column = SPECS_PATH,
+    .keyed = 1,
+    .spec_column = SPECS_SPEC,
+    .file_column = SPECS_FILE,
+    .id_column = -1,
+    .row_id = NULL,
     .row_count = specs_row_count,
     .column = specs_column,
 };

@@ -43,6 +43,11 @@ static size_t tasks_row_count(const scan_file *file)
     return file->doc->n_tasks;
 }
 
+static const char *tasks_row_id(const scan_file *file, size_t row)
+{
+    return file->doc->tasks[row].id;
+}
+
 static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
     const task_document *doc = file->doc;
@@ -129,6 +134,11 @@ const scan_table tasks_table = {
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),
+    .keyed = 1,
+    .spec_column = TASKS_SPEC,
+    .file_column = TASKS_FILE,
+    .id_column = TASKS_ID,
+    .row_id = tasks_row_id,
     .row_count = tasks_row_count,
     .column = tasks_column,
 };

@@ -1,0 +1,252 @@
+/* scan_index.c - kept files, and sorted (key, file, row) arrays built on
+ * first use for each key column. */
+#include "scan_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/array_grow.h"
+
+SQLITE_EXTENSION_INIT3
+
+typedef struct kept_file {
+    scan_file view;      /* what the tables read; its strings point below */
+    loaded_file *loaded; /* a reference, or NULL */
+    char *path, *spec, *spec_path, *error;
+} kept_file;
+
+/* A row under one key: one column's text, or two (spec and id: the key a
+ * join on (spec, id) looks up, where an id alone repeats in every spec). */
+typedef struct keyed_row {
+    const char *key, *key2;
+    size_t file, row;
+} keyed_row;
+
+enum key_kind { KEY_ID, KEY_SPEC, KEY_FILE, KEY_SPEC_ID, KEY_FILE_ID, KEY_KINDS };
+
+typedef struct key_array {
+    int built;
+    keyed_row *rows;
+    size_t n;
+} key_array;
+
+struct scan_index {
+    char *path;
+    int graph_parts;
+    kept_file *files;
+    size_t n_files, cap_files;
+    key_array keys[KEY_KINDS];
+    scan_match *matches;
+    size_t cap_matches;
+};
+
+scan_index *scan_index_new(const char *path, int graph_parts)
+{
+    scan_index *x = calloc(1, sizeof(scan_index));
+    if (!x) return NULL;
+    x->path = strdup(path);
+    if (!x->path) {
+        free(x);
+        return NULL;
+    }
+    x->graph_parts = graph_parts;
+    return x;
+}
+
+int scan_index_serves(const scan_index *x, const char *path, int graph_parts)
+{
+    return x && x->graph_parts == graph_parts && strcmp(x->path, path) == 0;
+}
+
+static int copy_text(const char *text, char **out)
+{
+    *out = NULL;
+    if (!text) return 0;
+    *out = strdup(text);
+    return *out ? 0 : -1;
+}
+
+int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *loaded)
+{
+    if (!grow_array((void **)&x->files, &x->cap_files, x->n_files, sizeof(kept_file)))
+        return SQLITE_NOMEM;
+    kept_file *k = &x->files[x->n_files];
+    memset(k, 0, sizeof(*k));
+    if (copy_text(file->path, &k->path) < 0 || copy_text(file->spec, &k->spec) < 0 ||
+        copy_text(file->spec_path, &k->spec_path) < 0 || copy_text(file->error, &k->error) < 0) {
+        free(k->path);
+        free(k->spec);
+        free(k->spec_path);
+        free(k->error);
+        return SQLITE_NOMEM;
+    }
+    k->view = *file;
+    k->view.path = k->path;
+    k->view.spec = k->spec;
+    k->view.spec_path = k->spec_path;
+    k->view.error = k->error;
+    if (loaded) {
+        cache_entry_retain((cache_entry *)&loaded->entry);
+        k->loaded = (loaded_file *)loaded;
+    }
+    x->n_files++;
+    return SQLITE_OK;
+}
+
+const scan_file *scan_index_file(const scan_index *x, size_t i)
+{
+    return &x->files[i].view;
+}
+
+static int compare_keys(const keyed_row *p, const char *key, const char *key2)
+{
+    int c = strcmp(p->key, key);
+    if (c || !key2) return c;
+    return strcmp(p->key2, key2);
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+    const keyed_row *p = a, *q = b;
+    int c = compare_keys(p, q->key, q->key2);
+    if (c) return c;
+    if (p->file != q->file) return p->file < q->file ? -1 : 1;
+    return p->row < q->row ? -1 : p->row > q->row;
+}
+
+static size_t row_count(const scan_table *table, const scan_file *file)
+{
+    return file->skipped ? 0 : table->row_count(file);
+}
+
+/* The row's key of `kind`: 1 with *key (and *key2 for two columns), 0 when
+ * a column of it is NULL (such a row is never `=` to anything). */
+static int row_key(const scan_table *table, const scan_file *file, size_t row, enum key_kind kind,
+                   const char **key, const char **key2)
+{
+    const char *id = NULL;
+    if (kind == KEY_ID || kind == KEY_SPEC_ID || kind == KEY_FILE_ID) {
+        id = table->row_id ? table->row_id(file, row) : NULL;
+        if (!id) return 0;
+    }
+    *key2 = NULL;
+    switch (kind) {
+    case KEY_SPEC:
+        *key = file->spec;
+        break;
+    case KEY_FILE:
+        *key = file->path;
+        break;
+    case KEY_ID:
+        *key = id;
+        break;
+    case KEY_SPEC_ID:
+        *key = file->spec;
+        *key2 = id;
+        break;
+    default:
+        *key = file->path;
+        *key2 = id;
+        break;
+    }
+    return *key != NULL;
+}
+
+/* The rows of every kept file with a key of `kind`, sorted by it. */
+static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind)
+{
+    key_array *keys = &x->keys[kind];
+    if (keys->built) return SQLITE_OK;
+    size_t cap = 0;
+    for (size_t f = 0; f < x->n_files; f++) {
+        const scan_file *file = &x->files[f].view;
+        size_t rows = row_count(table, file);
+        for (size_t r = 0; r < rows; r++) {
+            const char *key, *key2;
+            if (!row_key(table, file, r, kind, &key, &key2)) continue;
+            if (!grow_array((void **)&keys->rows, &cap, keys->n, sizeof(keyed_row)))
+                return SQLITE_NOMEM;
+            keys->rows[keys->n++] = (keyed_row){key, key2, f, r};
+        }
+    }
+    qsort(keys->rows, keys->n, sizeof(keyed_row), compare_rows);
+    keys->built = 1;
+    return SQLITE_OK;
+}
+
+/* The first row of `keys` whose key is not below (key, key2). */
+static size_t lower_bound(const key_array *keys, const char *key, const char *key2)
+{
+    size_t lo = 0, hi = keys->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_keys(&keys->rows[mid], key, key2) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+int scan_index_find(scan_index *x, const scan_table *table, const char *spec, const char *id,
+                    const char *file, const scan_match **out, size_t *n)
+{
+    *out = x->matches;
+    *n = 0;
+    /* The most selective key the values give leads; the others filter. */
+    enum key_kind kind;
+    const char *key, *key2 = NULL;
+    if (id && spec) {
+        kind = KEY_SPEC_ID, key = spec, key2 = id;
+    } else if (id && file) {
+        kind = KEY_FILE_ID, key = file, key2 = id;
+    } else if (id) {
+        kind = KEY_ID, key = id;
+    } else if (spec) {
+        kind = KEY_SPEC, key = spec;
+    } else {
+        kind = KEY_FILE, key = file;
+    }
+    if (!key) return SQLITE_OK;
+    int rc = build_keys(x, table, kind);
+    if (rc != SQLITE_OK) return rc;
+    const key_array *keys = &x->keys[kind];
+    size_t found = 0;
+    for (size_t i = lower_bound(keys, key, key2);
+         i < keys->n && compare_keys(&keys->rows[i], key, key2) == 0; i++) {
+        const keyed_row *r = &keys->rows[i];
+        const scan_file *f = &x->files[r->file].view;
+        if (spec && kind != KEY_SPEC && kind != KEY_SPEC_ID && !same(f->spec, spec)) continue;
+        if (file && kind != KEY_FILE && kind != KEY_FILE_ID && !same(f->path, file)) continue;
+        if (!grow_array((void **)&x->matches, &x->cap_matches, found, sizeof(scan_match)))
+            return SQLITE_NOMEM;
+        x->matches[found++] = (scan_match){r->file, r->row};
+    }
+    *out = x->matches;
+    *n = found;
+    return SQLITE_OK;
+}
+
+void scan_index_free(scan_index *x)
+{
+    if (!x) return;
+    for (size_t f = 0; f < x->n_files; f++) {
+        kept_file *k = &x->files[f];
+        loaded_file_release(k->loaded);
+        free(k->path);
+        free(k->spec);
+        free(k->spec_path);
+        free(k->error);
+    }
+    for (int k = 0; k < KEY_KINDS; k++)
+        free(x->keys[k].rows);
+    free(x->files);
+    free(x->matches);
+    free(x->path);
+    free(x);
+}

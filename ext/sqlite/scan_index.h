@@ -1,0 +1,43 @@
+/* scan_index.h - the rows of one path argument, kept by a cursor across the
+ * xFilter calls of one statement, so that a function on the inner side of a
+ * join on (spec, id) or file costs one scan in all, not one per outer row.
+ *
+ * The first xFilter with an `=` on spec, id or file scans the path as usual,
+ * keeping every file it meets (a reference to its document and graph); each
+ * xFilter after it, with the same path, finds the rows through a sorted
+ * index of the constrained column instead of scanning again. */
+#ifndef TASKS_SCAN_INDEX_H
+#define TASKS_SCAN_INDEX_H
+
+#include "../cache/loaded_file.h"
+#include "file_scan.h"
+
+typedef struct scan_match {
+    size_t file, row;
+} scan_match;
+
+typedef struct scan_index scan_index;
+
+/* An empty index for `path` scanned with the graph parts `graph_parts`;
+ * NULL when out of memory. */
+scan_index *scan_index_new(const char *path, int graph_parts);
+
+/* 1 when the index holds the rows of `path` with `graph_parts`. */
+int scan_index_serves(const scan_index *x, const char *path, int graph_parts);
+
+/* Keeps a copy of `file` as the tables read it, and a reference to `loaded`
+ * (NULL for a file that was not read). SQLITE_OK or SQLITE_NOMEM. */
+int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *loaded);
+
+/* The i-th file kept, as the tables read it. */
+const scan_file *scan_index_file(const scan_index *x, size_t i);
+
+/* The rows of `table` whose spec, id and file equal the texts given (NULL:
+ * any), in scan order. *out is valid until the next call. SQLITE_OK or
+ * SQLITE_NOMEM. */
+int scan_index_find(scan_index *x, const scan_table *table, const char *spec, const char *id,
+                    const char *file, const scan_match **out, size_t *n);
+
+void scan_index_free(scan_index *x);
+
+#endif
