@@ -55,6 +55,7 @@ typedef struct task_record {
     int counted;             /* progress counts it (task_document_count_progress) */
     int parallel_group; /* under a rollout's `- 🔀 Execute in parallel:` item (1, 2, ...), or 0 */
     int heading;        /* index into doc->headings of the closest heading above, or -1 */
+    uint64_t line_hash; /* task_line_hash() of the box's line as stored: a writer's guard */
 } task_record;
 
 /* A heading, for what stands under it: a statement in a heading (`### Layer
@@ -194,7 +195,9 @@ typedef struct task_load_input {
  * decided (front matter `dialect:`, then the path, then the content) and kept
  * in doc->dialect; marks are mapped to statuses, by the dialect's defaults and
  * `statuses`; in rollout files tasks without an id get their ordinal path
- * (`S.k`); and each task's `counted` says whether progress counts it.
+ * (`S.k`); each task's `counted` says whether progress counts it; and each
+ * task's `line_hash` is the hash of its line's bytes, the guard a writer
+ * checks before it changes the line (task_line_hash()).
  *
  * Every string in *doc is valid UTF-8 (bad bytes and NULs become U+FFFD),
  * NUL-terminated, and owned by the document; line numbers are 1-based lines
@@ -221,6 +224,31 @@ const char *task_dialect_name(task_dialect dialect);
 
 /* The dialect with that name, or -1. */
 int task_dialect_from_name(const char *name);
+
+/* ---- writing a box: what a guarded mark needs ----------------------------- */
+
+/* 64-bit FNV-1a of a line's bytes, without its line ending: the guard of
+ * task_record.line_hash. Shown as 16 lowercase hex digits. */
+uint64_t task_line_hash(const char *bytes, size_t len);
+
+/* The bytes of 1-based line `line` of `bytes` (LF, CRLF or a lone CR ends a
+ * line, as task_document_load() counts): 1 with [*start, *end), the ending
+ * left out; 0 when there is no such line. */
+int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start, size_t *end);
+
+/* Where the box of the task list item on `line` (its bytes, without the
+ * ending) is: after indentation, `>` quote markers, a bullet (`-`, `*`,
+ * `+`) or an ordered marker (`1.`, `1)`), and white space, a `[`, one code
+ * point (the mark), and a `]`. 1 with the mark's bytes at [*start, *end);
+ * 0 when the line has no box there. */
+int task_box_find(const char *line, size_t len, size_t *start, size_t *end);
+
+/* The mark that means `status` in files of `dialect`, under the user's rules
+ * `map` (may be NULL) and the defaults: the first mark, the user's rules
+ * first (the latest first), whose meaning in that dialect is `status`.
+ * 1 with the mark (UTF-8, NUL-terminated) in mark[8]; 0 when no mark means it. */
+int task_status_mark(task_dialect dialect, const task_status_map *map, const char *status,
+                     char mark[8]);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,45 @@ static int fail(int error, const char *why, const char **reason)
     return error;
 }
 
-/* The one reading loop: file_read_all is this with a buffer of its own. */
+/* The one reading loop: from an open regular file `st` describes. */
+int file_read_fd(int fd, const struct stat *st, size_t max_bytes, char **buffer, size_t *capacity,
+                 size_t *size, const char **reason)
+{
+    *size = 0;
+    *reason = NULL;
+    if ((unsigned long long)st->st_size > max_bytes)
+        return fail(EFBIG, "file is larger than the size limit", reason);
+    /* The file may grow while it is read: read to EOF, within the bound.
+     * One byte more than its size, so that EOF shows without a regrow. */
+    size_t wanted = (size_t)st->st_size + 1;
+    if (*capacity < wanted) {
+        char *grown = realloc(*buffer, wanted);
+        if (!grown) return fail(ENOMEM, NULL, reason);
+        *buffer = grown;
+        *capacity = wanted;
+    }
+    size_t used = 0;
+    for (;;) {
+        if (used == *capacity) {
+            if (*capacity > max_bytes)
+                return fail(EFBIG, "file is larger than the size limit", reason);
+            size_t next = *capacity * 2 > max_bytes + 1 ? max_bytes + 1 : *capacity * 2;
+            char *grown = realloc(*buffer, next);
+            if (!grown) return fail(ENOMEM, NULL, reason);
+            *buffer = grown;
+            *capacity = next;
+        }
+        ssize_t n = read(fd, *buffer + used, *capacity - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(errno, NULL, reason);
+        if (n == 0) break;
+        used += (size_t)n;
+    }
+    if (used > max_bytes) return fail(EFBIG, "file is larger than the size limit", reason);
+    *size = used;
+    return 0;
+}
+
 int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
                     size_t *size, const char **reason, struct stat *out_st)
 {
@@ -32,53 +70,10 @@ int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *c
         close(fd);
         return fail(EINVAL, "not a regular file", reason);
     }
-    if ((unsigned long long)st.st_size > max_bytes) {
-        close(fd);
-        return fail(EFBIG, "file is larger than the size limit", reason);
-    }
-    /* The file may grow while it is read: read to EOF, within the bound.
-     * One byte more than its size, so that EOF shows without a regrow. */
-    size_t wanted = (size_t)st.st_size + 1;
-    if (*capacity < wanted) {
-        char *grown = realloc(*buffer, wanted);
-        if (!grown) {
-            close(fd);
-            return fail(ENOMEM, NULL, reason);
-        }
-        *buffer = grown;
-        *capacity = wanted;
-    }
-    size_t used = 0;
-    for (;;) {
-        if (used == *capacity) {
-            if (*capacity > max_bytes) {
-                close(fd);
-                return fail(EFBIG, "file is larger than the size limit", reason);
-            }
-            size_t next = *capacity * 2 > max_bytes + 1 ? max_bytes + 1 : *capacity * 2;
-            char *grown = realloc(*buffer, next);
-            if (!grown) {
-                close(fd);
-                return fail(ENOMEM, NULL, reason);
-            }
-            *buffer = grown;
-            *capacity = next;
-        }
-        ssize_t n = read(fd, *buffer + used, *capacity - used);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int error = errno;
-            close(fd);
-            return fail(error, NULL, reason);
-        }
-        if (n == 0) break;
-        used += (size_t)n;
-    }
+    int error = file_read_fd(fd, &st, max_bytes, buffer, capacity, size, reason);
     close(fd);
-    if (used > max_bytes) return fail(EFBIG, "file is larger than the size limit", reason);
-    *size = used;
-    *out_st = st;
-    return 0;
+    if (!error) *out_st = st;
+    return error;
 }
 
 int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size,

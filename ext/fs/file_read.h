@@ -22,4 +22,9 @@ int file_read_all(const char *path, size_t max_bytes, char **bytes, size_t *size
 int file_read_reuse(const char *path, size_t max_bytes, char **buffer, size_t *capacity,
                     size_t *size, const char **reason, struct stat *st);
 
+/* The same from an open regular file that `st` describes (fstat'd), read
+ * from its current offset to EOF; the caller closes it. */
+int file_read_fd(int fd, const struct stat *st, size_t max_bytes, char **buffer, size_t *capacity,
+                 size_t *size, const char **reason);
+
 #endif

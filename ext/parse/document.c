@@ -216,6 +216,36 @@ static const char *rule_for(const task_status_rule *rules, size_t n, const char 
     return found;
 }
 
+/* What `mark` means in `dialect`: the user's rules first, then the defaults. */
+static const char *meaning(const task_status_map *map, const char *mark, const char *dialect)
+{
+    const char *status = map ? rule_for(map->rules, map->n_rules, mark, dialect) : NULL;
+    return status ? status
+                  : rule_for(default_rules, sizeof default_rules / sizeof default_rules[0], mark,
+                             dialect);
+}
+
+int task_status_mark(task_dialect dialect, const task_status_map *map, const char *status,
+                     char mark[8])
+{
+    const char *name = task_dialect_name(dialect);
+    if (!name) name = "";
+    size_t n_user = map ? map->n_rules : 0;
+    size_t n_default = sizeof default_rules / sizeof default_rules[0];
+    /* The user's latest rule first, then the defaults in their order (`x`
+     * before `X`); a mark counts only if it means `status` here. */
+    for (size_t k = 0; k < n_user + n_default; k++) {
+        const char *candidate = k < n_user ? map->rules[n_user - 1 - k].mark
+                                           : default_rules[k - n_user].mark;
+        const char *means = meaning(map, candidate, name);
+        if (means && strcmp(means, status) == 0) {
+            snprintf(mark, 8, "%s", candidate);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int task_document_map_statuses(task_document *doc, const task_status_map *map)
 {
     const char *dialect = task_dialect_name(doc->dialect);

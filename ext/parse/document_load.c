@@ -9,7 +9,10 @@ int task_document_load(const task_load_input *in, task_document *doc)
     rc = task_document_map_statuses(doc, in->statuses);
     if (rc == TASKS_PARSE_OK && doc->dialect == DIALECT_ROLLOUT)
         rc = task_document_number_tasks(doc);
-    if (rc == TASKS_PARSE_OK) task_document_count_progress(doc);
+    if (rc == TASKS_PARSE_OK) {
+        task_document_count_progress(doc);
+        task_document_hash_lines(doc, in->bytes, in->size);
+    }
     if (rc != TASKS_PARSE_OK) task_document_free(doc);
     return rc;
 }

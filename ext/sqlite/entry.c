@@ -15,6 +15,7 @@
 
 #include "about_functions.h"
 #include "cache_functions.h"
+#include "mark_function.h"
 #include "status_functions.h"
 #include "tasks_tables.h"
 
@@ -84,6 +85,11 @@ static int register_all(sqlite3 *db, char **error, int text_only)
         rc = register_table(db, conn, file_tables[i], 0, error);
     for (size_t i = 0; i < COUNT(text_tables) && rc == SQLITE_OK; i++)
         rc = register_table(db, conn, text_tables[i], 1, error);
+    if (rc == SQLITE_OK && !text_only) {
+        rc = register_mark_function(db, conn);
+        if (rc != SQLITE_OK)
+            *error = sqlite3_mprintf("tasksext: cannot register tasks_mark: %s", sqlite3_errmsg(db));
+    }
     if (rc == SQLITE_OK && !text_only) {
         rc = register_cache_functions(db, conn);
         if (rc != SQLITE_OK)

@@ -6,9 +6,11 @@
  * Columns (see README "tasks(path)" for their meaning):
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
- *   files, counted, path HIDDEN
+ *   files, counted, line_hash, path HIDDEN
  */
 #include "tasks_tables.h"
+
+#include <stdio.h>
 
 SQLITE_EXTENSION_INIT3
 
@@ -35,6 +37,7 @@ enum tasks_column {
     TASKS_LEVEL,
     TASKS_FILES,
     TASKS_COUNTED,
+    TASKS_LINE_HASH,
     TASKS_PATH
 };
 
@@ -119,6 +122,12 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_COUNTED:
         sqlite3_result_int(ctx, t->counted);
         break;
+    case TASKS_LINE_HASH: {
+        char hash[17];
+        snprintf(hash, sizeof hash, "%016llx", (unsigned long long)t->line_hash);
+        sqlite3_result_text(ctx, hash, 16, SQLITE_TRANSIENT);
+        break;
+    }
     default:
         break;
     }
@@ -130,7 +139,7 @@ const scan_table tasks_table = {
               " done INTEGER, mark TEXT, status TEXT, parallel INTEGER, story TEXT,"
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
-              " files TEXT, counted INTEGER, path HIDDEN)",
+              " files TEXT, counted INTEGER, line_hash TEXT, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),

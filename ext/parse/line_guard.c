@@ -1,0 +1,118 @@
+/* line_guard.c - the bytes of a task's line, their hash, and where its box
+ * is: what a writer checks and changes, and nothing else. */
+#include <string.h>
+
+#include "document.h"
+
+uint64_t task_line_hash(const char *bytes, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)bytes[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* Past the line ending at `i` (LF, CRLF, lone CR), or i when none is there. */
+static size_t past_ending(const char *bytes, size_t size, size_t i)
+{
+    if (i < size && bytes[i] == '\r') return i + 1 < size && bytes[i + 1] == '\n' ? i + 2 : i + 1;
+    if (i < size && bytes[i] == '\n') return i + 1;
+    return i;
+}
+
+static size_t line_end(const char *bytes, size_t size, size_t from)
+{
+    size_t i = from;
+    while (i < size && bytes[i] != '\n' && bytes[i] != '\r')
+        i++;
+    return i;
+}
+
+int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start, size_t *end)
+{
+    if (line == 0) return 0;
+    size_t at = 0;
+    for (uint32_t l = 1; l < line; l++) {
+        size_t e = line_end(bytes, size, at);
+        if (e >= size) return 0;
+        at = past_ending(bytes, size, e);
+    }
+    if (at >= size) return 0; /* past the last line's ending: no such line */
+    *start = at;
+    *end = line_end(bytes, size, at);
+    return 1;
+}
+
+void task_document_hash_lines(task_document *doc, const char *bytes, size_t size)
+{
+    /* Tasks come in line order: one pass over the lines. */
+    size_t at = 0;
+    uint32_t line = 1;
+    for (size_t t = 0; t < doc->n_tasks; t++) {
+        task_record *task = &doc->tasks[t];
+        if (task->line < line) {
+            at = 0;
+            line = 1;
+        }
+        while (line < task->line && at < size) {
+            at = past_ending(bytes, size, line_end(bytes, size, at));
+            line++;
+        }
+        if (line != task->line) continue;
+        task->line_hash = task_line_hash(bytes + at, line_end(bytes, size, at) - at);
+    }
+}
+
+static size_t skip_blanks(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The length of the UTF-8 sequence a lead byte starts (1 for a bad one). */
+static size_t sequence_length(unsigned char lead)
+{
+    if (lead >= 0xF0 && lead < 0xF8) return 4;
+    if (lead >= 0xE0) return lead < 0xF0 ? 3 : 1;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+/* Past one list marker and the white space after it (`- `, `1. `, `2) `),
+ * or `from` when there is none. */
+static size_t past_list_marker(const char *s, size_t len, size_t from)
+{
+    size_t i = from;
+    if (i < len && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
+        i++;
+    } else {
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == from || i - from > 9 || i >= len || (s[i] != '.' && s[i] != ')')) return from;
+        i++;
+    }
+    size_t after = skip_blanks(s, len, i);
+    return after > i || after == len ? after : from; /* a marker is followed by white space */
+}
+
+int task_box_find(const char *s, size_t len, size_t *start, size_t *end)
+{
+    size_t i = skip_blanks(s, len, 0);
+    while (i < len && s[i] == '>')
+        i = skip_blanks(s, len, i + 1);
+    /* `- [ ]`, and a list item opening inside another: `- - [x] 5.3`. */
+    size_t markers = 0;
+    for (size_t next; (next = past_list_marker(s, len, i)) != i; i = next)
+        markers++;
+    if (!markers || i >= len || s[i] != '[') return 0;
+    size_t mark = i + 1;
+    if (mark >= len) return 0;
+    size_t n = sequence_length((unsigned char)s[mark]);
+    if (mark + n >= len || s[mark + n] != ']') return 0;
+    *start = mark;
+    *end = mark + n;
+    return 1;
+}
