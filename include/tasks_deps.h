@@ -59,6 +59,9 @@ typedef enum task_issue_code {
     ISSUE_BACKWARDS_RANGE,        /* `T009-T004` */
     ISSUE_FAN_OUT_LIMIT,          /* a statement over an edge bound */
     ISSUE_UNREADABLE_FILE,        /* the file could not be read at all */
+    ISSUE_DONE_WITH_OPEN_SUBTASKS, /* a done task with a required subtask open */
+    ISSUE_OPEN_WITH_DONE_SUBTASKS, /* Kiro: an open task whose required subtasks are closed */
+    ISSUE_DUPLICATE_TASK,          /* the same task text twice in one file */
     ISSUE_CODE_COUNT
 } task_issue_code;
 

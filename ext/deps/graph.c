@@ -236,6 +236,7 @@ int task_graph_build(const task_document *doc, task_graph *graph)
         return TASKS_PARSE_NOMEM;
     }
     file_issues(&b);
+    add_completion_lints(&b);
     b.own_order = states_own_order(doc);
     add_implicit_edges(&b);
     add_explicit_edges(&b);
@@ -282,6 +283,9 @@ static const struct {
     [ISSUE_BACKWARDS_RANGE] = {"backwards-range", SEVERITY_WARNING},
     [ISSUE_FAN_OUT_LIMIT] = {"fan-out-limit", SEVERITY_WARNING},
     [ISSUE_UNREADABLE_FILE] = {"unreadable-file", SEVERITY_ERROR},
+    [ISSUE_DONE_WITH_OPEN_SUBTASKS] = {"done-with-open-subtasks", SEVERITY_WARNING},
+    [ISSUE_OPEN_WITH_DONE_SUBTASKS] = {"open-with-done-subtasks", SEVERITY_WARNING},
+    [ISSUE_DUPLICATE_TASK] = {"duplicate-task", SEVERITY_WARNING},
 };
 
 const char *task_issue_code_name(task_issue_code code)

@@ -46,6 +46,9 @@ void add_implicit_edges(graph_builder *b);
 /* Edges from dependency phrases and from `(depends on ...)` on task lines. */
 void add_explicit_edges(graph_builder *b);
 
+/* done-with-open-subtasks, open-with-done-subtasks, duplicate-task. */
+void add_completion_lints(graph_builder *b);
+
 /* Edges from Kiro's {"waves": ...} blocks. */
 void add_wave_edges(graph_builder *b);
 
