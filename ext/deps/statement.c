@@ -8,9 +8,13 @@
 #include <string.h>
 
 typedef enum word_form {
-    FORM_WORD,   /* needs word boundaries */
-    FORM_SYMBOL, /* an arrow or a CJK word: no boundary */
-    FORM_POSTFIX /* Japanese, Korean, Chinese: the object stands before it */
+    FORM_WORD,    /* needs word boundaries */
+    FORM_SYMBOL,  /* an arrow or a CJK word: no boundary */
+    FORM_POSTFIX, /* Japanese, Korean, Chinese: the object stands before it */
+    /* A word that orders only after a denial, which it then turns into an
+     * order: `US1 cannot begin until T041 is finished`, `No user story work
+     * can begin until this phase is complete`; `red until T109` is none. */
+    FORM_AFTER_DENIAL
 } word_form;
 
 typedef struct order_word {
@@ -70,6 +74,7 @@ static const order_word order_words[] = {
     {"gated by", ORDER_RIGHT_FIRST, FORM_WORD},
     {"gated on", ORDER_RIGHT_FIRST, FORM_WORD},
     {"after", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"until", ORDER_RIGHT_FIRST, FORM_AFTER_DENIAL},
     {"depende de", ORDER_RIGHT_FIRST, FORM_WORD}, /* es, pt */
     {"dependen de", ORDER_RIGHT_FIRST, FORM_WORD},
     {"despu\xC3\xA9s de", ORDER_RIGHT_FIRST, FORM_WORD}, /* después de */
@@ -248,7 +253,7 @@ static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
     if (w->form == FORM_SYMBOL && (unsigned char)w->text[0] < 0xE4 && i > 0 && i + n < len &&
         is_ascii_letter(s[i - 1]) && is_ascii_letter(s[i + n]) && !id_like_at(s, len, i + n))
         return 0; /* `specify→plan→tasks`: a flow named in a sentence */
-    if (w->form != FORM_WORD) return n;
+    if (w->form != FORM_WORD && w->form != FORM_AFTER_DENIAL) return n;
     if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return 0;
     if (i + n < len && is_word_byte(s[i + n]) && is_ascii_letter(s[i + n - 1])) return 0;
     return n;
@@ -445,6 +450,21 @@ static int negated(const char *s, size_t start, size_t at)
     return 0;
 }
 
+/* A denial, or a wait, in [from, at): what makes `until` an ordering word
+ * (`cannot start until`, `Do not start Phase 3 work until`, `waits until`). */
+static int denied_before(const char *s, size_t from, size_t at)
+{
+    static const char *const words[] = {"not ",   "never ", "no ",   "cannot ",  "wait ",
+                                        "waits ", "hold ",  "held ", "blocked ", NULL};
+    if (contains_nocase(s + from, at - from, "n't ")) return 1; /* `can't`, `don't` */
+    for (size_t i = from; i < at; i++) {
+        if (i > from && is_word_byte(s[i - 1])) continue;
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, at, i, *w)) return 1;
+    }
+    return 0;
+}
+
 static void add_clause(statement *out, text_part subject, text_part object, phrase_order order,
                        int uncut)
 {
@@ -475,7 +495,9 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
             i++;
             continue;
         }
-        words[n++] = (found_word){i, wn, w};
+        size_t from = n ? words[n - 1].at + words[n - 1].len : start;
+        if (w->form != FORM_AFTER_DENIAL || denied_before(s, from, i))
+            words[n++] = (found_word){i, wn, w};
         i += wn;
     }
     out->ordering_words += n;
@@ -547,7 +569,7 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
          * `it does not block US2`: no order at all */
         if (is_hedged(s, clause_start, object_end))
             out->hedged = 1;
-        else if (negated(s, clause_start, w->at))
+        else if (w->word->form != FORM_AFTER_DENIAL && negated(s, clause_start, w->at))
             out->says_no_order = 1;
         else
             add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);

@@ -139,6 +139,24 @@ static void no_order_and_suggestions(void **state)
                         "[US3 (P3)] NONE");
 }
 
+/* `until` orders only after a denial: `cannot begin until X` waits for X. */
+static void until_after_a_denial(void **state)
+{
+    (void)state;
+    assert_string_equal(read("US1 cannot begin until T041 is finished"),
+                        "US1 cannot begin > T041 is finished");
+    assert_string_equal(read("Do not start Phase 3 work until T001-T009 are complete"),
+                        "Do not start Phase 3 work > T001-T009 are complete");
+    assert_string_equal(read("No user story work can begin until this phase is complete"),
+                        "No user story work can begin > this phase is complete");
+    assert_string_equal(read("User stories cannot start until T001-T009 complete, US1 cannot "
+                             "begin until T041 is finished"),
+                        "User stories cannot start > T001-T009 complete ; US1 cannot begin > "
+                        "T041 is finished");
+    /* no denial: a state that lasts, not an order */
+    assert_string_equal(read("a standing test, red until T109"), "NONE");
+}
+
 static void other_languages(void **state)
 {
     (void)state;
@@ -166,6 +184,7 @@ int main(void)
         cmocka_unit_test(arrows_that_stand_for_a_colon),
         cmocka_unit_test(labels_that_are_relations),
         cmocka_unit_test(no_order_and_suggestions),
+        cmocka_unit_test(until_after_a_denial),
         cmocka_unit_test(other_languages),
     };
     return RUN_TESTS(tests);
