@@ -45,6 +45,59 @@ static const char *edges(const parsed *p)
     return out;
 }
 
+/* The same for the explicit edges only. */
+static const char *explicit_edges(const parsed *p)
+{
+    static char out[4096];
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < p->graph.n_edges; i++) {
+        const task_edge *e = &p->graph.edges[i];
+        if (e->kind != EDGE_EXPLICIT) continue;
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s>%s", n ? " " : "",
+                              p->doc.tasks[e->task].id, p->doc.tasks[e->depends_on].id);
+    }
+    return out;
+}
+
+/* Two user-story phases, each of two tasks, and a dependency section. */
+static parsed stories_with(const char *dependencies)
+{
+    static char text[2048];
+    snprintf(text, sizeof text,
+             "## Phase 1: User Story 1 - Login (P1)\n- [ ] T001 [US1] a\n- [ ] T002 [US1] b\n"
+             "## Phase 2: User Story 2 - Search (P2, reuses US1 forms)\n- [ ] T003 [US2] c\n"
+             "- [ ] T004 [US2] d\n## Dependencies\n%s\n",
+             dependencies);
+    return build(text);
+}
+
+static void brackets_that_remark_do_not_name_the_side(void **state)
+{
+    (void)state;
+    /* a remark with an id in it: the story named before it is the side */
+    parsed p = stories_with("- US2 depends on US1 (but its tests via T001 are independent)");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+    /* a bracket of ids only says which tasks the words before it mean */
+    p = stories_with("- US2 depends on US1 forms (T001)");
+    assert_string_equal(explicit_edges(&p), "T003>T001");
+    release(&p);
+    /* and so does a remark when nothing outside it names tasks */
+    p = stories_with("- US2 depends on the login forms (see T001)");
+    assert_string_equal(explicit_edges(&p), "T003>T001");
+    release(&p);
+}
+
+static void a_story_phase_is_the_story_it_is_named_for(void **state)
+{
+    (void)state;
+    /* `(P2, reuses US1 forms)` in Phase 2's name does not make it US1's */
+    parsed p = stories_with("- US2 depends on US1");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+}
+
 static void waves_and_steps(void **state)
 {
     (void)state;
@@ -193,6 +246,8 @@ int main(void)
         cmocka_unit_test(ready_needs_everything_upstream_closed),
         cmocka_unit_test(cycles_have_no_level),
         cmocka_unit_test(ranges_take_every_id_between),
+        cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
+        cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
     };
