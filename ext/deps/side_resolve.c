@@ -321,9 +321,12 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
         named = 1;
         size_t sep = range_separator(s, len, end);
         size_t k = end + sep;
-        if (sep && k + 2 < len && s[k] == 'U' && s[k + 1] == 'S' && ascii_is_digit(s[k + 2])) {
-            size_t end2 = skip_digits(s, len, k + 2);
-            long from = strtol(s + digits, NULL, 10), to = strtol(s + k + 2, NULL, 10);
+        /* `US2–US4`, and `US1-3` */
+        size_t to_digits = sep && k + 2 < len && s[k] == 'U' && s[k + 1] == 'S' ? k + 2 : k;
+        if (sep && to_digits < len && ascii_is_digit(s[to_digits]) &&
+            !(to_digits + 1 < len && s[to_digits + 1] == '.')) {
+            size_t end2 = skip_digits(s, len, to_digits);
+            long from = strtol(s + digits, NULL, 10), to = strtol(s + to_digits, NULL, 10);
             for (long n = from; n <= to && n - from < 100; n++) {
                 char number[24];
                 int nl = snprintf(number, sizeof number, "%ld", n);

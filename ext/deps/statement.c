@@ -657,6 +657,21 @@ int statement_opens_with_order(const char *s, size_t len)
     return 0;
 }
 
+/* [start, end) holds an ordering word between two sides that name tasks
+ * (`T025 before T028-T032`). */
+static int orders_tasks(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end;) {
+        size_t n = 0;
+        const order_word *w = ordering_word_at(s, end, i, &n);
+        if (w && w->form != FORM_AFTER_DENIAL && statement_names_tasks(s + start, i - start) &&
+            statement_names_tasks(s + i + n, end - i - n))
+            return 1;
+        i += w ? n : 1;
+    }
+    return 0;
+}
+
 /* A bracket that opens with an ordering word or a relation label, and
  * names tasks, is no label but a clause of its own: `Layer 2 (depends on
  * Layer 1)`, `T049 — (after T037–T039)`; `US1 (needs variant data)` explains. */
@@ -667,6 +682,21 @@ static int opens_clause(const char *s, size_t len, size_t i)
            !(len - close >= 3 && memcmp(s + close, "\xEF\xBC\x89", 3) == 0))
         close++;
     return statement_names_tasks(s + i, close - i) && statement_opens_with_order(s + i, close - i);
+}
+
+/* `Translation before compilation (T028-T032 before T033 in US1)`: a
+ * bracket closing the line that says the order of prose that names no task
+ * again in ids. It, not the prose, is the clause: the ids are what the
+ * author means. */
+static int restates_in_ids(const char *s, size_t len, size_t i)
+{
+    size_t close = i;
+    while (close < len && s[close] != ')' && s[close] != ']')
+        close++;
+    size_t rest = close + (close < len);
+    while (rest < len && (s[rest] == ' ' || s[rest] == '.' || s[rest] == '*' || s[rest] == '_'))
+        rest++;
+    return close < len && rest == len && orders_tasks(s, i, close);
 }
 
 /* [start, end) holds an ordering word with words on both sides of it. */
@@ -712,8 +742,12 @@ void statement_read(const char *s, size_t len, statement *out)
     for (size_t i = start; i < len;) {
         size_t bn;
         int d = bracket_delta(s, len, i, &bn);
-        if (d > 0 && depth == 0 && opens_clause(s, len, i + bn)) {
+        int restates = d > 0 && depth == 0 && !statement_names_tasks(s + segment, i - segment) &&
+                       restates_in_ids(s, len, i + bn);
+        if (d > 0 && depth == 0 && (restates || opens_clause(s, len, i + bn))) {
+            int before = out->n_clauses;
             read_between(s, segment, i, &first, &pending, out);
+            if (restates) out->n_clauses = before;
             clause_depth = 1;
             depth = 1;
             i += bn;

@@ -89,6 +89,17 @@ static void brackets_that_remark_do_not_name_the_side(void **state)
     release(&p);
 }
 
+static void a_range_of_stories_may_omit_the_second_us(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+                     "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+                     "## Phase 3: User Story 3 - C\n- [ ] T003 [US3] c\n"
+                     "## Dependencies\n- Core before edge cases (US1-2 before US3)\n");
+    assert_string_equal(explicit_edges(&p), "T003>T001 T003>T002");
+    release(&p);
+}
+
 static void a_story_phase_is_the_story_it_is_named_for(void **state)
 {
     (void)state;
@@ -248,6 +259,7 @@ int main(void)
         cmocka_unit_test(ranges_take_every_id_between),
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
+        cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
     };

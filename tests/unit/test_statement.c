@@ -139,6 +139,21 @@ static void no_order_and_suggestions(void **state)
                         "[US3 (P3)] NONE");
 }
 
+/* A bracket closing a line of prose that names no task, saying the order
+ * again in ids, is the clause. */
+static void brackets_that_say_it_in_ids(void **state)
+{
+    (void)state;
+    assert_string_equal(read("Translation before compilation (T028-T032 before T033 in US1)"),
+                        "T028-T032 < T033 in US1");
+    /* prose that names tasks keeps its clause; the bracket is its label */
+    assert_string_equal(read("T078-T088 \xE2\x86\x92 T089-T090 (T089 needs T030)"),
+                        "T078-T088 < T089-T090 (T089 needs T030)");
+    /* words in the bracket that name no task explain */
+    assert_string_equal(read("T013 (wire up) blocks T015-T018 (polish needs working CLI)"),
+                        "T013 (wire up) < T015-T018 (polish needs working CLI)");
+}
+
 /* `until` orders only after a denial: `cannot begin until X` waits for X. */
 static void until_after_a_denial(void **state)
 {
@@ -185,6 +200,7 @@ int main(void)
         cmocka_unit_test(labels_that_are_relations),
         cmocka_unit_test(no_order_and_suggestions),
         cmocka_unit_test(until_after_a_denial),
+        cmocka_unit_test(brackets_that_say_it_in_ids),
         cmocka_unit_test(other_languages),
     };
     return RUN_TESTS(tests);
