@@ -76,7 +76,7 @@ static int is_nothing(const char *text, text_part cell)
 
 static void read_text(graph_builder *b, const task_phrase *ph, const char *text)
 {
-    statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, 0, 0, NULL};
+    statement_context c = {.line = ph->line, .source = ph->text, .task = -1, .flags = SIDE_BY_NAME};
     read_statement(b, &c, text, strlen(text));
 }
 
@@ -259,7 +259,12 @@ static void mermaid_edges(graph_builder *b, const task_phrase *lines, size_t n)
             b->failed = 1;
             return;
         }
-        statement_context c = {lines[l].line, t, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[l].line,
+                               .source = t,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         read_statement(b, &c, sentence, strlen(sentence));
         free(sentence);
     }
@@ -380,7 +385,12 @@ static void find_nodes(graph_builder *b, drawing *d, size_t l, const task_phrase
         }
         text[out] = '\0';
         drawn_node node = {l, {0}};
-        statement_context ctx = {ph->line, ph->text, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context ctx = {.line = ph->line,
+                                 .source = ph->text,
+                                 .task = -1,
+                                 .flags = SIDE_BY_NAME,
+                                 .quiet = 1,
+                                 .silent = 1};
         if (statement_names_tasks(text, out))
             resolve_part(b, &ctx, text, (text_part){0, out}, &node.side);
         if (resolved(&node.side) && node.side.set.n > 0 &&
@@ -507,7 +517,12 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
         uint32_t arrow = cell_at(&d, r, right);
         if (arrow == 0x25C4 || arrow == 0x25C0 || arrow == 0x2190)
             follow(&d, r, right, seen, width, found, (int)k);
-        statement_context c = {lines[r].line, lines[r].text, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[r].line,
+                               .source = lines[r].text,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         for (size_t p = 0; p < d.n_nodes && !b->failed; p++)
             if (found[p]) link_sides(b, &c, &node->side, &d.nodes[p].side);
     }
@@ -524,7 +539,12 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
     /* And what each line says with arrows along it: `T001 → T005`. A
      * drawing is read for what it shows, and gives no issue rows. */
     for (size_t l = 0; l < n && !b->failed; l++) {
-        statement_context c = {lines[l].line, lines[l].text, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[l].line,
+                               .source = lines[l].text,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         read_statement(b, &c, lines[l].text, strlen(lines[l].text));
     }
 }

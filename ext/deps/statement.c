@@ -736,6 +736,7 @@ void statement_read(const char *s, size_t len, statement *out)
 {
     memset(out, 0, sizeof(*out));
     size_t start = read_label(s, len, out);
+    if (out->label.len) out->rest = trimmed(s, start, len);
     int depth = 0, first = 1, clause_depth = -1;
     size_t segment = start;
     text_part pending = {0, 0};
@@ -781,6 +782,39 @@ void statement_read(const char *s, size_t len, statement *out)
         segment = i;
     }
     read_between(s, segment, len, &first, &pending, out);
+}
+
+int statement_list_items(const char *s, size_t len, text_part *items, int max)
+{
+    static const char *const cuts[] = {", ",
+                                       " + ",
+                                       "; ",
+                                       " - ",
+                                       " \xE2\x80\x94 ",
+                                       "\xE3\x80\x81" /* 、 */,
+                                       "\xEF\xBC\x8C" /* ， */,
+                                       NULL};
+    int n = 0, depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len && n < max;) {
+        size_t cut = 0, bn;
+        if (i < len) {
+            depth += bracket_delta(s, len, i, &bn);
+            if (depth < 0) depth = 0;
+            for (const char *const *c = cuts; *c && !depth && !cut; c++)
+                if (len - i >= strlen(*c) && memcmp(s + i, *c, strlen(*c)) == 0) cut = strlen(*c);
+            if (!cut) {
+                i++;
+                continue;
+            }
+        }
+        text_part item = trimmed(s, start, i);
+        if (item.len && !says_no_order(s, start, i) && !is_hedged(s, start, i)) items[n++] = item;
+        if (i == len) break;
+        i += cut;
+        start = i;
+    }
+    return n;
 }
 
 int statement_names_tasks(const char *s, size_t len)

@@ -39,6 +39,7 @@ typedef struct clause {
 
 typedef struct statement {
     text_part label;    /* what stands before a colon, when it is no clause itself */
+    text_part rest;     /* what stands after that colon */
     int label_relation; /* the label is `Depends on:`, `Blocked by:`: what follows is its object */
     phrase_order label_order;
     clause clauses[STATEMENT_MAX_CLAUSES];
@@ -50,6 +51,12 @@ typedef struct statement {
 
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
+
+/* The items of a list (`Phase 2 + US1/US2`, `Phase 2 完了、最低 US1 完了`,
+ * `Extends US2 task model - recommend completing US2 first`): cut at `,`,
+ * `、`, ` + `, `;`, ` - `, leaving out those that only suggest (`US1
+ * 推奨`) or say there is no order. Returns how many, at most `max`. */
+int statement_list_items(const char *text, size_t len, text_part *items, int max);
 
 /* 1 when the text opens with an ordering word or a relation label
  * (`depends on T012`, `after T003`, `Blocked by: 2`), or holds a postfix one

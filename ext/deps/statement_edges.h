@@ -17,6 +17,9 @@ typedef struct statement_context {
     int silent;            /* no row at all: prose on a task's line, read only for ids */
     const task_set *scope; /* what a subjectless statement is about when there is no
                             * task: the tasks under its heading; may be NULL */
+    int label_waits;       /* `US7: US5` (a label, a colon, what names tasks, no
+                            * ordering word) says the label waits for it: the line
+                            * stands under a heading that speaks of dependencies */
 } statement_context;
 
 /* Reads `text` as sentences and adds its edges (returned) and issue rows. */

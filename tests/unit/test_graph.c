@@ -89,6 +89,26 @@ static void brackets_that_remark_do_not_name_the_side(void **state)
     release(&p);
 }
 
+/* Under a heading that speaks of dependencies, `Label: list` says the
+ * label waits for the list. */
+static void a_label_and_a_list_under_a_dependencies_heading(void **state)
+{
+    (void)state;
+    parsed p = stories_with("- **US2**: US1 (search builds on the list)");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+    /* what is only recommended is no dependency */
+    p = stories_with("- **US2**: US1 recommended");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+    /* under a heading of parallel work, a list is no order */
+    p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+              "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+              "## Execution Order\n### Parallel Work\n- **US2**: US1\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -260,6 +280,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
     };

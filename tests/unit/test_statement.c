@@ -154,6 +154,20 @@ static void brackets_that_say_it_in_ids(void **state)
                         "T013 (wire up) < T015-T018 (polish needs working CLI)");
 }
 
+/* A list's items, without those that only suggest. */
+static void list_items(void **state)
+{
+    (void)state;
+    const char *text = "Phase 2 \xE5\xAE\x8C\xE4\xBA\x86\xE3\x80\x81US1 "
+                       "\xE5\xAE\x8C\xE4\xBA\x86\xE6\x8E\xA8\xE5\xA5\xA8"; /* 完了、US1 完了推奨 */
+    text_part items[4];
+    assert_int_equal(statement_list_items(text, strlen(text), items, 4), 1);
+    assert_int_equal(items[0].len, strlen("Phase 2 \xE5\xAE\x8C\xE4\xBA\x86"));
+    text = "Phase 2 + US1/US2 (search builds on the list)";
+    assert_int_equal(statement_list_items(text, strlen(text), items, 4), 2);
+    assert_int_equal(items[1].start, strlen("Phase 2 + "));
+}
+
 /* `until` orders only after a denial: `cannot begin until X` waits for X. */
 static void until_after_a_denial(void **state)
 {
@@ -200,6 +214,7 @@ int main(void)
         cmocka_unit_test(labels_that_are_relations),
         cmocka_unit_test(no_order_and_suggestions),
         cmocka_unit_test(until_after_a_denial),
+        cmocka_unit_test(list_items),
         cmocka_unit_test(brackets_that_say_it_in_ids),
         cmocka_unit_test(other_languages),
     };
