@@ -341,11 +341,18 @@ size_t read_statement(graph_builder *b, const statement_context *c, const char *
         }
         if (!resolved(&subject) && !subject_names &&
             (cl->subject.len == 0 || is_filler(text, cl->subject))) {
-            /* `Depends on Setup`, `All depend on ...`, `Can start after ...` */
+            /* `Depends on Setup`, `All depend on ...`, `Can start after ...`;
+             * `Phase 5 (US3) - Can start after Phase 3`: the segment before,
+             * on a line without a label (the label is the subject) */
             task_set_free(&subject.set);
             memset(&subject, 0, sizeof subject);
-            if (copy_set(&inherited, &subject.set) < 0) b->failed = 1;
-            subject.kind = inherited_group ? SIDE_STEPS : SIDE_IDS;
+            if (cl->lead.len && !st.label.len) resolve_part(b, c, text, cl->lead, &subject);
+            if (!resolved(&subject) || subject.set.n == 0) {
+                task_set_free(&subject.set);
+                memset(&subject, 0, sizeof subject);
+                if (copy_set(&inherited, &subject.set) < 0) b->failed = 1;
+                subject.kind = inherited_group ? SIDE_STEPS : SIDE_IDS;
+            }
         }
         if (cl->object.len) resolve_part(b, c, text, cl->object, &object);
         int object_names =

@@ -469,7 +469,7 @@ static void add_clause(statement *out, text_part subject, text_part object, phra
                        int uncut)
 {
     if (out->n_clauses >= STATEMENT_MAX_CLAUSES) return;
-    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut};
+    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut, {0, 0}};
 }
 
 /* One segment [start, end): its clauses. `pending` is what the segment
@@ -573,6 +573,8 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
             out->says_no_order = 1;
         else
             add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);
+        if (k == 0 && subject.len && pending.len && out->n_clauses)
+            out->clauses[out->n_clauses - 1].lead = pending;
     }
 }
 
@@ -782,6 +784,26 @@ void statement_read(const char *s, size_t len, statement *out)
         segment = i;
     }
     read_between(s, segment, len, &first, &pending, out);
+}
+
+size_t statement_head(const char *s, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len;) {
+        size_t bn, n;
+        int d = bracket_delta(s, len, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        if (!depth && (segment_break(s, len, i) || ordering_word_at(s, len, i, &n) ||
+                       (s[i] == ':' && (i + 1 == len || s[i + 1] == ' '))))
+            return trimmed(s, 0, i).len ? i : len;
+        i++;
+    }
+    return len;
 }
 
 int statement_list_items(const char *s, size_t len, text_part *items, int max)

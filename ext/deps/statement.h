@@ -34,7 +34,10 @@ typedef struct clause {
     text_part subject;
     text_part object;
     phrase_order order;
-    int uncut; /* two ordering words with nothing to tell their sides apart */
+    int uncut;      /* two ordering words with nothing to tell their sides apart */
+    text_part lead; /* what the segment before said without an ordering word
+                     * (`Phase 5 (US3) - Can start after Phase 3`): what a
+                     * subject that only carries the sentence is about */
 } clause;
 
 typedef struct statement {
@@ -51,6 +54,11 @@ typedef struct statement {
 
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
+
+/* How long the head of the text is: what stands before its first segment
+ * break or ordering word (`Phase 5 (US3)` of `Phase 5 (US3) - Can start
+ * after Phase 3`); `len` when there is neither. */
+size_t statement_head(const char *text, size_t len);
 
 /* The items of a list (`Phase 2 + US1/US2`, `Phase 2 完了、最低 US1 完了`,
  * `Extends US2 task model - recommend completing US2 first`): cut at `,`,

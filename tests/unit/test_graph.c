@@ -109,6 +109,20 @@ static void a_label_and_a_list_under_a_dependencies_heading(void **state)
     release(&p);
 }
 
+/* A drawn node that says what it waits for is not ordered by where it is
+ * drawn. */
+static void a_drawn_node_that_says_what_it_waits_for(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "## Phase 3: C\n- [ ] T003 c\n## Phase 4: D\n- [ ] T004 d\n"
+                     "## Dependencies\n```\nPhase 1 (A)\n  \xE2\x86\x93\nPhase 2 (B)\n"
+                     "  \xE2\x86\x93\nPhase 3 (C) - Can start after Phase 1\n  \xE2\x86\x93\n"
+                     "Phase 4 (D) - can run in parallel with Phase 3\n```\n");
+    assert_string_equal(explicit_edges(&p), "T002>T001 T003>T001");
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -280,6 +294,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(a_drawn_node_that_says_what_it_waits_for),
         cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
