@@ -610,7 +610,9 @@ void add_block_edges(graph_builder *b)
         while (i + n < doc->n_phrases && doc->phrases[i + n].kind == ph->kind &&
                doc->phrases[i + n].block == ph->block)
             n++;
-        if (ph->kind == PHRASE_TABLE_ROW)
+        if (heading_only_suggests(doc, ph->heading))
+            ; /* a drawing of a recommended order states none */
+        else if (ph->kind == PHRASE_TABLE_ROW)
             table_edges(b, ph, n);
         else if (is_mermaid(ph, n))
             mermaid_edges(b, ph, n);

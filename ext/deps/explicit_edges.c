@@ -556,6 +556,13 @@ static int under_dependencies_heading(const task_document *doc, int heading)
     return 0;
 }
 
+int heading_only_suggests(const task_document *doc, int heading)
+{
+    if (heading < 0) return 0;
+    const char *text = doc->headings[heading].text;
+    return statement_only_suggests(text, strlen(text));
+}
+
 void add_explicit_edges(graph_builder *b)
 {
     const task_document *doc = b->doc;
@@ -566,6 +573,7 @@ void add_explicit_edges(graph_builder *b)
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++) {
         const task_phrase *ph = &doc->phrases[i];
         if (ph->kind == PHRASE_TABLE_ROW || ph->kind == PHRASE_CODE_LINE) continue; /* blocks */
+        if (ph->kind == PHRASE_SECTION_LINE && heading_only_suggests(doc, ph->heading)) continue;
         if (b->graph->n_edges > TASKS_DEPS_MAX_FILE_EDGES || budget < doc->n_tasks + 1) {
             builder_add_issue(b, ph->line, -1, ISSUE_FAN_OUT_LIMIT,
                               "dependency lines from here on are not read: the file's lines over "

@@ -352,7 +352,8 @@ static size_t segment_break(const char *s, size_t len, size_t i)
     /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
      * stands between two ids (a range: `T004 - T007`). */
     /* `..., so US3 must complete before US1`: what follows is a clause of its own */
-    static const char *const connectives[] = {", so ", ", therefore ", ", thus ", ", hence ", NULL};
+    static const char *const connectives[] = {", so ",    ", therefore ", ", thus ",
+                                              ", hence ", ", but ",       NULL};
     for (const char *const *k = connectives; *k; k++) {
         size_t n = strlen(*k);
         if (len - i >= n && memcmp(s + i, *k, n) == 0) return n;
@@ -784,6 +785,11 @@ void statement_read(const char *s, size_t len, statement *out)
         segment = i;
     }
     read_between(s, segment, len, &first, &pending, out);
+}
+
+int statement_only_suggests(const char *s, size_t len)
+{
+    return is_hedged(s, 0, len);
 }
 
 size_t statement_head(const char *s, size_t len)

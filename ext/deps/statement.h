@@ -55,6 +55,10 @@ typedef struct statement {
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
 
+/* 1 when the text only suggests (`recommended`, `ideally`, `optional`):
+ * `### User Story Dependency Graph (recommended)`. */
+int statement_only_suggests(const char *text, size_t len);
+
 /* How long the head of the text is: what stands before its first segment
  * break or ordering word (`Phase 5 (US3)` of `Phase 5 (US3) - Can start
  * after Phase 3`); `len` when there is neither. */

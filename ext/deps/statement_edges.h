@@ -40,6 +40,10 @@ size_t link_sides(graph_builder *b, const statement_context *c, const side_resul
 /* The tasks under heading `heading` (its own and its subheadings'). */
 int tasks_under_heading(const task_document *doc, int heading, task_set *out);
 
+/* The heading right above only suggests an order (`### User Story
+ * Dependency Graph (recommended)`): what stands under it states none. */
+int heading_only_suggests(const task_document *doc, int heading);
+
 /* Edges from the table rows and code lines of dependency sections:
  * relation columns, Mermaid graphs, arrows drawn in trees. */
 void add_block_edges(graph_builder *b);

@@ -123,6 +123,18 @@ static void a_drawn_node_that_says_what_it_waits_for(void **state)
     release(&p);
 }
 
+/* A section whose heading only suggests an order states none. */
+static void a_recommended_order_is_no_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+                     "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+                     "### Story Dependency Graph (recommended)\n- US1 \xE2\x86\x92 US2\n"
+                     "```\nUS1 \xE2\x86\x92 US2\n```\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -294,6 +306,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(a_recommended_order_is_no_order),
         cmocka_unit_test(a_drawn_node_that_says_what_it_waits_for),
         cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),

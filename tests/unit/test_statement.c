@@ -97,6 +97,9 @@ static void clauses(void **state)
                         "T015 > T014 ; T016 > T015");
     /* a range written with spaced dashes is not cut */
     assert_string_equal(read("T010 - T012 before T020"), "T010 - T012 < T020");
+    /* `, but` ends a clause: what follows is not its object */
+    assert_string_equal(read("US5 can start after US2, but is most meaningful once US1 exists"),
+                        "US5 can start > US2");
     /* two ordering words and nothing between to tell the sides apart */
     assert_string_equal(read("T001 after T002 before T003"), "T001 ?> T002 ; _ ?< T003");
 }
