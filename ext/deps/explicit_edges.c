@@ -339,8 +339,10 @@ size_t read_statement(graph_builder *b, const statement_context *c, const char *
             task_set_free(&subject.set);
             continue;
         }
+        /* (an arrow needs both its ends written: `Merges tasks → Run 1+
+         * entries` draws what a task does, not what it waits for) */
         if (!resolved(&subject) && !subject_names &&
-            (cl->subject.len == 0 || is_filler(text, cl->subject))) {
+            (cl->subject.len == 0 || (!cl->arrow && is_filler(text, cl->subject)))) {
             /* `Depends on Setup`, `All depend on ...`, `Can start after ...`;
              * `Phase 5 (US3) - Can start after Phase 3`: the segment before,
              * on a line without a label (the label is the subject) */

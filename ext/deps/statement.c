@@ -470,7 +470,7 @@ static void add_clause(statement *out, text_part subject, text_part object, phra
                        int uncut)
 {
     if (out->n_clauses >= STATEMENT_MAX_CLAUSES) return;
-    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut, {0, 0}};
+    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut, 0, {0, 0}};
 }
 
 /* One segment [start, end): its clauses. `pending` is what the segment
@@ -568,14 +568,18 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
         }
         /* `is most valuable after US1`, `ideally before T005`: a suggestion;
          * `it does not block US2`: no order at all */
+        int before = out->n_clauses;
         if (is_hedged(s, clause_start, object_end))
             out->hedged = 1;
         else if (w->word->form != FORM_AFTER_DENIAL && negated(s, clause_start, w->at))
             out->says_no_order = 1;
         else
             add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);
-        if (k == 0 && subject.len && pending.len && out->n_clauses)
-            out->clauses[out->n_clauses - 1].lead = pending;
+        if (out->n_clauses > before) {
+            clause *added = &out->clauses[out->n_clauses - 1];
+            added->arrow = arrow;
+            if (k == 0 && subject.len && pending.len) added->lead = pending;
+        }
     }
 }
 

@@ -35,6 +35,7 @@ typedef struct clause {
     text_part object;
     phrase_order order;
     int uncut;      /* two ordering words with nothing to tell their sides apart */
+    int arrow;      /* the ordering word is an arrow (`→`, `->`) */
     text_part lead; /* what the segment before said without an ordering word
                      * (`Phase 5 (US3) - Can start after Phase 3`): what a
                      * subject that only carries the sentence is about */

@@ -135,6 +135,22 @@ static void a_recommended_order_is_no_order(void **state)
     release(&p);
 }
 
+/* An arrow needs both its ends written: a note that draws what its task
+ * does is no dependency of the task. */
+static void an_arrow_without_a_subject_is_no_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "  - Merges tasks \xE2\x86\x92 Phase 1 entries\n"
+                     "  - Depends on Phase 1\n");
+    assert_string_equal(explicit_edges(&p), "T002>T001");
+    release(&p);
+    p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+              "  - Merges tasks \xE2\x86\x92 Phase 1 entries\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -306,6 +322,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(an_arrow_without_a_subject_is_no_order),
         cmocka_unit_test(a_recommended_order_is_no_order),
         cmocka_unit_test(a_drawn_node_that_says_what_it_waits_for),
         cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
