@@ -225,7 +225,7 @@ static int resolve_steps(const task_document *doc, const char *s, size_t len, si
                 k = end;
             }
         }
-        i = k;
+        i = k - 1; /* the loop steps on to k: `Phase 2 and Phase 4` */
     }
     return named;
 }
@@ -313,7 +313,7 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
                     k++;
                 if (len - k >= 4 && memcmp(s + k, "and ", 4) == 0) k += 4;
             }
-            i = k;
+            i = k - 1; /* the loop steps on to k */
             continue;
         } else
             continue;
@@ -615,11 +615,15 @@ static int resolve_name_list(const task_document *doc, const char *s, size_t len
     return items > 1;
 }
 
-/* A bracket that holds only ids (`(T010-T011)`, `[T033, T043]`) says which
- * tasks the words before it mean; one with other words is a remark. */
+/* A bracket that holds only ids or numbered groups (`(T010-T011)`, `[T033,
+ * T043]`, `(Phase 2)`) says which tasks the words before it mean; one with
+ * other words is a remark. */
 static int only_ids(const char *s, size_t len)
 {
-    static const char *const joins[] = {"and", "or", "to", "through", NULL};
+    static const char *const joins[] = {"and",     "or",     "to",   "through", "phase", "phases",
+                                        "Phase",   "Phases", "step", "Step",    "steps", "Steps",
+                                        "stage",   "Stage",  "run",  "Run",     "story", "Story",
+                                        "stories", "user",   "User", NULL};
     for (size_t i = 0; i < len;) {
         int numeric;
         size_t n = id_token(s, len, i, &numeric);
@@ -678,21 +682,31 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
     memset(out, 0, sizeof(*out));
     char *outside = without_remarks(s, len);
     if (!outside) return -1;
-    /* Ids outside remarks, then numbered groups, then ids in remarks: `US2
-     * CSS foundation (T010-T011)` names T010, T011; `US4/US5 can be
-     * validated (but its tests via T007 are independent)` names the
-     * stories; `the legal artifacts (see T041)` names T041. */
-    int rc = resolve_ids(doc, index, scope, outside, len, 0, out);
+    /* Ids and numbered groups outside remarks, then in them: `US2 CSS
+     * foundation (T010-T011)` names T010, T011; `Foundational (Phase 2) and
+     * US1` names Phase 2 and US1; `US4/US5 can be validated
+     * (but its tests via T007 are independent)` names the stories; `Phase 2
+     * (can start in parallel with Phase 3/4)` names Phase 2; `the legal
+     * artifacts (see T041)` names T041. */
+    int rc = 0;
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        const char *text = pass ? s : outside;
+        if ((rc = resolve_ids(doc, index, scope, text, len, 0, out)) != 0) {
+            out->kind = SIDE_IDS;
+        } else if ((rc = resolve_steps(doc, text, len, out)) != 0) {
+            /* `Phase 2 and US1`: the stories named beside the steps too */
+            out->kind = SIDE_STEPS;
+            if (rc > 0 && resolve_stories(doc, text, len, out) < 0) rc = -1;
+        } else if ((rc = resolve_stories(doc, text, len, out)) < 0 || (rc > 0 && out->set.n > 0)) {
+            /* `User Story 1` with no [US1] tags falls through to the step names */
+            out->kind = SIDE_STORIES;
+        } else {
+            rc = 0;
+        }
+    }
     free(outside);
     if (rc != 0) {
-        out->kind = SIDE_IDS;
-    } else if ((rc = resolve_steps(doc, s, len, out)) != 0) {
-        out->kind = SIDE_STEPS;
-    } else if ((rc = resolve_stories(doc, s, len, out)) < 0 || (rc > 0 && out->set.n > 0)) {
-        /* `User Story 1` with no [US1] tags falls through to the step names */
-        out->kind = SIDE_STORIES;
-    } else if ((rc = resolve_ids(doc, index, scope, s, len, 0, out)) != 0) {
-        out->kind = SIDE_IDS;
+        /* ids or a numbered group, read above */
     } else if ((rc = resolve_ids(doc, index, scope, s, len, flags & SIDE_NO_BARE_NUMBER ? 2 : 1,
                                  out)) != 0) {
         out->kind = SIDE_IDS;

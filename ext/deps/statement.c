@@ -466,6 +466,26 @@ static int denied_before(const char *s, size_t from, size_t at)
     return 0;
 }
 
+/* `but` stands right before `at` (`..., but logically builds on US1`). */
+static int but_before(const char *s, size_t start, size_t at)
+{
+    while (at > start && s[at - 1] == ' ')
+        at--;
+    return at >= start + 3 && prefix_nocase(s, at, at - 3, "but") &&
+           (at - 3 == start || !is_word_byte(s[at - 4]));
+}
+
+/* A clause says when its subject can start (`Can start after Phase 2`): a
+ * `but` after it (`..., but logically builds on US1 components`) qualifies
+ * the work, not its start. */
+static int says_start(const char *s, size_t from, size_t to)
+{
+    static const char *const words[] = {"can start", "can begin", "may start", "can proceed", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (contains_nocase(s + from, to - from, *w)) return 1;
+    return 0;
+}
+
 static void add_clause(statement *out, text_part subject, text_part object, phrase_order order,
                        int uncut)
 {
@@ -569,7 +589,8 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
         /* `is most valuable after US1`, `ideally before T005`: a suggestion;
          * `it does not block US2`: no order at all */
         int before = out->n_clauses;
-        if (is_hedged(s, clause_start, object_end))
+        if (is_hedged(s, clause_start, object_end) ||
+            (out->start_said && but_before(s, start > 6 ? start - 6 : 0, clause_start)))
             out->hedged = 1;
         else if (w->word->form != FORM_AFTER_DENIAL && negated(s, clause_start, w->at))
             out->says_no_order = 1;
@@ -577,6 +598,7 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
             add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);
         if (out->n_clauses > before) {
             clause *added = &out->clauses[out->n_clauses - 1];
+            if (says_start(s, clause_start, w->at)) out->start_said = 1;
             added->arrow = arrow;
             if (k == 0 && subject.len && pending.len) added->lead = pending;
         }

@@ -51,6 +51,7 @@ typedef struct statement {
     int ordering_words; /* ordering words seen outside parentheses */
     int says_no_order;  /* a segment says there is none */
     int hedged;         /* a segment only suggests an order */
+    int start_said;     /* a clause said when something can start */
 } statement;
 
 /* Reads `text` (plain text, markup flattened). */

@@ -151,6 +151,26 @@ static void an_arrow_without_a_subject_is_no_order(void **state)
     release(&p);
 }
 
+/* Numbered groups: steps and stories named side by side, a bracket that
+ * only numbers a name, and one that remarks. */
+static void steps_and_stories_side_by_side(void **state)
+{
+    (void)state;
+    const char *text = "## Phase 1: Setup\n- [ ] T001 a\n"
+                       "## Phase 2: User Story 1 - A\n- [ ] T002 [US1] b\n"
+                       "## Phase 3: User Story 2 - B\n- [ ] T003 [US2] c\n"
+                       "## Phase 4: Polish\n- [ ] T004 d\n"
+                       "## Dependencies\n- Polish (Phase 4) depends on Setup (Phase 1) and US1\n"
+                       "- US2 depends on Phase 1 (can run in parallel with Phase 2)\n";
+    parsed p = build(text);
+    assert_string_equal(explicit_edges(&p), "T003>T001 T004>T001 T004>T002");
+    release(&p);
+    p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n## Phase 3: C\n"
+              "- [ ] T003 c\n## Dependencies\n- Phase 3 requires Phase 1 (A) and Phase 2 (B)\n");
+    assert_string_equal(explicit_edges(&p), "T003>T001 T003>T002");
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -322,6 +342,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(steps_and_stories_side_by_side),
         cmocka_unit_test(an_arrow_without_a_subject_is_no_order),
         cmocka_unit_test(a_recommended_order_is_no_order),
         cmocka_unit_test(a_drawn_node_that_says_what_it_waits_for),

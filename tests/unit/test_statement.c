@@ -100,6 +100,10 @@ static void clauses(void **state)
     /* `, but` ends a clause: what follows is not its object */
     assert_string_equal(read("US5 can start after US2, but is most meaningful once US1 exists"),
                         "US5 can start > US2");
+    /* a `but` after a start condition qualifies the work, not its start */
+    assert_string_equal(read("US2 can start after Phase 2, but logically builds on US1"),
+                        "US2 can start > Phase 2");
+    assert_string_equal(read("US2 depends on Phase 2, but needs US1"), "US2 > Phase 2 ; _ > US1");
     /* two ordering words and nothing between to tell the sides apart */
     assert_string_equal(read("T001 after T002 before T003"), "T001 ?> T002 ; _ ?< T003");
 }
