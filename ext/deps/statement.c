@@ -500,11 +500,12 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
                          text_part pending, statement *out)
 {
     found_word words[STATEMENT_MAX_CLAUSES];
-    int n = 0, depth = 0;
+    int n = 0, depth = 0, code = 0;
     for (size_t i = start; i < end && n < STATEMENT_MAX_CLAUSES;) {
         size_t bn;
         int d = bracket_delta(s, end, i, &bn);
-        if (d) {
+        if (s[i] == '`') code = !code; /* `require(...)` is code, not a word */
+        if (d || code) {
             depth += d;
             if (depth < 0) depth = 0;
             i += bn;
@@ -766,9 +767,9 @@ void statement_read(const char *s, size_t len, statement *out)
     memset(out, 0, sizeof(*out));
     size_t start = read_label(s, len, out);
     if (out->label.len) out->rest = trimmed(s, start, len);
-    int depth = 0, first = 1, clause_depth = -1;
+    int depth = 0, first = 1, clause_depth = -1, bracket_first = 0;
     size_t segment = start;
-    text_part pending = {0, 0};
+    text_part pending = {0, 0}, near = {0, 0};
     for (size_t i = start; i < len;) {
         size_t bn;
         int d = bracket_delta(s, len, i, &bn);
@@ -778,6 +779,14 @@ void statement_read(const char *s, size_t len, statement *out)
             int before = out->n_clauses;
             read_between(s, segment, i, &first, &pending, out);
             if (restates) out->n_clauses = before;
+            /* `T091-T092b ──▶ T093-T094 [needs T030]`: the bracket is about
+             * the waiting side it follows, not about the clause's subject */
+            near = (text_part){0, 0};
+            if (out->n_clauses > 0 && out->clauses[out->n_clauses - 1].order == ORDER_LEFT_FIRST) {
+                text_part last = out->clauses[out->n_clauses - 1].object;
+                if (last.len && trimmed(s, last.start + last.len, i).len == 0) near = last;
+            }
+            bracket_first = out->n_clauses;
             clause_depth = 1;
             depth = 1;
             i += bn;
@@ -786,6 +795,8 @@ void statement_read(const char *s, size_t len, statement *out)
         }
         if (d < 0 && depth == 1 && clause_depth == 1) {
             read_between(s, segment, i, &first, &pending, out);
+            for (int k = bracket_first; k < out->n_clauses && near.len; k++)
+                if (out->clauses[k].subject.len == 0) out->clauses[k].subject = near;
             clause_depth = -1;
             depth = 0;
             i += bn;

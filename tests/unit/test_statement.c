@@ -175,6 +175,19 @@ static void list_items(void **state)
     assert_int_equal(items[1].start, strlen("Phase 2 + "));
 }
 
+/* A bracket after the waiting side of an arrow is about that side; words
+ * in code spans are code. */
+static void brackets_after_an_arrow_and_code(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        read("T091-T092 \xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6 T093-T094 [needs T030]"),
+        "T091-T092 \xE2\x94\x80\xE2\x94\x80 < T093-T094 ; T093-T094 > T030");
+    /* after `depends on`, the bracket is the subject's, as before */
+    assert_string_equal(read("US1 depends on Setup (after T003)"), "US1 > Setup ; _ > T003");
+    assert_string_equal(read("Call `require(\"x\")` first"), "NONE");
+}
+
 /* `until` orders only after a denial: `cannot begin until X` waits for X. */
 static void until_after_a_denial(void **state)
 {
@@ -221,6 +234,7 @@ int main(void)
         cmocka_unit_test(labels_that_are_relations),
         cmocka_unit_test(no_order_and_suggestions),
         cmocka_unit_test(until_after_a_denial),
+        cmocka_unit_test(brackets_after_an_arrow_and_code),
         cmocka_unit_test(list_items),
         cmocka_unit_test(brackets_that_say_it_in_ids),
         cmocka_unit_test(other_languages),
