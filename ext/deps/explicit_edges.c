@@ -228,12 +228,25 @@ static int is_filler(const char *text, text_part part)
 }
 
 /* `Each tier depends on prior tier completion`, `every phase after the
- * previous one`: a rule for all, that the written order already says. */
+ * previous one`, `do not start a phase until the prior gate is reviewed`: a
+ * rule for all, that the written order already says. */
 static int restates_written_order(const char *text, const clause *cl)
 {
+    static const char *const any[] = {"each ", "every ", "a ", "any ", NULL};
+    static const char *const groups[] = {"phase", "step", "stage", "tier", "layer",
+                                         "wave",  "run",  "story", "gate", NULL};
     text_part sub = cl->subject, obj = cl->object;
-    int each = (sub.len >= 5 && (prefix_nocase(text, sub.start + sub.len, sub.start, "each ") ||
-                                 prefix_nocase(text, sub.start + sub.len, sub.start, "every ")));
+    size_t sub_end = sub.start + sub.len;
+    int each = 0;
+    for (size_t i = sub.start; i < sub_end && !each; i++) {
+        if (i > sub.start && text[i - 1] != ' ') continue;
+        for (const char *const *a = any; *a && !each; a++) {
+            size_t n = prefix_nocase(text, sub_end, i, *a);
+            if (!n) continue;
+            for (const char *const *g = groups; *g && !each; g++)
+                each = prefix_nocase(text, sub_end, i + n, *g) != 0;
+        }
+    }
     if (!each) return 0;
     for (size_t i = obj.start; i < obj.start + obj.len; i++)
         if (prefix_nocase(text, obj.start + obj.len, i, "prior") ||

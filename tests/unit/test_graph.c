@@ -171,6 +171,19 @@ static void steps_and_stories_side_by_side(void **state)
     release(&p);
 }
 
+/* A rule for every phase that the written order already says gives
+ * neither edges nor issues. */
+static void a_rule_that_restates_the_written_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "## Dependencies\n- Each phase depends on prior phase completion\n"
+                     "- Do not start a phase until the prior gate is reviewed\n");
+    assert_string_equal(explicit_edges(&p), "");
+    assert_int_equal(p.graph.n_issues, 0);
+    release(&p);
+}
+
 static void a_range_of_stories_may_omit_the_second_us(void **state)
 {
     (void)state;
@@ -342,6 +355,7 @@ int main(void)
         cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
         cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
         cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(a_rule_that_restates_the_written_order),
         cmocka_unit_test(steps_and_stories_side_by_side),
         cmocka_unit_test(an_arrow_without_a_subject_is_no_order),
         cmocka_unit_test(a_recommended_order_is_no_order),
