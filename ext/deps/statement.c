@@ -818,6 +818,12 @@ void statement_read(const char *s, size_t len, statement *out)
             continue;
         }
         read_between(s, segment, i, &first, &pending, out);
+        /* what a sentence said without an ordering word is no subject of
+         * the next one (`T026 re-PASSED live. Unblocks T055.`: the task's) */
+        if (s[i] == '.' || s[i] == ';' ||
+            (len - i >= 3 && (memcmp(s + i, "\xE3\x80\x82", 3) == 0 || /* 。 */
+                              memcmp(s + i, "\xEF\xBC\x9B", 3) == 0))) /* ； */
+            pending = (text_part){0, 0};
         i += n;
         segment = i;
     }

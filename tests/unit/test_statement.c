@@ -95,6 +95,11 @@ static void clauses(void **state)
                         "US2 (Currency - Phase 4) > US7 ; _ < US1 and US3");
     assert_string_equal(read("T015 depends on T014, T016 depends on T015"),
                         "T015 > T014 ; T016 > T015");
+    /* what a sentence said without an ordering word is no subject of the
+     * next; what a dash cut off is */
+    assert_string_equal(read("T026 re-PASSED live. Unblocks T055."), "_ < T055");
+    assert_string_equal(read("T016 (validation) \xE2\x80\x94 after T015"),
+                        "T016 (validation) > T015");
     /* a range written with spaced dashes is not cut */
     assert_string_equal(read("T010 - T012 before T020"), "T010 - T012 < T020");
     /* `, but` ends a clause: what follows is not its object */
