@@ -353,7 +353,7 @@ static int node_at(const drawing *d, long r, long c)
 
 /* The first task, in document order, of what a node's own text says it
  * waits for (`- Can start after Phase 3`), or -1. */
-static int stated_start(graph_builder *b, const statement_context *c, const char *text, size_t len,
+static int stated_start(graph_builder *b, const statement_context *c, const char *text,
                         const statement *st)
 {
     int first = -1;
@@ -366,7 +366,6 @@ static int stated_start(graph_builder *b, const statement_context *c, const char
             if (first < 0 || object.set.tasks[i] < first) first = object.set.tasks[i];
         task_set_free(&object.set);
     }
-    (void)len;
     return first;
 }
 
@@ -420,7 +419,7 @@ static void find_nodes(graph_builder *b, drawing *d, size_t l, const task_phrase
             statement rest;
             statement_read(text + head, out - head, &rest);
             node.parallel = rest.says_no_order;
-            node.stated = stated_start(b, &ctx, text + head, out - head, &rest);
+            node.stated = stated_start(b, &ctx, text + head, &rest);
         }
         if (statement_names_tasks(text, head))
             resolve_part(b, &ctx, text, (text_part){0, head}, &node.side);
