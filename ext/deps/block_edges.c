@@ -77,7 +77,7 @@ static int is_nothing(const char *text, text_part cell)
 
 static void read_text(graph_builder *b, const task_phrase *ph, const char *text)
 {
-    statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, 0, 0, NULL};
+    statement_context c = {.line = ph->line, .source = ph->text, .task = -1, .flags = SIDE_BY_NAME};
     read_statement(b, &c, text, strlen(text));
 }
 
@@ -260,7 +260,12 @@ static void mermaid_edges(graph_builder *b, const task_phrase *lines, size_t n)
             b->failed = 1;
             return;
         }
-        statement_context c = {lines[l].line, t, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[l].line,
+                               .source = t,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         read_statement(b, &c, sentence, strlen(sentence));
         free(sentence);
     }
@@ -323,6 +328,9 @@ typedef struct grid_line {
 typedef struct drawn_node {
     size_t line; /* index into the block's lines */
     side_result side;
+    int parallel; /* `Phase 9 - can parallel with Phase 8`: not ordered where drawn */
+    int stated;   /* the earliest task of what its own text says it waits for
+                   * (`Phase 5 (US3) - Can start after Phase 3`), or -1 */
 } drawn_node;
 
 typedef struct drawing {
@@ -342,6 +350,24 @@ static int node_at(const drawing *d, long r, long c)
 {
     if (r < 0 || (size_t)r >= d->n_lines || c < 0 || (size_t)c >= d->lines[r].n) return -1;
     return d->lines[r].node[c];
+}
+
+/* The first task, in document order, of what a node's own text says it
+ * waits for (`- Can start after Phase 3`), or -1. */
+static int stated_start(graph_builder *b, const statement_context *c, const char *text,
+                        const statement *st)
+{
+    int first = -1;
+    for (int k = 0; k < st->n_clauses && !b->failed; k++) {
+        const clause *cl = &st->clauses[k];
+        if (cl->order != ORDER_RIGHT_FIRST || cl->uncut) continue;
+        side_result object = {0};
+        resolve_part(b, c, text, cl->object, &object);
+        for (size_t i = 0; i < object.set.n; i++)
+            if (first < 0 || object.set.tasks[i] < first) first = object.set.tasks[i];
+        task_set_free(&object.set);
+    }
+    return first;
 }
 
 /* Cuts line `l` into nodes: runs of text between connectors and wide gaps,
@@ -380,9 +406,25 @@ static void find_nodes(graph_builder *b, drawing *d, size_t l, const task_phrase
             out += n;
         }
         text[out] = '\0';
-        drawn_node node = {l, {0}};
-        statement_context ctx = {ph->line, ph->text, -1, SIDE_BY_NAME, 1, 1, NULL};
-        if (statement_names_tasks(text, out))
+        drawn_node node = {l, {0}, 0, -1};
+        statement_context ctx = {.line = ph->line,
+                                 .source = ph->text,
+                                 .task = -1,
+                                 .flags = SIDE_BY_NAME,
+                                 .quiet = 1,
+                                 .silent = 1};
+        /* `Phase 5 (US3) - Can start after Phase 3`: the node is its head;
+         * the rest is a statement, read with the line's arrows below */
+        size_t head = statement_head(text, out);
+        if (head < out) {
+            statement rest;
+            statement_read(text + head, out - head, &rest);
+            node.parallel = rest.says_no_order;
+            node.stated = stated_start(b, &ctx, text + head, &rest);
+        }
+        if (statement_names_tasks(text, head))
+            resolve_part(b, &ctx, text, (text_part){0, head}, &node.side);
+        else if (statement_names_tasks(text, out))
             resolve_part(b, &ctx, text, (text_part){0, out}, &node.side);
         if (resolved(&node.side) && node.side.set.n > 0 &&
             grow_array((void **)&d->nodes, &d->cap_nodes, d->n_nodes, sizeof(drawn_node))) {
@@ -434,6 +476,20 @@ static void follow(const drawing *d, long r, long c, unsigned char *seen, size_t
         }
     }
     free(stack);
+}
+
+/* Where a node is drawn yields to what its text says: `- can parallel with
+ * Phase 8` under Phase 8; `Phase 5 (US3) - Can start after Phase 3` drawn
+ * under Phase 4, when what it names comes before the node drawn above (the
+ * drawing lines phases up; the text says what each needs). What the text
+ * adds to its place (`├─> Phase 7 [Phase 4に依存]` under Phase 3) does not. */
+static int drawn_order_yields(const drawn_node *node, const drawn_node *above)
+{
+    if (node->parallel) return 1;
+    if (node->stated < 0) return 0;
+    for (size_t i = 0; i < above->side.set.n; i++)
+        if (above->side.set.tasks[i] <= node->stated) return 0;
+    return 1;
 }
 
 static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
@@ -503,9 +559,15 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
         uint32_t arrow = cell_at(&d, r, right);
         if (arrow == 0x25C4 || arrow == 0x25C0 || arrow == 0x2190)
             follow(&d, r, right, seen, width, found, (int)k);
-        statement_context c = {lines[r].line, lines[r].text, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[r].line,
+                               .source = lines[r].text,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         for (size_t p = 0; p < d.n_nodes && !b->failed; p++)
-            if (found[p]) link_sides(b, &c, &node->side, &d.nodes[p].side);
+            if (found[p] && !drawn_order_yields(node, &d.nodes[p]))
+                link_sides(b, &c, &node->side, &d.nodes[p].side);
     }
     free(seen);
     free(found);
@@ -520,7 +582,12 @@ static void drawing_edges(graph_builder *b, const task_phrase *lines, size_t n)
     /* And what each line says with arrows along it: `T001 → T005`. A
      * drawing is read for what it shows, and gives no issue rows. */
     for (size_t l = 0; l < n && !b->failed; l++) {
-        statement_context c = {lines[l].line, lines[l].text, -1, SIDE_BY_NAME, 1, 1, NULL};
+        statement_context c = {.line = lines[l].line,
+                               .source = lines[l].text,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = 1,
+                               .silent = 1};
         read_statement(b, &c, lines[l].text, strlen(lines[l].text));
     }
 }
@@ -538,7 +605,9 @@ void add_block_edges(graph_builder *b)
         while (i + n < doc->n_phrases && doc->phrases[i + n].kind == ph->kind &&
                doc->phrases[i + n].block == ph->block)
             n++;
-        if (ph->kind == PHRASE_TABLE_ROW)
+        if (heading_only_suggests(doc, ph->heading))
+            ; /* a drawing of a recommended order states none */
+        else if (ph->kind == PHRASE_TABLE_ROW)
             table_edges(b, ph, n);
         else if (is_mermaid(ph, n))
             mermaid_edges(b, ph, n);

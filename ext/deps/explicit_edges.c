@@ -228,12 +228,25 @@ static int is_filler(const char *text, text_part part)
 }
 
 /* `Each tier depends on prior tier completion`, `every phase after the
- * previous one`: a rule for all, that the written order already says. */
+ * previous one`, `do not start a phase until the prior gate is reviewed`: a
+ * rule for all, that the written order already says. */
 static int restates_written_order(const char *text, const clause *cl)
 {
+    static const char *const any[] = {"each ", "every ", "a ", "any ", NULL};
+    static const char *const groups[] = {"phase", "step", "stage", "tier", "layer",
+                                         "wave",  "run",  "story", "gate", NULL};
     text_part sub = cl->subject, obj = cl->object;
-    int each = (sub.len >= 5 && (prefix_nocase(text, sub.start + sub.len, sub.start, "each ") ||
-                                 prefix_nocase(text, sub.start + sub.len, sub.start, "every ")));
+    size_t sub_end = sub.start + sub.len;
+    int each = 0;
+    for (size_t i = sub.start; i < sub_end && !each; i++) {
+        if (i > sub.start && text[i - 1] != ' ') continue;
+        for (const char *const *a = any; *a && !each; a++) {
+            size_t n = prefix_nocase(text, sub_end, i, *a);
+            if (!n) continue;
+            for (const char *const *g = groups; *g && !each; g++)
+                each = prefix_nocase(text, sub_end, i + n, *g) != 0;
+        }
+    }
     if (!each) return 0;
     for (size_t i = obj.start; i < obj.start + obj.len; i++)
         if (prefix_nocase(text, obj.start + obj.len, i, "prior") ||
@@ -272,11 +285,43 @@ static void settle_relative(graph_builder *b, side_result *side, const side_resu
     }
 }
 
+/* `**US3**: Phase 2 + US1/US2` under `### User Story Dependencies`: a
+ * label and a list of what it waits for. Both must name tasks; a line that
+ * does not is no statement, and gives nothing. */
+static size_t read_label_list(graph_builder *b, const statement_context *c, const char *text,
+                              const statement *st)
+{
+    text_part items[16];
+    int n = statement_list_items(text + st->rest.start, st->rest.len, items, 16);
+    side_result waiting = {0}, first = {0};
+    resolve_part(b, c, text, st->label, &waiting);
+    first.kind = SIDE_IDS;
+    for (int i = 0; i < n && !b->failed; i++) {
+        text_part item = {st->rest.start + items[i].start, items[i].len};
+        if (!statement_names_tasks(text + item.start, item.len)) continue; /* prose */
+        side_result one = {0};
+        resolve_part(b, c, text, item, &one);
+        if (side_is_group(&one)) first.kind = one.kind;
+        for (size_t k = 0; k < one.set.n && !b->failed; k++)
+            if (task_set_add(&first.set, one.set.tasks[k]) < 0) b->failed = 1;
+        task_set_free(&one.set);
+    }
+    size_t added = 0;
+    if (waiting.set.n > 0 && first.set.n > 0 && !waiting.n_unknown)
+        added = link_sides(b, c, &waiting, &first);
+    task_set_free(&waiting.set);
+    task_set_free(&first.set);
+    return added;
+}
+
 /* The edges of one line. */
 size_t read_statement(graph_builder *b, const statement_context *c, const char *text, size_t len)
 {
     statement st;
     statement_read(text, len, &st);
+    if (st.n_clauses == 0 && c->label_waits && st.label.len && st.rest.len && !st.ordering_words &&
+        !st.says_no_order && !st.hedged && !st.label_relation)
+        return read_label_list(b, c, text, &st);
     if (st.n_clauses == 0) return 0;
     size_t added = 0;
     /* What a clause without a subject of its own is about: the clause
@@ -307,13 +352,22 @@ size_t read_statement(graph_builder *b, const statement_context *c, const char *
             task_set_free(&subject.set);
             continue;
         }
+        /* (an arrow needs both its ends written: `Merges tasks → Run 1+
+         * entries` draws what a task does, not what it waits for) */
         if (!resolved(&subject) && !subject_names &&
-            (cl->subject.len == 0 || is_filler(text, cl->subject))) {
-            /* `Depends on Setup`, `All depend on ...`, `Can start after ...` */
+            (cl->subject.len == 0 || (!cl->arrow && is_filler(text, cl->subject)))) {
+            /* `Depends on Setup`, `All depend on ...`, `Can start after ...`;
+             * `Phase 5 (US3) - Can start after Phase 3`: the segment before,
+             * on a line without a label (the label is the subject) */
             task_set_free(&subject.set);
             memset(&subject, 0, sizeof subject);
-            if (copy_set(&inherited, &subject.set) < 0) b->failed = 1;
-            subject.kind = inherited_group ? SIDE_STEPS : SIDE_IDS;
+            if (cl->lead.len && !st.label.len) resolve_part(b, c, text, cl->lead, &subject);
+            if (!resolved(&subject) || subject.set.n == 0) {
+                task_set_free(&subject.set);
+                memset(&subject, 0, sizeof subject);
+                if (copy_set(&inherited, &subject.set) < 0) b->failed = 1;
+                subject.kind = inherited_group ? SIDE_STEPS : SIDE_IDS;
+            }
         }
         if (cl->object.len) resolve_part(b, c, text, cl->object, &object);
         int object_names =
@@ -389,7 +443,8 @@ static void bracketed_dependencies(graph_builder *b, int task)
             b->failed = 1;
             return;
         }
-        statement_context c = {b->doc->tasks[task].line, source, task, 0, 1, 0, NULL};
+        statement_context c = {
+            .line = b->doc->tasks[task].line, .source = source, .task = task, .quiet = 1};
         read_statement(b, &c, inner, inner_len);
         p = end + close_len - 1;
     }
@@ -418,7 +473,12 @@ static void task_line_dependencies(graph_builder *b, int task)
         if (depth) text[i] = ' ';
         if (closing && depth) depth--;
     }
-    statement_context c = {t->line, t->title, task, SIDE_NO_BARE_NUMBER, 1, 1, NULL};
+    statement_context c = {.line = t->line,
+                           .source = t->title,
+                           .task = task,
+                           .flags = SIDE_NO_BARE_NUMBER,
+                           .quiet = 1,
+                           .silent = 1};
     read_statement(b, &c, text, len);
     free(text);
 }
@@ -430,7 +490,8 @@ static void note_dependencies(graph_builder *b)
     const task_document *doc = b->doc;
     for (size_t i = 0; i < doc->n_notes && !b->failed; i++) {
         const task_note *note = &doc->notes[i];
-        statement_context c = {note->line, note->text, note->task, 0, 1, 0, NULL};
+        statement_context c = {
+            .line = note->line, .source = note->text, .task = note->task, .quiet = 1};
         read_statement(b, &c, note->text, strlen(note->text));
     }
 }
@@ -476,13 +537,45 @@ static void heading_dependencies(graph_builder *b)
         task_set scope = {0};
         if (tasks_under_heading(doc, (int)h, &scope) < 0) b->failed = 1;
         if (scope.n) {
-            statement_context c = {heading->line, heading->text, -1, SIDE_BY_NAME, 1, 0, &scope};
+            statement_context c = {.line = heading->line,
+                                   .source = heading->text,
+                                   .task = -1,
+                                   .flags = SIDE_BY_NAME,
+                                   .quiet = 1,
+                                   .scope = &scope};
             /* The heading names its own tasks by number or name: read it with
              * its words in brackets as clauses too. */
             read_statement(b, &c, heading->text, strlen(heading->text));
         }
         task_set_free(&scope);
     }
+}
+
+/* The heading right above speaks of dependencies (`### User Story
+ * Dependencies`, `### 依存関係`), not only of order or parallel work. */
+static int under_dependencies_heading(const task_document *doc, int heading)
+{
+    static const char *const words[] = {"depend",
+                                        "prerequisite",
+                                        "abh\xC3\xA4ngigkeit",
+                                        "\xE4\xBE\x9D\xE5\xAD\x98", /* 依存 */
+                                        "\xE4\xBE\x9D\xE8\xB5\x96", /* 依赖 */
+                                        "\xEC\x9D\x98\xEC\xA1\xB4", /* 의존 */
+                                        NULL};
+    if (heading < 0) return 0;
+    const char *text = doc->headings[heading].text;
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(text, len, i, *w)) return 1;
+    return 0;
+}
+
+int heading_only_suggests(const task_document *doc, int heading)
+{
+    if (heading < 0) return 0;
+    const char *text = doc->headings[heading].text;
+    return statement_only_suggests(text, strlen(text));
 }
 
 void add_explicit_edges(graph_builder *b)
@@ -495,6 +588,7 @@ void add_explicit_edges(graph_builder *b)
     for (size_t i = 0; i < doc->n_phrases && !b->failed; i++) {
         const task_phrase *ph = &doc->phrases[i];
         if (ph->kind == PHRASE_TABLE_ROW || ph->kind == PHRASE_CODE_LINE) continue; /* blocks */
+        if (ph->kind == PHRASE_SECTION_LINE && heading_only_suggests(doc, ph->heading)) continue;
         if (b->graph->n_edges > TASKS_DEPS_MAX_FILE_EDGES || budget < doc->n_tasks + 1) {
             builder_add_issue(b, ph->line, -1, ISSUE_FAN_OUT_LIMIT,
                               "dependency lines from here on are not read: the file's lines over "
@@ -509,8 +603,14 @@ void add_explicit_edges(graph_builder *b)
         if (ph->kind == PHRASE_FIELD && ph->heading >= 0 && doc->headings[ph->heading].level > 1 &&
             tasks_under_heading(doc, ph->heading, &scope) < 0)
             b->failed = 1;
-        statement_context c = {ph->line, ph->text, -1, SIDE_BY_NAME, ph->kind == PHRASE_FIELD,
-                               0,        &scope};
+        statement_context c = {.line = ph->line,
+                               .source = ph->text,
+                               .task = -1,
+                               .flags = SIDE_BY_NAME,
+                               .quiet = ph->kind == PHRASE_FIELD,
+                               .scope = &scope,
+                               .label_waits = ph->kind == PHRASE_SECTION_LINE &&
+                                              under_dependencies_heading(doc, ph->heading)};
         b->graph->phrase_edges[i] = read_statement(b, &c, ph->text, strlen(ph->text));
         task_set_free(&scope);
     }

@@ -220,16 +220,22 @@ static int resolve_steps(const task_document *doc, const char *s, size_t len, si
                 k = end;
             }
         }
-        i = k;
+        i = k - 1; /* the loop steps on to k: `Phase 2 and Phase 4` */
     }
     return named;
 }
 
-/* A step whose name speaks of story n: `User Story 2 - ...`, `US2: ...`. */
+/* A step whose name speaks of story n: `User Story 2 - ...`, `US2: ...`;
+ * not a story its brackets mention (`User Story 7 (implements US2/US4
+ * mechanics)` is story 7's step only). */
 static int step_names_story(const char *name, const char *digits, size_t n)
 {
     size_t len = strlen(name);
+    int depth = 0;
     for (size_t i = 0; i < len; i++) {
+        if (name[i] == '(' || name[i] == '[') depth++;
+        if ((name[i] == ')' || name[i] == ']') && depth) depth--;
+        if (depth) continue;
         size_t at = 0;
         if (prefix_nocase(name, len, i, "user story "))
             at = i + 11;
@@ -302,7 +308,7 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
                     k++;
                 if (len - k >= 4 && memcmp(s + k, "and ", 4) == 0) k += 4;
             }
-            i = k;
+            i = k - 1; /* the loop steps on to k */
             continue;
         } else
             continue;
@@ -310,9 +316,12 @@ static int resolve_stories(const task_document *doc, const char *s, size_t len, 
         named = 1;
         size_t sep = range_separator(s, len, end);
         size_t k = end + sep;
-        if (sep && k + 2 < len && s[k] == 'U' && s[k + 1] == 'S' && ascii_is_digit(s[k + 2])) {
-            size_t end2 = skip_digits(s, len, k + 2);
-            long from = strtol(s + digits, NULL, 10), to = strtol(s + k + 2, NULL, 10);
+        /* `US2–US4`, and `US1-3` */
+        size_t to_digits = sep && k + 2 < len && s[k] == 'U' && s[k + 1] == 'S' ? k + 2 : k;
+        if (sep && to_digits < len && ascii_is_digit(s[to_digits]) &&
+            !(to_digits + 1 < len && s[to_digits + 1] == '.')) {
+            size_t end2 = skip_digits(s, len, to_digits);
+            long from = strtol(s + digits, NULL, 10), to = strtol(s + to_digits, NULL, 10);
             for (long n = from; n <= to && n - from < 100; n++) {
                 char number[24];
                 int nl = snprintf(number, sizeof number, "%ld", n);
@@ -601,6 +610,62 @@ static int resolve_name_list(const task_document *doc, const char *s, size_t len
     return items > 1;
 }
 
+/* A bracket that holds only ids or numbered groups (`(T010-T011)`, `[T033,
+ * T043]`, `(Phase 2)`) says which tasks the words before it mean; one with
+ * other words is a remark. */
+static int only_ids(const char *s, size_t len)
+{
+    static const char *const joins[] = {"and",     "or",     "to",   "through", "phase", "phases",
+                                        "Phase",   "Phases", "step", "Step",    "steps", "Steps",
+                                        "stage",   "Stage",  "run",  "Run",     "story", "Story",
+                                        "stories", "user",   "User", NULL};
+    for (size_t i = 0; i < len;) {
+        int numeric;
+        size_t n = id_token(s, len, i, &numeric);
+        if (n) {
+            i += n;
+            continue;
+        }
+        if (!is_alnum(s[i]) || (i > 0 && is_alnum(s[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t end = i;
+        while (end < len && is_alnum(s[end]))
+            end++;
+        const char *const *j = joins;
+        while (*j && !(strlen(*j) == end - i && memcmp(s + i, *j, end - i) == 0))
+            j++;
+        if (!*j) return 0;
+        i = end;
+    }
+    return 1;
+}
+
+/* `s` with the remarks in brackets blanked: `(but its tests via T007
+ * helpers are independent)` after `US4/US5` does not say which tasks the
+ * side means. NULL when out of memory. */
+static char *without_remarks(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out) return NULL;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '(' && s[i] != '[') continue;
+        size_t end = i + 1;
+        int depth = 1;
+        while (end < len && depth) {
+            if (s[end] == '(' || s[end] == '[') depth++;
+            if (s[end] == ')' || s[end] == ']') depth--;
+            end++;
+        }
+        if (!only_ids(s + i + 1, end - i - 1 - (depth == 0))) memset(out + i, ' ', end - i);
+        i = end - 1;
+    }
+    return out;
+}
+
 int side_is_group(const side_result *side)
 {
     return side->kind != SIDE_IDS && side->kind != SIDE_UNRESOLVED;
@@ -610,14 +675,33 @@ int side_resolve(const task_document *doc, const id_index *index, const char *sc
                  size_t len, int flags, side_result *out)
 {
     memset(out, 0, sizeof(*out));
-    int rc;
-    if ((rc = resolve_ids(doc, index, scope, s, len, 0, out)) != 0) {
-        out->kind = SIDE_IDS;
-    } else if ((rc = resolve_steps(doc, s, len, out)) != 0) {
-        out->kind = SIDE_STEPS;
-    } else if ((rc = resolve_stories(doc, s, len, out)) < 0 || (rc > 0 && out->set.n > 0)) {
-        /* `User Story 1` with no [US1] tags falls through to the step names */
-        out->kind = SIDE_STORIES;
+    char *outside = without_remarks(s, len);
+    if (!outside) return -1;
+    /* Ids and numbered groups outside remarks, then in them: `US2 CSS
+     * foundation (T010-T011)` names T010, T011; `Foundational (Phase 2) and
+     * US1` names Phase 2 and US1; `US4/US5 can be validated
+     * (but its tests via T007 are independent)` names the stories; `Phase 2
+     * (can start in parallel with Phase 3/4)` names Phase 2; `the legal
+     * artifacts (see T041)` names T041. */
+    int rc = 0;
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        const char *text = pass ? s : outside;
+        if ((rc = resolve_ids(doc, index, scope, text, len, 0, out)) != 0) {
+            out->kind = SIDE_IDS;
+        } else if ((rc = resolve_steps(doc, text, len, out)) != 0) {
+            /* `Phase 2 and US1`: the stories named beside the steps too */
+            out->kind = SIDE_STEPS;
+            if (rc > 0 && resolve_stories(doc, text, len, out) < 0) rc = -1;
+        } else if ((rc = resolve_stories(doc, text, len, out)) < 0 || (rc > 0 && out->set.n > 0)) {
+            /* `User Story 1` with no [US1] tags falls through to the step names */
+            out->kind = SIDE_STORIES;
+        } else {
+            rc = 0;
+        }
+    }
+    free(outside);
+    if (rc != 0) {
+        /* ids or a numbered group, read above */
     } else if ((rc = resolve_ids(doc, index, scope, s, len, flags & SIDE_NO_BARE_NUMBER ? 2 : 1,
                                  out)) != 0) {
         out->kind = SIDE_IDS;

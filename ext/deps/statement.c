@@ -8,9 +8,13 @@
 #include <string.h>
 
 typedef enum word_form {
-    FORM_WORD,   /* needs word boundaries */
-    FORM_SYMBOL, /* an arrow or a CJK word: no boundary */
-    FORM_POSTFIX /* Japanese, Korean, Chinese: the object stands before it */
+    FORM_WORD,    /* needs word boundaries */
+    FORM_SYMBOL,  /* an arrow or a CJK word: no boundary */
+    FORM_POSTFIX, /* Japanese, Korean, Chinese: the object stands before it */
+    /* A word that orders only after a denial, which it then turns into an
+     * order: `US1 cannot begin until T041 is finished`, `No user story work
+     * can begin until this phase is complete`; `red until T109` is none. */
+    FORM_AFTER_DENIAL
 } word_form;
 
 typedef struct order_word {
@@ -70,6 +74,7 @@ static const order_word order_words[] = {
     {"gated by", ORDER_RIGHT_FIRST, FORM_WORD},
     {"gated on", ORDER_RIGHT_FIRST, FORM_WORD},
     {"after", ORDER_RIGHT_FIRST, FORM_WORD},
+    {"until", ORDER_RIGHT_FIRST, FORM_AFTER_DENIAL},
     {"depende de", ORDER_RIGHT_FIRST, FORM_WORD}, /* es, pt */
     {"dependen de", ORDER_RIGHT_FIRST, FORM_WORD},
     {"despu\xC3\xA9s de", ORDER_RIGHT_FIRST, FORM_WORD}, /* después de */
@@ -248,7 +253,7 @@ static size_t word_at(const char *s, size_t len, size_t i, const order_word *w)
     if (w->form == FORM_SYMBOL && (unsigned char)w->text[0] < 0xE4 && i > 0 && i + n < len &&
         is_ascii_letter(s[i - 1]) && is_ascii_letter(s[i + n]) && !id_like_at(s, len, i + n))
         return 0; /* `specify→plan→tasks`: a flow named in a sentence */
-    if (w->form != FORM_WORD) return n;
+    if (w->form != FORM_WORD && w->form != FORM_AFTER_DENIAL) return n;
     if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return 0;
     if (i + n < len && is_word_byte(s[i + n]) && is_ascii_letter(s[i + n - 1])) return 0;
     return n;
@@ -413,7 +418,8 @@ static size_t segment_break(const char *s, size_t len, size_t i)
     /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
      * stands between two ids (a range: `T004 - T007`). */
     /* `..., so US3 must complete before US1`: what follows is a clause of its own */
-    static const char *const connectives[] = {", so ", ", therefore ", ", thus ", ", hence ", NULL};
+    static const char *const connectives[] = {", so ",    ", therefore ", ", thus ",
+                                              ", hence ", ", but ",       NULL};
     for (const char *const *k = connectives; *k; k++) {
         size_t n = strlen(*k);
         if (len - i >= n && memcmp(s + i, *k, n) == 0) return n;
@@ -544,11 +550,46 @@ static int negated(const char *s, size_t start, size_t at)
     return 0;
 }
 
+/* A denial, or a wait, in [from, at): what makes `until` an ordering word
+ * (`cannot start until`, `Do not start Phase 3 work until`, `waits until`). */
+static int denied_before(const char *s, size_t from, size_t at)
+{
+    static const char *const words[] = {"not ",   "never ", "no ",   "cannot ",  "wait ",
+                                        "waits ", "hold ",  "held ", "blocked ", NULL};
+    if (contains_nocase(s + from, at - from, "n't ")) return 1; /* `can't`, `don't` */
+    for (size_t i = from; i < at; i++) {
+        if (i > from && is_word_byte(s[i - 1])) continue;
+        for (const char *const *w = words; *w; w++)
+            if (prefix_nocase(s, at, i, *w)) return 1;
+    }
+    return 0;
+}
+
+/* `but` stands right before `at` (`..., but logically builds on US1`). */
+static int but_before(const char *s, size_t start, size_t at)
+{
+    while (at > start && s[at - 1] == ' ')
+        at--;
+    return at >= start + 3 && prefix_nocase(s, at, at - 3, "but") &&
+           (at - 3 == start || !is_word_byte(s[at - 4]));
+}
+
+/* A clause says when its subject can start (`Can start after Phase 2`): a
+ * `but` after it (`..., but logically builds on US1 components`) qualifies
+ * the work, not its start. */
+static int says_start(const char *s, size_t from, size_t to)
+{
+    static const char *const words[] = {"can start", "can begin", "may start", "can proceed", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (contains_nocase(s + from, to - from, *w)) return 1;
+    return 0;
+}
+
 static void add_clause(statement *out, text_part subject, text_part object, phrase_order order,
                        int uncut)
 {
     if (out->n_clauses >= STATEMENT_MAX_CLAUSES) return;
-    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut};
+    out->clauses[out->n_clauses++] = (clause){subject, object, order, uncut, 0, {0, 0}};
 }
 
 /* One segment [start, end): its clauses. `pending` is what the segment
@@ -558,11 +599,12 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
                          text_part pending, statement *out)
 {
     found_word words[STATEMENT_MAX_CLAUSES];
-    int n = 0, depth = 0;
+    int n = 0, depth = 0, code = 0;
     for (size_t i = start; i < end && n < STATEMENT_MAX_CLAUSES;) {
         size_t bn;
         int d = bracket_delta(s, end, i, &bn);
-        if (d) {
+        if (s[i] == '`') code = !code; /* `require(...)` is code, not a word */
+        if (d || code) {
             depth += d;
             if (depth < 0) depth = 0;
             i += bn;
@@ -574,7 +616,9 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
             i++;
             continue;
         }
-        words[n++] = (found_word){i, wn, w};
+        size_t from = n ? words[n - 1].at + words[n - 1].len : start;
+        if (w->form != FORM_AFTER_DENIAL || denied_before(s, from, i))
+            words[n++] = (found_word){i, wn, w};
         i += wn;
     }
     out->ordering_words += n;
@@ -644,12 +688,20 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
         }
         /* `is most valuable after US1`, `ideally before T005`: a suggestion;
          * `it does not block US2`: no order at all */
-        if (is_hedged(s, clause_start, object_end))
+        int before = out->n_clauses;
+        if (is_hedged(s, clause_start, object_end) ||
+            (out->start_said && but_before(s, start > 6 ? start - 6 : 0, clause_start)))
             out->hedged = 1;
-        else if (negated(s, clause_start, w->at))
+        else if (w->word->form != FORM_AFTER_DENIAL && negated(s, clause_start, w->at))
             out->says_no_order = 1;
         else
             add_clause(out, subject, trimmed(s, after, object_end), w->word->order, uncut);
+        if (out->n_clauses > before) {
+            clause *added = &out->clauses[out->n_clauses - 1];
+            if (says_start(s, clause_start, w->at)) out->start_said = 1;
+            added->arrow = arrow;
+            if (k == 0 && subject.len && pending.len) added->lead = pending;
+        }
     }
 }
 
@@ -734,6 +786,21 @@ int statement_opens_with_order(const char *s, size_t len)
     return 0;
 }
 
+/* [start, end) holds an ordering word between two sides that name tasks
+ * (`T025 before T028-T032`). */
+static int orders_tasks(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end;) {
+        size_t n = 0;
+        const order_word *w = ordering_word_at(s, end, i, &n);
+        if (w && w->form != FORM_AFTER_DENIAL && statement_names_tasks(s + start, i - start) &&
+            statement_names_tasks(s + i + n, end - i - n))
+            return 1;
+        i += w ? n : 1;
+    }
+    return 0;
+}
+
 /* A bracket that opens with an ordering word or a relation label, and
  * names tasks, is no label but a clause of its own: `Layer 2 (depends on
  * Layer 1)`, `T049 — (after T037–T039)`; `US1 (needs variant data)` explains. */
@@ -744,6 +811,21 @@ static int opens_clause(const char *s, size_t len, size_t i)
            !(len - close >= 3 && memcmp(s + close, "\xEF\xBC\x89", 3) == 0))
         close++;
     return statement_names_tasks(s + i, close - i) && statement_opens_with_order(s + i, close - i);
+}
+
+/* `Translation before compilation (T028-T032 before T033 in US1)`: a
+ * bracket closing the line that says the order of prose that names no task
+ * again in ids. It, not the prose, is the clause: the ids are what the
+ * author means. */
+static int restates_in_ids(const char *s, size_t len, size_t i)
+{
+    size_t close = i;
+    while (close < len && s[close] != ')' && s[close] != ']')
+        close++;
+    size_t rest = close + (close < len);
+    while (rest < len && (s[rest] == ' ' || s[rest] == '.' || s[rest] == '*' || s[rest] == '_'))
+        rest++;
+    return close < len && rest == len && orders_tasks(s, i, close);
 }
 
 /* [start, end) holds an ordering word with words on both sides of it. */
@@ -783,14 +865,27 @@ void statement_read(const char *s, size_t len, statement *out)
 {
     memset(out, 0, sizeof(*out));
     size_t start = read_label(s, len, out);
-    int depth = 0, first = 1, clause_depth = -1;
+    if (out->label.len) out->rest = trimmed(s, start, len);
+    int depth = 0, first = 1, clause_depth = -1, bracket_first = 0;
     size_t segment = start;
-    text_part pending = {0, 0};
+    text_part pending = {0, 0}, near = {0, 0};
     for (size_t i = start; i < len;) {
         size_t bn;
         int d = bracket_delta(s, len, i, &bn);
-        if (d > 0 && depth == 0 && opens_clause(s, len, i + bn)) {
+        int restates = d > 0 && depth == 0 && !statement_names_tasks(s + segment, i - segment) &&
+                       restates_in_ids(s, len, i + bn);
+        if (d > 0 && depth == 0 && (restates || opens_clause(s, len, i + bn))) {
+            int before = out->n_clauses;
             read_between(s, segment, i, &first, &pending, out);
+            if (restates) out->n_clauses = before;
+            /* `T091-T092b ──▶ T093-T094 [needs T030]`: the bracket is about
+             * the waiting side it follows, not about the clause's subject */
+            near = (text_part){0, 0};
+            if (out->n_clauses > 0 && out->clauses[out->n_clauses - 1].order == ORDER_LEFT_FIRST) {
+                text_part last = out->clauses[out->n_clauses - 1].object;
+                if (last.len && trimmed(s, last.start + last.len, i).len == 0) near = last;
+            }
+            bracket_first = out->n_clauses;
             clause_depth = 1;
             depth = 1;
             i += bn;
@@ -799,6 +894,8 @@ void statement_read(const char *s, size_t len, statement *out)
         }
         if (d < 0 && depth == 1 && clause_depth == 1) {
             read_between(s, segment, i, &first, &pending, out);
+            for (int k = bracket_first; k < out->n_clauses && near.len; k++)
+                if (out->clauses[k].subject.len == 0) out->clauses[k].subject = near;
             clause_depth = -1;
             depth = 0;
             i += bn;
@@ -820,10 +917,74 @@ void statement_read(const char *s, size_t len, statement *out)
             continue;
         }
         read_between(s, segment, i, &first, &pending, out);
+        /* what a sentence said without an ordering word is no subject of
+         * the next one (`T026 re-PASSED live. Unblocks T055.`: the task's) */
+        if (s[i] == '.' || s[i] == ';' ||
+            (len - i >= 3 && (memcmp(s + i, "\xE3\x80\x82", 3) == 0 || /* 。 */
+                              memcmp(s + i, "\xEF\xBC\x9B", 3) == 0))) /* ； */
+            pending = (text_part){0, 0};
         i += n;
         segment = i;
     }
     read_between(s, segment, len, &first, &pending, out);
+}
+
+int statement_only_suggests(const char *s, size_t len)
+{
+    return is_hedged(s, 0, len);
+}
+
+size_t statement_head(const char *s, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < len;) {
+        size_t bn, n;
+        int d = bracket_delta(s, len, i, &bn);
+        if (d) {
+            depth += d;
+            if (depth < 0) depth = 0;
+            i += bn;
+            continue;
+        }
+        if (!depth && (segment_break(s, len, i) || ordering_word_at(s, len, i, &n) ||
+                       (s[i] == ':' && (i + 1 == len || s[i + 1] == ' '))))
+            return trimmed(s, 0, i).len ? i : len;
+        i++;
+    }
+    return len;
+}
+
+int statement_list_items(const char *s, size_t len, text_part *items, int max)
+{
+    static const char *const cuts[] = {", ",
+                                       " + ",
+                                       "; ",
+                                       " - ",
+                                       " \xE2\x80\x94 ",
+                                       "\xE3\x80\x81" /* 、 */,
+                                       "\xEF\xBC\x8C" /* ， */,
+                                       NULL};
+    int n = 0, depth = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len && n < max;) {
+        size_t cut = 0, bn;
+        if (i < len) {
+            depth += bracket_delta(s, len, i, &bn);
+            if (depth < 0) depth = 0;
+            for (const char *const *c = cuts; *c && !depth && !cut; c++)
+                if (len - i >= strlen(*c) && memcmp(s + i, *c, strlen(*c)) == 0) cut = strlen(*c);
+            if (!cut) {
+                i++;
+                continue;
+            }
+        }
+        text_part item = trimmed(s, start, i);
+        if (item.len && !says_no_order(s, start, i) && !is_hedged(s, start, i)) items[n++] = item;
+        if (i == len) break;
+        i += cut;
+        start = i;
+    }
+    return n;
 }
 
 int statement_names_tasks(const char *s, size_t len)

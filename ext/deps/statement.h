@@ -34,11 +34,16 @@ typedef struct clause {
     text_part subject;
     text_part object;
     phrase_order order;
-    int uncut; /* two ordering words with nothing to tell their sides apart */
+    int uncut;      /* two ordering words with nothing to tell their sides apart */
+    int arrow;      /* the ordering word is an arrow (`→`, `->`) */
+    text_part lead; /* what the segment before said without an ordering word
+                     * (`Phase 5 (US3) - Can start after Phase 3`): what a
+                     * subject that only carries the sentence is about */
 } clause;
 
 typedef struct statement {
     text_part label;    /* what stands before a colon, when it is no clause itself */
+    text_part rest;     /* what stands after that colon */
     int label_relation; /* the label is `Depends on:`, `Blocked by:`: what follows is its object */
     phrase_order label_order;
     clause clauses[STATEMENT_MAX_CLAUSES];
@@ -46,10 +51,26 @@ typedef struct statement {
     int ordering_words; /* ordering words seen outside parentheses */
     int says_no_order;  /* a segment says there is none */
     int hedged;         /* a segment only suggests an order */
+    int start_said;     /* a clause said when something can start */
 } statement;
 
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
+
+/* 1 when the text only suggests (`recommended`, `ideally`, `optional`):
+ * `### User Story Dependency Graph (recommended)`. */
+int statement_only_suggests(const char *text, size_t len);
+
+/* How long the head of the text is: what stands before its first segment
+ * break or ordering word (`Phase 5 (US3)` of `Phase 5 (US3) - Can start
+ * after Phase 3`); `len` when there is neither. */
+size_t statement_head(const char *text, size_t len);
+
+/* The items of a list (`Phase 2 + US1/US2`, `Phase 2 完了、最低 US1 完了`,
+ * `Extends US2 task model - recommend completing US2 first`): cut at `,`,
+ * `、`, ` + `, `;`, ` - `, leaving out those that only suggest (`US1
+ * 推奨`) or say there is no order. Returns how many, at most `max`. */
+int statement_list_items(const char *text, size_t len, text_part *items, int max);
 
 /* 1 when the text opens with an ordering word or a relation label
  * (`depends on T012`, `after T003`, `Blocked by: 2`), or holds a postfix one

@@ -17,6 +17,9 @@ typedef struct statement_context {
     int silent;            /* no row at all: prose on a task's line, read only for ids */
     const task_set *scope; /* what a subjectless statement is about when there is no
                             * task: the tasks under its heading; may be NULL */
+    int label_waits;       /* `US7: US5` (a label, a colon, what names tasks, no
+                            * ordering word) says the label waits for it: the line
+                            * stands under a heading that speaks of dependencies */
 } statement_context;
 
 /* Reads `text` as sentences and adds its edges (returned) and issue rows. */
@@ -36,6 +39,10 @@ size_t link_sides(graph_builder *b, const statement_context *c, const side_resul
 
 /* The tasks under heading `heading` (its own and its subheadings'). */
 int tasks_under_heading(const task_document *doc, int heading, task_set *out);
+
+/* The heading right above only suggests an order (`### User Story
+ * Dependency Graph (recommended)`): what stands under it states none. */
+int heading_only_suggests(const task_document *doc, int heading);
 
 /* Edges from the table rows and code lines of dependency sections:
  * relation columns, Mermaid graphs, arrows drawn in trees. */

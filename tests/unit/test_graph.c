@@ -45,6 +45,165 @@ static const char *edges(const parsed *p)
     return out;
 }
 
+/* The same for the explicit edges only. */
+static const char *explicit_edges(const parsed *p)
+{
+    static char out[4096];
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < p->graph.n_edges; i++) {
+        const task_edge *e = &p->graph.edges[i];
+        if (e->kind != EDGE_EXPLICIT) continue;
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s>%s", n ? " " : "",
+                              p->doc.tasks[e->task].id, p->doc.tasks[e->depends_on].id);
+    }
+    return out;
+}
+
+/* Two user-story phases, each of two tasks, and a dependency section. */
+static parsed stories_with(const char *dependencies)
+{
+    static char text[2048];
+    snprintf(text, sizeof text,
+             "## Phase 1: User Story 1 - Login (P1)\n- [ ] T001 [US1] a\n- [ ] T002 [US1] b\n"
+             "## Phase 2: User Story 2 - Search (P2, reuses US1 forms)\n- [ ] T003 [US2] c\n"
+             "- [ ] T004 [US2] d\n## Dependencies\n%s\n",
+             dependencies);
+    return build(text);
+}
+
+static void brackets_that_remark_do_not_name_the_side(void **state)
+{
+    (void)state;
+    /* a remark with an id in it: the story named before it is the side */
+    parsed p = stories_with("- US2 depends on US1 (but its tests via T001 are independent)");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+    /* a bracket of ids only says which tasks the words before it mean */
+    p = stories_with("- US2 depends on US1 forms (T001)");
+    assert_string_equal(explicit_edges(&p), "T003>T001");
+    release(&p);
+    /* and so does a remark when nothing outside it names tasks */
+    p = stories_with("- US2 depends on the login forms (see T001)");
+    assert_string_equal(explicit_edges(&p), "T003>T001");
+    release(&p);
+}
+
+/* Under a heading that speaks of dependencies, `Label: list` says the
+ * label waits for the list. */
+static void a_label_and_a_list_under_a_dependencies_heading(void **state)
+{
+    (void)state;
+    parsed p = stories_with("- **US2**: US1 (search builds on the list)");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+    /* what is only recommended is no dependency */
+    p = stories_with("- **US2**: US1 recommended");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+    /* under a heading of parallel work, a list is no order */
+    p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+              "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+              "## Execution Order\n### Parallel Work\n- **US2**: US1\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
+/* A drawn node that says what it waits for is not ordered by where it is
+ * drawn. */
+static void a_drawn_node_that_says_what_it_waits_for(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "## Phase 3: C\n- [ ] T003 c\n## Phase 4: D\n- [ ] T004 d\n"
+                     "## Dependencies\n```\nPhase 1 (A)\n  \xE2\x86\x93\nPhase 2 (B)\n"
+                     "  \xE2\x86\x93\nPhase 3 (C) - Can start after Phase 1\n  \xE2\x86\x93\n"
+                     "Phase 4 (D) - can run in parallel with Phase 3\n```\n");
+    assert_string_equal(explicit_edges(&p), "T002>T001 T003>T001");
+    release(&p);
+}
+
+/* A section whose heading only suggests an order states none. */
+static void a_recommended_order_is_no_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+                     "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+                     "### Story Dependency Graph (recommended)\n- US1 \xE2\x86\x92 US2\n"
+                     "```\nUS1 \xE2\x86\x92 US2\n```\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
+/* An arrow needs both its ends written: a note that draws what its task
+ * does is no dependency of the task. */
+static void an_arrow_without_a_subject_is_no_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "  - Merges tasks \xE2\x86\x92 Phase 1 entries\n"
+                     "  - Depends on Phase 1\n");
+    assert_string_equal(explicit_edges(&p), "T002>T001");
+    release(&p);
+    p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+              "  - Merges tasks \xE2\x86\x92 Phase 1 entries\n");
+    assert_string_equal(explicit_edges(&p), "");
+    release(&p);
+}
+
+/* Numbered groups: steps and stories named side by side, a bracket that
+ * only numbers a name, and one that remarks. */
+static void steps_and_stories_side_by_side(void **state)
+{
+    (void)state;
+    const char *text = "## Phase 1: Setup\n- [ ] T001 a\n"
+                       "## Phase 2: User Story 1 - A\n- [ ] T002 [US1] b\n"
+                       "## Phase 3: User Story 2 - B\n- [ ] T003 [US2] c\n"
+                       "## Phase 4: Polish\n- [ ] T004 d\n"
+                       "## Dependencies\n- Polish (Phase 4) depends on Setup (Phase 1) and US1\n"
+                       "- US2 depends on Phase 1 (can run in parallel with Phase 2)\n";
+    parsed p = build(text);
+    assert_string_equal(explicit_edges(&p), "T003>T001 T004>T001 T004>T002");
+    release(&p);
+    p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n## Phase 3: C\n"
+              "- [ ] T003 c\n## Dependencies\n- Phase 3 requires Phase 1 (A) and Phase 2 (B)\n");
+    assert_string_equal(explicit_edges(&p), "T003>T001 T003>T002");
+    release(&p);
+}
+
+/* A rule for every phase that the written order already says gives
+ * neither edges nor issues. */
+static void a_rule_that_restates_the_written_order(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: A\n- [ ] T001 a\n## Phase 2: B\n- [ ] T002 b\n"
+                     "## Dependencies\n- Each phase depends on prior phase completion\n"
+                     "- Do not start a phase until the prior gate is reviewed\n");
+    assert_string_equal(explicit_edges(&p), "");
+    assert_int_equal(p.graph.n_issues, 0);
+    release(&p);
+}
+
+static void a_range_of_stories_may_omit_the_second_us(void **state)
+{
+    (void)state;
+    parsed p = build("## Phase 1: User Story 1 - A\n- [ ] T001 [US1] a\n"
+                     "## Phase 2: User Story 2 - B\n- [ ] T002 [US2] b\n"
+                     "## Phase 3: User Story 3 - C\n- [ ] T003 [US3] c\n"
+                     "## Dependencies\n- Core before edge cases (US1-2 before US3)\n");
+    assert_string_equal(explicit_edges(&p), "T003>T001 T003>T002");
+    release(&p);
+}
+
+static void a_story_phase_is_the_story_it_is_named_for(void **state)
+{
+    (void)state;
+    /* `(P2, reuses US1 forms)` in Phase 2's name does not make it US1's */
+    parsed p = stories_with("- US2 depends on US1");
+    assert_string_equal(explicit_edges(&p), "T003>T002");
+    release(&p);
+}
+
 static void waves_and_steps(void **state)
 {
     (void)state;
@@ -193,6 +352,15 @@ int main(void)
         cmocka_unit_test(ready_needs_everything_upstream_closed),
         cmocka_unit_test(cycles_have_no_level),
         cmocka_unit_test(ranges_take_every_id_between),
+        cmocka_unit_test(brackets_that_remark_do_not_name_the_side),
+        cmocka_unit_test(a_story_phase_is_the_story_it_is_named_for),
+        cmocka_unit_test(a_range_of_stories_may_omit_the_second_us),
+        cmocka_unit_test(a_rule_that_restates_the_written_order),
+        cmocka_unit_test(steps_and_stories_side_by_side),
+        cmocka_unit_test(an_arrow_without_a_subject_is_no_order),
+        cmocka_unit_test(a_recommended_order_is_no_order),
+        cmocka_unit_test(a_drawn_node_that_says_what_it_waits_for),
+        cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
     };

@@ -95,8 +95,20 @@ static void clauses(void **state)
                         "US2 (Currency - Phase 4) > US7 ; _ < US1 and US3");
     assert_string_equal(read("T015 depends on T014, T016 depends on T015"),
                         "T015 > T014 ; T016 > T015");
+    /* what a sentence said without an ordering word is no subject of the
+     * next; what a dash cut off is */
+    assert_string_equal(read("T026 re-PASSED live. Unblocks T055."), "_ < T055");
+    assert_string_equal(read("T016 (validation) \xE2\x80\x94 after T015"),
+                        "T016 (validation) > T015");
     /* a range written with spaced dashes is not cut */
     assert_string_equal(read("T010 - T012 before T020"), "T010 - T012 < T020");
+    /* `, but` ends a clause: what follows is not its object */
+    assert_string_equal(read("US5 can start after US2, but is most meaningful once US1 exists"),
+                        "US5 can start > US2");
+    /* a `but` after a start condition qualifies the work, not its start */
+    assert_string_equal(read("US2 can start after Phase 2, but logically builds on US1"),
+                        "US2 can start > Phase 2");
+    assert_string_equal(read("US2 depends on Phase 2, but needs US1"), "US2 > Phase 2 ; _ > US1");
     /* two ordering words and nothing between to tell the sides apart */
     assert_string_equal(read("T001 after T002 before T003"), "T001 ?> T002 ; _ ?< T003");
 }
@@ -139,6 +151,66 @@ static void no_order_and_suggestions(void **state)
                         "[US3 (P3)] NONE");
 }
 
+/* A bracket closing a line of prose that names no task, saying the order
+ * again in ids, is the clause. */
+static void brackets_that_say_it_in_ids(void **state)
+{
+    (void)state;
+    assert_string_equal(read("Translation before compilation (T028-T032 before T033 in US1)"),
+                        "T028-T032 < T033 in US1");
+    /* prose that names tasks keeps its clause; the bracket is its label */
+    assert_string_equal(read("T078-T088 \xE2\x86\x92 T089-T090 (T089 needs T030)"),
+                        "T078-T088 < T089-T090 (T089 needs T030)");
+    /* words in the bracket that name no task explain */
+    assert_string_equal(read("T013 (wire up) blocks T015-T018 (polish needs working CLI)"),
+                        "T013 (wire up) < T015-T018 (polish needs working CLI)");
+}
+
+/* A list's items, without those that only suggest. */
+static void list_items(void **state)
+{
+    (void)state;
+    const char *text = "Phase 2 \xE5\xAE\x8C\xE4\xBA\x86\xE3\x80\x81US1 "
+                       "\xE5\xAE\x8C\xE4\xBA\x86\xE6\x8E\xA8\xE5\xA5\xA8"; /* 完了、US1 完了推奨 */
+    text_part items[4];
+    assert_int_equal(statement_list_items(text, strlen(text), items, 4), 1);
+    assert_int_equal(items[0].len, strlen("Phase 2 \xE5\xAE\x8C\xE4\xBA\x86"));
+    text = "Phase 2 + US1/US2 (search builds on the list)";
+    assert_int_equal(statement_list_items(text, strlen(text), items, 4), 2);
+    assert_int_equal(items[1].start, strlen("Phase 2 + "));
+}
+
+/* A bracket after the waiting side of an arrow is about that side; words
+ * in code spans are code. */
+static void brackets_after_an_arrow_and_code(void **state)
+{
+    (void)state;
+    assert_string_equal(
+        read("T091-T092 \xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6 T093-T094 [needs T030]"),
+        "T091-T092 \xE2\x94\x80\xE2\x94\x80 < T093-T094 ; T093-T094 > T030");
+    /* after `depends on`, the bracket is the subject's, as before */
+    assert_string_equal(read("US1 depends on Setup (after T003)"), "US1 > Setup ; _ > T003");
+    assert_string_equal(read("Call `require(\"x\")` first"), "NONE");
+}
+
+/* `until` orders only after a denial: `cannot begin until X` waits for X. */
+static void until_after_a_denial(void **state)
+{
+    (void)state;
+    assert_string_equal(read("US1 cannot begin until T041 is finished"),
+                        "US1 cannot begin > T041 is finished");
+    assert_string_equal(read("Do not start Phase 3 work until T001-T009 are complete"),
+                        "Do not start Phase 3 work > T001-T009 are complete");
+    assert_string_equal(read("No user story work can begin until this phase is complete"),
+                        "No user story work can begin > this phase is complete");
+    assert_string_equal(read("User stories cannot start until T001-T009 complete, US1 cannot "
+                             "begin until T041 is finished"),
+                        "User stories cannot start > T001-T009 complete ; US1 cannot begin > "
+                        "T041 is finished");
+    /* no denial: a state that lasts, not an order */
+    assert_string_equal(read("a standing test, red until T109"), "NONE");
+}
+
 static void other_languages(void **state)
 {
     (void)state;
@@ -166,6 +238,10 @@ int main(void)
         cmocka_unit_test(arrows_that_stand_for_a_colon),
         cmocka_unit_test(labels_that_are_relations),
         cmocka_unit_test(no_order_and_suggestions),
+        cmocka_unit_test(until_after_a_denial),
+        cmocka_unit_test(brackets_after_an_arrow_and_code),
+        cmocka_unit_test(list_items),
+        cmocka_unit_test(brackets_that_say_it_in_ids),
         cmocka_unit_test(other_languages),
     };
     return RUN_TESTS(tests);
