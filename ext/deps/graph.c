@@ -263,6 +263,10 @@ void task_graph_free(task_graph *graph)
     free(graph->level);
     free(graph->phrase_edges);
     free(graph->refs);
+    free(graph->blockers);
+    free(graph->unblocks);
+    free(graph->critical);
+    free(graph->blocked_by);
     tasks_arena_free(graph->arena);
     memset(graph, 0, sizeof(*graph));
 }

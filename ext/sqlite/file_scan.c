@@ -19,6 +19,8 @@
  *           (a plain `count(*)` over tasks() skips that work)
  *     4     with bit 2, the rows are task references: find those too
  *     8     a text table's hidden `name` is constrained by `=`: argv[1]
+ *   128     a column that needs the open tasks' paths is read (blockers,
+ *           unblocks, critical; every row of task_blocked_by): build them
  *    16     `spec = ?` is given (next argv)   \  served from the cursor's index
  *    32     `id = ?` is given (next argv)      > of the path's rows (scan_index.h),
  *    64     `file = ?` is given (next argv)   /  built on the first xFilter
@@ -169,8 +171,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         /* UINT64_MAX: the rows themselves come from the graph. */
         int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
                                            (info->colUsed & table->graph_columns) != 0);
-        info->idxNum =
-            1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) | (name_usable >= 0 ? 8 : 0);
+        int paths =
+            table->paths_columns == UINT64_MAX || (info->colUsed & table->paths_columns) != 0;
+        if (paths) graph = 1;
+        info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) |
+                       (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         if (table->keyed && !table->from_text) key_constraints(table, info);
@@ -330,7 +335,8 @@ static int advance(scan_cursor *cur)
 
 static int graph_parts(int idx_num)
 {
-    return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0);
+    return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0) |
+           ((idx_num & 128) ? GRAPH_PATHS : 0);
 }
 
 /* Reads every file of the open scan into a new index of the path's rows. */

@@ -46,6 +46,7 @@ typedef struct scan_table {
     int needs_graph;        /* build the dependency graph of each file ... */
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     int needs_refs;         /* and the references of each task in it */
+    uint64_t paths_columns; /* columns that need task_graph_add_paths (UINT64_MAX: every row) */
     int lists_skipped;      /* its rows are what the walk left out, one each */
     /* Columns whose `=` constraints the cursor serves from an index of the
      * rows it builds on its first scan (keyed: set; -1 where the table has
