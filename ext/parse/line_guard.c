@@ -30,6 +30,13 @@ static size_t line_end(const char *bytes, size_t size, size_t from)
     return i;
 }
 
+/* The same where no CR is anywhere: memchr runs a word at a time. */
+static size_t lf_line_end(const char *bytes, size_t size, size_t from)
+{
+    const char *lf = from < size ? memchr(bytes + from, '\n', size - from) : NULL;
+    return lf ? (size_t)(lf - bytes) : size;
+}
+
 int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start, size_t *end)
 {
     if (line == 0) return 0;
@@ -48,6 +55,8 @@ int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start,
 void task_document_hash_lines(task_document *doc, const char *bytes, size_t size)
 {
     /* Tasks come in line order: one pass over the lines. */
+    size_t (*end_of)(const char *, size_t, size_t) =
+        memchr(bytes, '\r', size) ? line_end : lf_line_end;
     size_t at = 0;
     uint32_t line = 1;
     for (size_t t = 0; t < doc->n_tasks; t++) {
@@ -57,11 +66,11 @@ void task_document_hash_lines(task_document *doc, const char *bytes, size_t size
             line = 1;
         }
         while (line < task->line && at < size) {
-            at = past_ending(bytes, size, line_end(bytes, size, at));
+            at = past_ending(bytes, size, end_of(bytes, size, at));
             line++;
         }
         if (line != task->line) continue;
-        task->line_hash = task_line_hash(bytes + at, line_end(bytes, size, at) - at);
+        task->line_hash = task_line_hash(bytes + at, end_of(bytes, size, at) - at);
     }
 }
 
