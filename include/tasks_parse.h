@@ -227,8 +227,10 @@ int task_dialect_from_name(const char *name);
 
 /* ---- writing a box: what a guarded mark needs ----------------------------- */
 
-/* 64-bit FNV-1a of a line's bytes, without its line ending: the guard of
- * task_record.line_hash. Shown as 16 lowercase hex digits. */
+/* A 64-bit hash of a line's bytes, without its line ending (the length and
+ * each 8-byte little-endian word mixed in by multiply and shift; the same on
+ * every machine and in every version): the guard of task_record.line_hash.
+ * Shown as 16 lowercase hex digits. */
 uint64_t task_line_hash(const char *bytes, size_t len);
 
 /* The bytes of 1-based line `line` of `bytes` (LF, CRLF or a lone CR ends a
