@@ -41,7 +41,8 @@ typedef struct task_record {
     task_status status;
     const char *status_word; /* a user's own status word from a status map, else NULL */
     int parallel;            /* [P] or (P) among the leading markers */
-    const char *story;       /* first [USn] tag, or NULL */
+    const char *story;       /* first [USn] tag, else `USn` for the story a heading above
+                              * names (`Phase 3: User Story 1 - ...`), or NULL */
     const char *tags_json;   /* JSON array of all leading bracket tags; "[]" when none */
     const char *files_json;  /* JSON array of the file paths the task names; "[]" when none */
     const char *step;        /* "3" or "3.2" from the closest step/phase heading, or NULL */
