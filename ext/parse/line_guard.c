@@ -8,6 +8,13 @@
  * that a hash means the same everywhere. */
 static uint64_t word_at(const unsigned char *p, size_t n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8); /* one load where the machine is little-endian already */
+        return w;
+    }
+#endif
     uint64_t w = 0;
     for (size_t i = 0; i < n; i++)
         w |= (uint64_t)p[i] << (8 * i);

@@ -3,6 +3,7 @@
  * `## Phase 3: User Story 1 - Browse events (Priority: P1)` and often tags
  * only some of the tasks under it. The tag wins where there is one. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -47,20 +48,39 @@ static unsigned long story_named(const char *text)
     return 0;
 }
 
+/* The story heading h names, or an ancestor of it: the story text in the
+ * arena, NULL for none. Memoised per heading (most tasks share theirs). */
+static const char *heading_story(task_document *doc, int h, const char **memo, char *known,
+                                 int *failed)
+{
+    if (h < 0) return NULL;
+    if (known[h]) return memo[h];
+    const char *story = NULL;
+    unsigned long n = story_named(doc->headings[h].text);
+    if (n) {
+        char text[24];
+        int len = snprintf(text, sizeof text, "US%lu", n);
+        story = tasks_arena_strndup(doc->arena, text, (size_t)len);
+        if (!story) *failed = 1;
+    } else {
+        story = heading_story(doc, doc->headings[h].parent, memo, known, failed);
+    }
+    known[h] = 1;
+    memo[h] = story;
+    return story;
+}
+
 int task_document_stories_from_headings(task_document *doc)
 {
-    for (size_t t = 0; t < doc->n_tasks; t++) {
+    if (doc->n_headings == 0) return TASKS_PARSE_OK;
+    const char **memo = calloc(doc->n_headings, sizeof(char *));
+    char *known = calloc(doc->n_headings, 1);
+    int failed = !memo || !known;
+    for (size_t t = 0; t < doc->n_tasks && !failed; t++) {
         task_record *task = &doc->tasks[t];
-        if (task->story) continue;
-        for (int h = task->heading; h >= 0; h = doc->headings[h].parent) {
-            unsigned long n = story_named(doc->headings[h].text);
-            if (!n) continue;
-            char story[24];
-            int len = snprintf(story, sizeof story, "US%lu", n);
-            task->story = tasks_arena_strndup(doc->arena, story, (size_t)len);
-            if (!task->story) return TASKS_PARSE_NOMEM;
-            break;
-        }
+        if (!task->story) task->story = heading_story(doc, task->heading, memo, known, &failed);
     }
-    return TASKS_PARSE_OK;
+    free(memo);
+    free(known);
+    return failed ? TASKS_PARSE_NOMEM : TASKS_PARSE_OK;
 }
