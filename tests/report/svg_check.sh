@@ -3,7 +3,11 @@
 # document with a node per task of the examples. Skipped without Graphviz.
 set -u
 report=$1
-command -v dot >/dev/null 2>&1 || { echo "svg check skipped: no dot"; exit 77; }
+command -v dot >/dev/null 2>&1 || {
+    echo "svg check skipped: needs Graphviz's dot, and there is none on PATH" \
+        "(Debian: apt-get install graphviz, which scripts/install-deps --quick does)"
+    exit 77
+}
 cd "$(dirname "$0")/../.." || exit 1
 "$report" graph --root examples --format svg > /tmp/tasksext-graph.$$.svg || exit 1
 python3 - /tmp/tasksext-graph.$$.svg <<'PY'

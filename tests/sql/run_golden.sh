@@ -8,8 +8,16 @@
 # output and is compared too. A case whose first line is `-- load: none`
 # loads the module itself (`.load @MODULE@`), to see what loading adds.
 #
+# A case that reads `../shared/...` (the real-file corpus, read in place)
+# needs the shared folder: without it the case is skipped (exit 77, with the
+# message of needs_shared.sh). When TASKSEXT_SHARED_DIR names a folder other
+# than ../shared, the case runs from a copy of the source root made of
+# symbolic links, with ../shared beside it pointing there: the case's text,
+# its paths and its output stay as they are.
+#
 # Environment: SQLITE3 (default sqlite3); TASKSEXT_WRAPPER, a command put in
-# front of sqlite3 (valgrind); UPDATE_GOLDEN=1 rewrites CASE.out.
+# front of sqlite3 (valgrind); TASKSEXT_SHARED_DIR (default ../shared);
+# UPDATE_GOLDEN=1 rewrites CASE.out.
 set -u
 module=$1
 case_file=$2
@@ -19,6 +27,20 @@ cd "$root" || exit 1
 sqlite=${SQLITE3:-sqlite3}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+
+# What a case reads there, two levels deep: corpus/real, format/NAME.md.
+for need in $(grep -o '\.\./shared/[A-Za-z0-9_.-]*\(/[A-Za-z0-9_.-]*\)\{0,1\}' "$case_file" | sort -u); do
+    sh "$root/tests/needs_shared.sh" "${need#../shared/}" || exit $?
+    shared=$(cd "${TASKSEXT_SHARED_DIR:-../shared}" && pwd -P) || exit 1
+    if [ "$shared" != "$(cd .. && pwd -P)/shared" ] && [ ! -d "$tmp/root" ]; then
+        mkdir "$tmp/root" "$tmp/root/main"
+        for entry in "$root"/* "$root"/.[!.]*; do
+            [ -e "$entry" ] && ln -s "$entry" "$tmp/root/main/"
+        done
+        ln -s "$shared" "$tmp/root/shared"
+        cd "$tmp/root/main" || exit 1
+    fi
+done
 
 first=$(head -n 1 "$case_file")
 sed "s|@MODULE@|$module|g" "$case_file" > "$tmp/case.sql"
