@@ -9,8 +9,10 @@ command -v dot >/dev/null 2>&1 || {
     exit 77
 }
 cd "$(dirname "$0")/../.." || exit 1
-"$report" graph --root examples --format svg > /tmp/tasksext-graph.$$.svg || exit 1
-python3 - /tmp/tasksext-graph.$$.svg <<'PY'
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+"$report" graph --root examples --format svg > "$tmp/graph.svg" || exit 1
+python3 - "$tmp/graph.svg" <<'PY'
 import sys, xml.dom.minidom
 doc = xml.dom.minidom.parse(sys.argv[1])
 svg = doc.documentElement
@@ -19,6 +21,3 @@ nodes = [g for g in doc.getElementsByTagName("g") if g.getAttribute("class") == 
 assert len(nodes) == 24, len(nodes)
 print("svg check: 24 nodes, 1 passed, 0 failed")
 PY
-status=$?
-rm -f /tmp/tasksext-graph.$$.svg
-exit $status
