@@ -14,7 +14,8 @@
 /* A test that reads the shared folder (../shared beside the checkout in CI:
  * corpus/real, format/) starts with NEEDS_SHARED("corpus/real"). A clone
  * without it skips that test with a message, and RUN_TESTS then exits 77,
- * which CTest reports as skipped (never as passed) once the others passed. */
+ * which CTest reports as skipped (never as passed) once the others passed.
+ * A main() with group fixtures returns tests_status(cmocka_run_group_tests(...)). */
 static int tests_skipped_for_shared;
 
 /* fopen, not access(): <unistd.h> would take names such as read() from tests. */
