@@ -96,6 +96,7 @@ static void examples_are_not_tasks(void **state)
 static void template_examples_give_no_tasks(void **state)
 {
     (void)state;
+    NEEDS_SHARED("format/catalyst-tasks-template.md");
     FILE *f = fopen(TASKSEXT_SHARED_DIR "/format/catalyst-tasks-template.md", "rb");
     assert_non_null(f);
     char *bytes = malloc(1 << 20);
