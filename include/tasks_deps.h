@@ -62,6 +62,7 @@ typedef enum task_issue_code {
     ISSUE_DONE_WITH_OPEN_SUBTASKS, /* a done task with a required subtask open */
     ISSUE_OPEN_WITH_DONE_SUBTASKS, /* Kiro: an open task whose required subtasks are closed */
     ISSUE_DUPLICATE_TASK,          /* the same task text twice in one file */
+    ISSUE_DONE_FILE_MISSING,       /* a done task names a file that does not exist (SQL layer) */
     ISSUE_CODE_COUNT
 } task_issue_code;
 
@@ -98,6 +99,17 @@ typedef struct task_ref {
     uint32_t line;    /* where it is written */
 } task_ref;
 
+/* An open task and an open task it waits for, directly (depth 1) or through
+ * other open tasks (the shortest way). */
+typedef struct task_blocker {
+    int task, blocker, depth;
+} task_blocker;
+
+/* The transitive relations of one file are found in at most this many
+ * steps (each step may give a task_blocked_by row); past it `unblocks` is
+ * unknown and task_blocked_by() gives nothing for the file. */
+#define TASKS_DEPS_MAX_PATH_STEPS 4000000
+
 typedef struct task_graph {
     task_edge *edges;
     size_t n_edges;
@@ -113,6 +125,15 @@ typedef struct task_graph {
     task_ref *refs; /* in task order; only after task_graph_add_refs() */
     size_t n_refs;
     int has_refs;
+    /* Only after task_graph_add_paths(): per task, indexed like doc->tasks, */
+    int *blockers; /* the open tasks it waits for directly (0 for a closed task) */
+    int *unblocks; /* the open tasks waiting for it, directly or not; -1 when unknown */
+    int *critical; /* its place on the file's critical path (1: first to do), 0 off it */
+    int critical_length;      /* tasks on the critical path */
+    task_blocker *blocked_by; /* by task (line order), then depth, then the blocker's line */
+    size_t n_blocked_by;
+    int paths_cut; /* the work bound cut the transitive relations short */
+    int has_paths;
     struct tasks_arena *arena;
 } task_graph;
 
@@ -127,6 +148,17 @@ int task_graph_build(const task_document *doc, task_graph *graph);
  * TASKS_PARSE_OK or TASKS_PARSE_NOMEM (the graph is then left without
  * references, still valid). */
 int task_graph_add_refs(const task_document *doc, task_graph *graph);
+
+/* Adds to a built graph what the order of the open tasks implies (once; a
+ * second call does nothing): each open task's open direct blockers, every
+ * open task it waits for directly or not (task_blocked_by), how many open
+ * tasks wait for it, and the file's critical path: the longest chain of open
+ * tasks, each waiting for the one before, through dependencies between open
+ * tasks only; ties go to the chain that ends earliest in the file, then, step
+ * by step back, to the earliest task. Tasks on or after a cycle are on no
+ * chain. Returns TASKS_PARSE_OK or TASKS_PARSE_NOMEM (the graph is then left
+ * without them, still valid). */
+int task_graph_add_paths(const task_document *doc, task_graph *graph);
 
 void task_graph_free(task_graph *graph);
 

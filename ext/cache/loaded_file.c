@@ -37,7 +37,9 @@ static size_t graph_bytes(const task_document *doc, const task_graph *g)
     if (!g) return 0;
     return sizeof(*g) + tasks_arena_bytes(g->arena) + g->n_edges * sizeof(task_edge) +
            g->n_issues * sizeof(task_issue) + doc->n_tasks * 3 * sizeof(int) +
-           doc->n_phrases * sizeof(size_t) + g->n_refs * sizeof(task_ref);
+           doc->n_phrases * sizeof(size_t) + g->n_refs * sizeof(task_ref) +
+           (g->has_paths ? doc->n_tasks * 3 * sizeof(int) + g->n_blocked_by * sizeof(task_blocker)
+                         : 0);
 }
 
 static void account(loaded_file *f)
@@ -59,7 +61,9 @@ static int build_graph(loaded_file *f, int parts)
     f->graph_parts = GRAPH_EDGES;
     if ((parts & GRAPH_REFS) && task_graph_add_refs(&f->shared->doc, f->graph) == TASKS_PARSE_OK)
         f->graph_parts |= GRAPH_REFS;
-    if ((parts & GRAPH_REFS) && !(f->graph_parts & GRAPH_REFS)) return -1;
+    if ((parts & GRAPH_PATHS) && task_graph_add_paths(&f->shared->doc, f->graph) == TASKS_PARSE_OK)
+        f->graph_parts |= GRAPH_PATHS;
+    if ((parts & ~f->graph_parts) != 0) return -1; /* out of memory */
     return 0;
 }
 

@@ -17,7 +17,8 @@
 /* Parts of a file's dependency graph, built on demand. */
 enum graph_part {
     GRAPH_EDGES = 1, /* task_graph_build: edges, issues, wave, ready, level */
-    GRAPH_REFS = 2   /* task_graph_add_refs: what each task refers to */
+    GRAPH_REFS = 2,  /* task_graph_add_refs: what each task refers to */
+    GRAPH_PATHS = 4  /* task_graph_add_paths: blockers, critical path, task_blocked_by */
 };
 
 /* A document shared by the loaded_files made from it. */

@@ -263,6 +263,10 @@ void task_graph_free(task_graph *graph)
     free(graph->level);
     free(graph->phrase_edges);
     free(graph->refs);
+    free(graph->blockers);
+    free(graph->unblocks);
+    free(graph->critical);
+    free(graph->blocked_by);
     tasks_arena_free(graph->arena);
     memset(graph, 0, sizeof(*graph));
 }
@@ -286,6 +290,7 @@ static const struct {
     [ISSUE_DONE_WITH_OPEN_SUBTASKS] = {"done-with-open-subtasks", SEVERITY_WARNING},
     [ISSUE_OPEN_WITH_DONE_SUBTASKS] = {"open-with-done-subtasks", SEVERITY_WARNING},
     [ISSUE_DUPLICATE_TASK] = {"duplicate-task", SEVERITY_WARNING},
+    [ISSUE_DONE_FILE_MISSING] = {"done-file-missing", SEVERITY_WARNING},
 };
 
 const char *task_issue_code_name(task_issue_code code)

@@ -110,3 +110,22 @@ const char *git_ignore_library_version(void)
     snprintf(text, sizeof text, "%d.%d.%d", major, minor, revision);
     return text;
 }
+
+char *git_work_tree_top(const char *dir)
+{
+    char *absolute = realpath(dir, NULL);
+    if (!absolute || git_libgit2_init() < 0) {
+        free(absolute);
+        return NULL;
+    }
+    git_repository *repo = NULL;
+    char *top = NULL;
+    if (git_repository_open_ext(&repo, absolute, 0, NULL) == 0) {
+        const char *workdir = git_repository_workdir(repo);
+        top = workdir ? realpath(workdir, NULL) : NULL;
+        git_repository_free(repo);
+    }
+    git_libgit2_shutdown();
+    free(absolute);
+    return top;
+}

@@ -22,14 +22,15 @@
 SQLITE_EXTENSION_INIT1
 
 /* The functions that read files, each over a path argument. */
-static const scan_table *const file_tables[] = {&tasks_table,     &task_specs_table,
-                                                &task_deps_table, &task_issues_table,
-                                                &task_refs_table, &task_skipped_table};
+static const scan_table *const file_tables[] = {
+    &tasks_table,     &task_specs_table,   &task_deps_table,      &task_issues_table,
+    &task_refs_table, &task_skipped_table, &task_blocked_by_table};
 
 /* Those whose rows markdown given as a value gives too (`tasks_text`, ...):
  * all but task_skipped, which lists what a walk leaves out. */
-static const scan_table *const text_tables[] = {&tasks_table, &task_specs_table, &task_deps_table,
-                                                &task_issues_table, &task_refs_table};
+static const scan_table *const text_tables[] = {&tasks_table,     &task_specs_table,
+                                                &task_deps_table, &task_issues_table,
+                                                &task_refs_table, &task_blocked_by_table};
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
@@ -88,7 +89,8 @@ static int register_all(sqlite3 *db, char **error, int text_only)
     if (rc == SQLITE_OK && !text_only) {
         rc = register_mark_function(db, conn);
         if (rc != SQLITE_OK)
-            *error = sqlite3_mprintf("tasksext: cannot register tasks_mark: %s", sqlite3_errmsg(db));
+            *error =
+                sqlite3_mprintf("tasksext: cannot register tasks_mark: %s", sqlite3_errmsg(db));
     }
     if (rc == SQLITE_OK && !text_only) {
         rc = register_cache_functions(db, conn);

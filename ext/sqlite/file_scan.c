@@ -19,6 +19,8 @@
  *           (a plain `count(*)` over tasks() skips that work)
  *     4     with bit 2, the rows are task references: find those too
  *     8     a text table's hidden `name` is constrained by `=`: argv[1]
+ *   128     a column that needs the open tasks' paths is read (blockers,
+ *           unblocks, critical; every row of task_blocked_by): build them
  *    16     `spec = ?` is given (next argv)   \  served from the cursor's index
  *    32     `id = ?` is given (next argv)      > of the path's rows (scan_index.h),
  *    64     `file = ?` is given (next argv)   /  built on the first xFilter
@@ -39,6 +41,8 @@
 #include "../cache/file_loader.h"
 #include "../cache/listing_source.h"
 #include "../cache/prefetch.h"
+#include "../fs/named_files.h"
+#include "../base/array_grow.h"
 #include "../fs/file_read.h"
 #include "../parse/text_buffer.h"
 #include "../parse/utf8.h"
@@ -69,6 +73,9 @@ typedef struct scan_cursor {
     const scan_match *matches; /* these */
     size_t n_matches, match_at;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
+    char *names_root;      /* checks_named_files: where task file names are looked up */
+    scan_missing *missing; /* the current file's missing names, reused file after file */
+    size_t cap_missing;
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
@@ -169,8 +176,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         /* UINT64_MAX: the rows themselves come from the graph. */
         int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
                                            (info->colUsed & table->graph_columns) != 0);
-        info->idxNum =
-            1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) | (name_usable >= 0 ? 8 : 0);
+        int paths =
+            table->paths_columns == UINT64_MAX || (info->colUsed & table->paths_columns) != 0;
+        if (paths) graph = 1;
+        info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) |
+                       (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         if (table->keyed && !table->from_text) key_constraints(table, info);
@@ -232,6 +242,8 @@ static int scan_close(sqlite3_vtab_cursor *base)
 {
     reset_cursor((scan_cursor *)base);
     scan_index_free(((scan_cursor *)base)->index);
+    free(((scan_cursor *)base)->names_root);
+    free(((scan_cursor *)base)->missing);
     text_buffer_free(&((scan_cursor *)base)->path_text);
     sqlite3_free(base);
     return SQLITE_OK;
@@ -253,6 +265,29 @@ static size_t size_limit(const scan_vtab *vtab)
     size_t limit = FILE_READ_DEFAULT_MAX_BYTES;
     if (length > 0 && (size_t)length < limit) limit = (size_t)length;
     return limit;
+}
+
+/* The files done tasks of the current file name that do not exist. */
+static int find_missing(scan_cursor *cur)
+{
+    const scan_table *table = ((scan_vtab *)cur->base.pVtab)->table;
+    const task_graph *g = cur->file.graph;
+    size_t n = 0;
+    if (table->checks_named_files && cur->names_root && g && g->has_refs) {
+        for (size_t r = 0; r < g->n_refs; r++) {
+            const task_ref *ref = &g->refs[r];
+            if (strcmp(ref->kind, "file") != 0 ||
+                cur->file.doc->tasks[ref->task].status != TASK_STATUS_DONE ||
+                named_file_exists(cur->names_root, ref->ref))
+                continue;
+            if (!grow_array((void **)&cur->missing, &cur->cap_missing, n, sizeof(scan_missing)))
+                return -1;
+            cur->missing[n++] = (scan_missing){ref->task, ref->line, ref->ref};
+        }
+    }
+    cur->file.missing = cur->missing;
+    cur->file.n_missing = n;
+    return 0;
 }
 
 /* Shows one walked file through cur->file. A file that could not be read is
@@ -279,6 +314,7 @@ static int load_file(scan_cursor *cur, const void *loaded)
     cur->file.doc = doc;
     cur->file.graph = item->graph;
     cur->file.readable = 1;
+    if (find_missing(cur) < 0) return SQLITE_NOMEM;
     if (doc->error) {
         cur->file.error = sqlite3_mprintf("%s:%u: %s", path, (unsigned)doc->error_line, doc->error);
         if (!cur->file.error) return SQLITE_NOMEM;
@@ -330,7 +366,8 @@ static int advance(scan_cursor *cur)
 
 static int graph_parts(int idx_num)
 {
-    return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0);
+    return ((idx_num & 2) ? GRAPH_EDGES : 0) | ((idx_num & 4) ? GRAPH_REFS : 0) |
+           ((idx_num & 128) ? GRAPH_PATHS : 0);
 }
 
 /* Reads every file of the open scan into a new index of the path's rows. */
@@ -458,6 +495,10 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         .documents = vtab->conn->documents,
         .statuses = &vtab->conn->statuses,
     };
+    if (vtab->table->checks_named_files) {
+        free(cur->names_root);
+        cur->names_root = named_files_root(path); /* NULL: nothing to look up against */
+    }
     cur->loader = file_loader_new(&options);
     if (!cur->loader) return SQLITE_NOMEM;
     cur->listings = (listing_source){vtab->conn->listings, {0}};

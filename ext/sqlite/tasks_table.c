@@ -6,7 +6,7 @@
  * Columns (see README "tasks(path)" for their meaning):
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
- *   files, counted, line_hash, path HIDDEN
+ *   files, counted, line_hash, blockers, unblocks, critical, path HIDDEN
  */
 #include "tasks_tables.h"
 
@@ -38,6 +38,9 @@ enum tasks_column {
     TASKS_FILES,
     TASKS_COUNTED,
     TASKS_LINE_HASH,
+    TASKS_BLOCKERS,
+    TASKS_UNBLOCKS,
+    TASKS_CRITICAL,
     TASKS_PATH
 };
 
@@ -122,6 +125,15 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_COUNTED:
         sqlite3_result_int(ctx, t->counted);
         break;
+    case TASKS_BLOCKERS:
+        sqlite3_result_int(ctx, file->graph->blockers[row]);
+        break;
+    case TASKS_UNBLOCKS:
+        if (file->graph->unblocks[row] >= 0) sqlite3_result_int(ctx, file->graph->unblocks[row]);
+        break;
+    case TASKS_CRITICAL:
+        if (file->graph->critical[row] > 0) sqlite3_result_int(ctx, file->graph->critical[row]);
+        break;
     case TASKS_LINE_HASH: {
         char hash[17];
         snprintf(hash, sizeof hash, "%016llx", (unsigned long long)t->line_hash);
@@ -139,10 +151,12 @@ const scan_table tasks_table = {
               " done INTEGER, mark TEXT, status TEXT, parallel INTEGER, story TEXT,"
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
-              " files TEXT, counted INTEGER, line_hash TEXT, path HIDDEN)",
+              " files TEXT, counted INTEGER, line_hash TEXT, blockers INTEGER,"
+              " unblocks INTEGER, critical INTEGER, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),
+    .paths_columns = (1ull << TASKS_BLOCKERS) | (1ull << TASKS_UNBLOCKS) | (1ull << TASKS_CRITICAL),
     .keyed = 1,
     .spec_column = TASKS_SPEC,
     .file_column = TASKS_FILE,

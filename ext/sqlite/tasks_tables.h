@@ -10,5 +10,6 @@ extern const scan_table task_deps_table;
 extern const scan_table task_issues_table;
 extern const scan_table task_refs_table;
 extern const scan_table task_skipped_table;
+extern const scan_table task_blocked_by_table;
 
 #endif
