@@ -131,8 +131,10 @@ static int shown_in_table(const report_column *column)
 
 /* Widths: each column as wide as its widest cell; when the line is too
  * long, the columns that may be cut give up width, widest first, down to
- * what their heading needs and at least 12 columns. */
-static void column_widths(const report_table *table, const table_style *style, size_t *width)
+ * what their heading needs and at least 12 columns. cell_width gets each
+ * cell's own width, so printing measures nothing twice. */
+static void column_widths(const report_table *table, const table_style *style, size_t *width,
+                          size_t *cell_width)
 {
     char number[64];
     size_t total = 0, shown = 0;
@@ -141,8 +143,9 @@ static void column_widths(const report_table *table, const table_style *style, s
         if (!shown_in_table(&table->columns[c])) continue;
         width[c] = text_width(table->columns[c].heading);
         for (size_t r = 0; r < table->n_rows; r++) {
-            size_t w = text_width(cell_text(&table->cells[r * table->n_columns + c], number,
-                                            sizeof number));
+            size_t at = r * table->n_columns + c;
+            size_t w = text_width(cell_text(&table->cells[at], number, sizeof number));
+            cell_width[at] = w;
             if (w > width[c]) width[c] = w;
         }
         total += width[c];
@@ -165,23 +168,39 @@ static void column_widths(const report_table *table, const table_style *style, s
     }
 }
 
-static void print_padded(const char *text, size_t width, int right, int colour, int last)
+static void print_blanks(size_t n)
 {
-    size_t w = text_width(text);
-    size_t pad = width > w ? width - w : 0;
-    if (right) printf("%*s", (int)pad, "");
+    static const char blanks[] = "                                                                ";
+    while (n > 0) {
+        size_t chunk = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
+        fwrite(blanks, 1, chunk, stdout);
+        n -= chunk;
+    }
+}
+
+/* Text already known to fit: `used` columns of `width`. */
+static void print_padded(const char *text, size_t used, size_t width, int right, int colour,
+                         int last)
+{
+    size_t pad = width > used ? width - used : 0;
+    if (right) print_blanks(pad);
     if (colour) printf("\033[%dm", colour);
     fputs(text, stdout);
     if (colour) fputs("\033[0m", stdout);
-    if (!right && !last) printf("%*s", (int)pad, "");
+    if (!right && !last) print_blanks(pad);
 }
 
 int report_print_table(const report_table *table, const table_style *style)
 {
     if (table->failed) return -1;
     size_t *width = calloc(table->n_columns ? table->n_columns : 1, sizeof *width);
-    if (!width) return -1;
-    column_widths(table, style, width);
+    size_t *cell_width = malloc((table->n_rows * table->n_columns + 1) * sizeof *cell_width);
+    if (!width || !cell_width) {
+        free(width);
+        free(cell_width);
+        return -1;
+    }
+    column_widths(table, style, width, cell_width);
     size_t last = 0;
     for (size_t c = 0; c < table->n_columns; c++)
         if (shown_in_table(&table->columns[c])) last = c;
@@ -190,31 +209,42 @@ int report_print_table(const report_table *table, const table_style *style)
         if (!shown_in_table(&table->columns[c])) continue;
         if (!first) fputs("  ", stdout);
         first = 0;
-        print_padded(table->columns[c].heading, width[c], table->columns[c].flags & COLUMN_RIGHT,
+        const char *heading = table->columns[c].heading;
+        print_padded(heading, text_width(heading), width[c], table->columns[c].flags & COLUMN_RIGHT,
                      style->colour ? 1 : 0, c == last);
     }
     fputc('\n', stdout);
     char number[64];
     int failed = 0;
-    for (size_t r = 0; r < table->n_rows; r++) {
+    for (size_t r = 0; r < table->n_rows && !failed; r++) {
         first = 1;
         for (size_t c = 0; c < table->n_columns; c++) {
             if (!shown_in_table(&table->columns[c])) continue;
-            const report_cell *cell = &table->cells[r * table->n_columns + c];
-            char *fitted = text_fit(cell_text(cell, number, sizeof number), width[c]);
-            if (!fitted) {
-                failed = 1;
-                break;
+            size_t at = r * table->n_columns + c;
+            const report_cell *cell = &table->cells[at];
+            const char *text = cell_text(cell, number, sizeof number);
+            char *fitted = NULL;
+            size_t used = cell_width[at];
+            /* Control characters print as blanks, so such text goes through text_fit too. */
+            if (used > width[c] || strpbrk(text, "\t\r\n\033")) {
+                fitted = text_fit(text, width[c]);
+                if (!fitted) {
+                    failed = 1;
+                    break;
+                }
+                text = fitted;
+                used = text_width(fitted);
             }
             if (!first) fputs("  ", stdout);
             first = 0;
-            print_padded(fitted, width[c], table->columns[c].flags & COLUMN_RIGHT,
+            print_padded(text, used, width[c], table->columns[c].flags & COLUMN_RIGHT,
                          style->colour ? cell->colour : 0, c == last);
             free(fitted);
         }
         fputc('\n', stdout);
     }
     free(width);
+    free(cell_width);
     return failed ? -1 : 0;
 }
 
