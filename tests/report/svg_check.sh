@@ -1,5 +1,5 @@
 #!/bin/sh
-# svg_check.sh TASKS_REPORT - `graph --format svg` gives a well-formed SVG
+# svg_check.sh SQL_REPORTS - `graph --format svg` gives a well-formed SVG
 # document with a node per task of the examples. Skipped without Graphviz.
 set -u
 report=$1
