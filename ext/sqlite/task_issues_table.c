@@ -56,12 +56,6 @@ static void missing_column(sqlite3_context *ctx, const scan_file *file, const sc
 {
     task_issue_code code = ISSUE_DONE_FILE_MISSING;
     switch (column) {
-    case ISSUES_SPEC:
-        scan_result_text(ctx, file->spec);
-        break;
-    case ISSUES_FILE:
-        scan_result_text(ctx, file->path);
-        break;
     case ISSUES_LINE:
         sqlite3_result_int64(ctx, m->line);
         break;
@@ -89,6 +83,10 @@ static void missing_column(sqlite3_context *ctx, const scan_file *file, const sc
 
 static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t row, int column)
 {
+    if (column == ISSUES_SPEC || column == ISSUES_FILE) {
+        scan_result_text(ctx, column == ISSUES_SPEC ? file->spec : file->path);
+        return;
+    }
     const scan_missing *m = missing_row(file, row);
     if (m) {
         missing_column(ctx, file, m, column);
@@ -97,12 +95,6 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
     const task_issue *issue = file->readable ? &file->graph->issues[row] : NULL;
     task_issue_code code = issue ? issue->code : ISSUE_UNREADABLE_FILE;
     switch (column) {
-    case ISSUES_SPEC:
-        scan_result_text(ctx, file->spec);
-        break;
-    case ISSUES_FILE:
-        scan_result_text(ctx, file->path);
-        break;
     case ISSUES_LINE:
         if (issue && issue->line) sqlite3_result_int64(ctx, issue->line);
         break;
