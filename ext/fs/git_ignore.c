@@ -29,12 +29,24 @@ static const char *below(const char *dir, const char *top)
     return dir;
 }
 
+/* libgit2 keeps per-thread state (its last error) under a thread-local key
+ * that it deletes when its last user shuts it down; a walk's worker thread
+ * that ends after that leaks its state. So the first use takes one
+ * reference that is never given back, and each use its own pair besides. */
+static int start_libgit2(void)
+{
+    static int held;
+    if (!__atomic_exchange_n(&held, 1, __ATOMIC_ACQ_REL) && git_libgit2_init() < 0)
+        __atomic_store_n(&held, 0, __ATOMIC_RELEASE);
+    return git_libgit2_init();
+}
+
 git_ignore *git_ignore_open(const char *dir, int search_up, const char **note)
 {
     *note = NULL;
     char *absolute = realpath(dir, NULL);
     if (!absolute) return NULL;
-    if (git_libgit2_init() < 0) {
+    if (start_libgit2() < 0) {
         free(absolute);
         return NULL;
     }
@@ -114,7 +126,7 @@ const char *git_ignore_library_version(void)
 char *git_work_tree_top(const char *dir)
 {
     char *absolute = realpath(dir, NULL);
-    if (!absolute || git_libgit2_init() < 0) {
+    if (!absolute || start_libgit2() < 0) {
         free(absolute);
         return NULL;
     }
