@@ -1,6 +1,7 @@
 /*
- * next_command.c - `tasksext next`: one ready task and why. The order: on
- * its spec's critical path first (the chain that decides when the spec can
+ * next_command.c - `tasksext next`: one ready task and why. The order: a
+ * task nobody has started (not in progress) first; then on
+ * its spec's critical path (the chain that decides when the spec can
  * be finished), then the task that unblocks the most open tasks, then the
  * lowest level, then document order. When nothing is ready it exits 1,
  * saying whether everything is done or what holds the rest up.
@@ -21,9 +22,17 @@ typedef struct choice {
     size_t n_ready;
 } choice;
 
+/* A task someone has started (in progress) is theirs to finish: the next
+ * task to take is one nobody has started, when there is one. */
+static int started(const task_model *model, const choice *c)
+{
+    return strcmp(model->tasks[c->task].status, "in_progress") == 0;
+}
+
 /* 1 when a is the better choice. */
 static int better(const task_model *model, const choice *a, const choice *b)
 {
+    if (started(model, a) != started(model, b)) return !started(model, a);
     if ((a->position > 0) != (b->position > 0)) return a->position > 0;
     if (a->unblocks != b->unblocks) return a->unblocks > b->unblocks;
     int level_a = model->tasks[a->task].level, level_b = model->tasks[b->task].level;
