@@ -708,7 +708,15 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
     }
     if (offset != (size_t)-1 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) {
         uint32_t line = line_counter_line_at(&w->lines, offset);
-        if (!w->capture_has_text) w->capture_line = line;
+        /* Line breaks md4c gave before this (a code block's blank first
+         * lines come as text with no place in the file) are lines of the
+         * capture too: it starts that many lines earlier. */
+        if (!w->capture_has_text) {
+            uint32_t before = 0;
+            for (size_t i = 0; i < w->text.len; i++)
+                before += w->text.data[i] == '\n';
+            w->capture_line = line > before ? line - before : 1;
+        }
         w->capture_last_line = line;
         if (offset + size > w->capture_end && offset + size <= w->size)
             w->capture_end = offset + size;
