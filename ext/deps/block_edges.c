@@ -168,9 +168,14 @@ static int is_node_char(char c)
 }
 
 /* The label of node `id` defined anywhere in the block (`A[T001 Setup]`). */
-static const char *node_label(const task_phrase *lines, size_t n, const char *id, size_t id_len,
+static const char *node_label(const task_phrase *lines, size_t n, const char *node, size_t id_len,
                               size_t *label_len)
 {
+    /* The id alone, as a string: `node` runs on to the end of its line. */
+    char id[64];
+    if (id_len == 0 || id_len >= sizeof id) return NULL;
+    memcpy(id, node, id_len);
+    id[id_len] = '\0';
     for (size_t l = 0; l < n; l++) {
         const char *t = lines[l].text;
         for (const char *p = strstr(t, id); p; p = strstr(p + 1, id)) {
@@ -216,6 +221,10 @@ static char *mermaid_sentence(const task_phrase *lines, size_t n, const char *t)
             while (k < len && is_node_char(t[k]) &&
                    !(t[k] == '-' && (t[k + 1] == '-' || t[k + 1] == '.')))
                 k++;
+            if (k == i) { /* `--` or `-.` that is no link: a character, not a node */
+                s[out++] = t[i++];
+                continue;
+            }
             size_t label_len = 0;
             const char *label = node_label(lines, n, t + i, k - i, &label_len);
             const char *use = t + i;

@@ -345,10 +345,23 @@ static void corpus_lines_all_accounted_for(void **state)
     assert_true(unaccounted * 33 < lines);
 }
 
+/* `--` and `-.-` between Mermaid nodes are no links (an arrow has a head):
+ * no edge, and the reader moves on (it once looped on them for ever). */
+static void mermaid_lines_without_arrow_heads_give_nothing(void **state)
+{
+    (void)state;
+    parsed p = build("# Tasks\n\n- [ ] T001 One\n- [ ] T002 Two\n\n## Dependencies\n\n"
+                     "```mermaid\ngraph TD\n    T001 -- maybe T002\n    T002 -.- T001\n"
+                     "    A[T001] --> B[T002]\n```\n");
+    assert_string_equal(explicit_edges(&p), "T002>T001");
+    release(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(waves_and_steps),
+        cmocka_unit_test(mermaid_lines_without_arrow_heads_give_nothing),
         cmocka_unit_test(subtasks_wait_for_the_parents_predecessors),
         cmocka_unit_test(ready_needs_everything_upstream_closed),
         cmocka_unit_test(cycles_have_no_level),
