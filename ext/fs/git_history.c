@@ -104,8 +104,24 @@ static int resolve_commit(git_history *h, const git_object *object, git_oid *out
     return 0;
 }
 
+/* One side of a range: a revision peeled to its commit (empty: HEAD). */
+static int resolve_side(git_history *h, const char *text, size_t len, git_oid *out, char **message)
+{
+    char *spec = len ? format_message("%.*s", (int)len, text) : format_message("HEAD");
+    if (!spec) return -1;
+    git_object *object = NULL;
+    int rc = git_revparse_single(&object, h->repo, spec);
+    if (rc < 0) *message = git_message(spec);
+    if (rc == 0) rc = resolve_commit(h, object, out, message);
+    git_object_free(object);
+    free(spec);
+    return rc < 0 ? -1 : 0;
+}
+
 /* The range's tip, and where its walk stops (stop_set: a merge base). 1 with
- * them, 0 for an empty repository, -1 with *message. */
+ * them, 0 for an empty repository, -1 with *message. `A..B` is split here,
+ * each side parsed alone (libgit2 1.5's git_revparse leaks the left side's
+ * object when the right side does not parse). */
 static int resolve_range(git_history *h, const char *range, git_oid *tip, git_oid *stop,
                          int *stop_set, char **message)
 {
@@ -117,30 +133,21 @@ static int resolve_range(git_history *h, const char *range, git_oid *tip, git_oi
                                   range);
         return -1;
     }
-    git_revspec spec;
-    if (git_revparse(&spec, h->repo, range ? range : "HEAD") < 0) {
-        *message = git_message(range ? range : "HEAD");
+    const char *dots = range ? strstr(range, "..") : NULL;
+    if (!dots)
+        return resolve_side(h, range ? range : "", range ? strlen(range) : 0, tip, message) < 0 ? -1
+                                                                                                : 1;
+    git_oid from;
+    if (resolve_side(h, range, (size_t)(dots - range), &from, message) < 0 ||
+        resolve_side(h, dots + 2, strlen(dots + 2), tip, message) < 0)
+        return -1;
+    int base = git_merge_base(stop, h->repo, &from, tip);
+    if (base == 0) *stop_set = 1;
+    if (base < 0 && base != GIT_ENOTFOUND) {
+        *message = git_message(range);
         return -1;
     }
-    int rc = 0;
-    if (spec.flags & GIT_REVSPEC_SINGLE) {
-        rc = resolve_commit(h, spec.from, tip, message);
-    } else {
-        git_oid from;
-        rc = resolve_commit(h, spec.from, &from, message);
-        if (rc == 0) rc = resolve_commit(h, spec.to, tip, message);
-        if (rc == 0) {
-            int base = git_merge_base(stop, h->repo, &from, tip);
-            if (base == 0) *stop_set = 1;
-            if (base < 0 && base != GIT_ENOTFOUND) {
-                *message = git_message(range);
-                rc = -1;
-            }
-        }
-    }
-    git_object_free(spec.from);
-    git_object_free(spec.to);
-    return rc < 0 ? -1 : 1;
+    return 1;
 }
 
 /* Whether the walk back from the tip ends at `c`: the merge base, or a
