@@ -15,7 +15,6 @@
 #include "history_floor.h"
 #include "history_repo.h"
 #include "measure.h"
-#include "report.h"
 #include "scan_sql.h"
 
 #define MAX_RUNS 101
@@ -151,17 +150,21 @@ static int run_issues(const options *o, sqlite3 *db, phase_counts *counts)
     return run_query(db, "SELECT count(*), 0 FROM task_history_issues(?1)", o->dir, counts);
 }
 
-/* R timed runs (after one untimed run); the median, and the last counts. */
-static int timed(const options *o, sqlite3 *db, phase_fn fn, double *median, phase_counts *counts)
+/* R timed runs (after one untimed run): the medians of wall and CPU time,
+ * and the last counts. */
+static int timed(const options *o, sqlite3 *db, phase_fn fn, double *wall, double *cpu,
+                 phase_counts *counts)
 {
-    double times[MAX_RUNS];
+    double walls[MAX_RUNS], cpus[MAX_RUNS];
     if (fn(o, db, counts) < 0) return -1;
     for (unsigned r = 0; r < o->runs; r++) {
-        double start = measure_now();
+        double start = measure_now(), cpu_start = measure_cpu_now();
         if (fn(o, db, counts) < 0) return -1;
-        times[r] = measure_now() - start;
+        walls[r] = measure_now() - start;
+        cpus[r] = measure_cpu_now() - cpu_start;
     }
-    *median = measure_median(times, o->runs);
+    *wall = measure_median(walls, o->runs);
+    *cpu = measure_median(cpus, o->runs);
     return 0;
 }
 
@@ -181,7 +184,8 @@ int main(int argc, char **argv)
     sqlite3 *db = scan_sql_open();
     if (!db) return 1;
     printf("runs: %u per phase, median shown\n", o.runs);
-    report_header("peak RSS KiB");
+    printf("%-36s %10s %9s %10s %9s %14s\n", "phase", "median s", "x floor", "cpu s", "x floor",
+           "peak RSS KiB");
     static const struct {
         const char *name;
         phase_fn fn;
@@ -193,13 +197,17 @@ int main(int argc, char **argv)
         {"task_history_issues() (+lints)", run_issues},
     };
     phase_counts got[5];
-    double floor = 0;
+    double floor = 0, floor_cpu = 0;
     int failed = 0;
     for (size_t i = 0; i < 5; i++) {
-        double median;
-        if (timed(&o, db, phases[i].fn, &median, &got[i]) < 0) return 1;
-        if (i == 0) floor = median;
-        report_row(phases[i].name, median, floor, measure_peak_rss_kib());
+        double wall, cpu;
+        if (timed(&o, db, phases[i].fn, &wall, &cpu, &got[i]) < 0) return 1;
+        if (i == 0) {
+            floor = wall;
+            floor_cpu = cpu;
+        }
+        printf("%-36s %10.4f %9.2f %10.4f %9.2f %14ld\n", phases[i].name, wall, wall / floor, cpu,
+               cpu / floor_cpu, measure_peak_rss_kib());
     }
     failed |= check("commits, floor", expected.commits, got[0].a);
     failed |= check("distinct task-list blobs, floor", expected.task_versions, got[0].b);

@@ -452,19 +452,37 @@ static int commit_tree(git_history *h, const char *hex, git_tree **tree, char **
     return rc;
 }
 
-int git_history_paths_changed(git_history *h, const char *from, const char *to,
-                              const char *const *paths, size_t n, char **message)
+/* The entry at `path` (a trailing `/` dropped) of both trees: 1 when it is
+ * in either, with *changed set when the two differ; 0 when in neither. */
+static int compare_entry(git_tree *a, git_tree *b, const char *path, int *changed)
 {
-    *message = NULL;
-    if (n == 0) return 0;
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    size_t n = strlen(path);
+    while (n > 0 && path[n - 1] == '/')
+        n--;
+    char *exact = n ? format_message("%.*s", (int)n, path) : NULL;
+    if (!exact) return 0;
+    git_tree_entry *x = NULL, *y = NULL;
+    int in_a = git_tree_entry_bypath(&x, a, exact) == 0;
+    int in_b = git_tree_entry_bypath(&y, b, exact) == 0;
+    git_error_clear();
+    *changed = in_a != in_b || (in_a && !git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)));
+    git_tree_entry_free(x);
+    git_tree_entry_free(y);
+    free(exact);
+    return in_a || in_b;
+}
+
+/* Whether any path ending in one of `paths` differs between the trees. */
+static int suffix_changed(git_history *h, git_tree *a, git_tree *b, const char *const *paths,
+                          size_t n, char **message)
+{
     char **patterns = n <= SIZE_MAX / 2 / sizeof(char *) ? calloc(2 * n, sizeof(char *)) : NULL;
     if (!patterns) return -1;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++)
         rc = path_patterns(paths[i], patterns + 2 * i);
-    git_tree *a = NULL, *b = NULL;
-    if (rc == 0) rc = commit_tree(h, from, &a, message);
-    if (rc == 0) rc = commit_tree(h, to, &b, message);
     git_diff *diff = NULL;
     if (rc == 0) {
         git_diff_options options;
@@ -479,11 +497,37 @@ int git_history_paths_changed(git_history *h, const char *from, const char *to,
     }
     if (rc == 0) rc = git_diff_num_deltas(diff) > 0;
     git_diff_free(diff);
-    git_tree_free(a);
-    git_tree_free(b);
     for (size_t i = 0; i < 2 * n; i++)
         free(patterns[i]);
     free(patterns);
+    return rc;
+}
+
+/* A path is looked up from the top of the work tree first (cheap: one
+ * entry per tree); only a path at neither commit is taken as one that may
+ * stand below any folder, which a diff of the two trees answers. */
+int git_history_paths_changed(git_history *h, const char *from, const char *to,
+                              const char *const *paths, size_t n, char **message)
+{
+    *message = NULL;
+    if (n == 0) return 0;
+    const char **elsewhere = calloc(n, sizeof(char *));
+    if (!elsewhere) return -1;
+    git_tree *a = NULL, *b = NULL;
+    int rc = commit_tree(h, from, &a, message);
+    if (rc == 0) rc = commit_tree(h, to, &b, message);
+    size_t n_elsewhere = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        int changed = 0;
+        if (!compare_entry(a, b, paths[i], &changed))
+            elsewhere[n_elsewhere++] = paths[i];
+        else if (changed)
+            rc = 1;
+    }
+    if (rc == 0 && n_elsewhere) rc = suffix_changed(h, a, b, elsewhere, n_elsewhere, message);
+    git_tree_free(a);
+    git_tree_free(b);
+    free(elsewhere);
     return rc;
 }
 

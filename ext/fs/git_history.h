@@ -75,9 +75,11 @@ int git_history_blob(git_history *history, const unsigned char id[GIT_HISTORY_ID
                      const char **bytes, size_t *size, char **message);
 
 /* 1 when a file or folder one of `paths` names (as a task names it:
- * `src/a.py` is that path or any path ending in `/src/a.py`; `src/` is a
- * folder) differs between the trees of the commits `from` and `to` (hex
- * ids), 0 when none does, -1 with *message set. */
+ * `src/a.py`, or `src/` for a folder) differs between the trees of the
+ * commits `from` and `to` (hex ids), 0 when none does, -1 with *message
+ * set. A path is taken from the top of the work tree; one that is at
+ * neither commit there stands for any path that ends in it
+ * (`x/src/a.py`). */
 int git_history_paths_changed(git_history *history, const char *from, const char *to,
                               const char *const *paths, size_t n, char **message);
 
