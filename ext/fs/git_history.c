@@ -58,7 +58,10 @@ static char *git_message(const char *doing)
 static int open_repository(git_history *h, const char *path, char **message)
 {
     int rc = git_repository_open_ext(&h->repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
-    if (rc == GIT_EOWNER) {
+    /* libgit2 1.5.1 reports a repository of another user as a missing
+     * `safe.directory` setting (GIT_ENOTFOUND), not as GIT_EOWNER. */
+    const git_error *e = rc < 0 ? git_error_last() : NULL;
+    if (rc == GIT_EOWNER || (e && e->message && strstr(e->message, "safe.directory"))) {
         *message = format_message("%s: the repository is owned by another user, so it is not "
                                   "read (git's safe.directory)",
                                   path);

@@ -176,6 +176,20 @@ out=$work/out
 } | sed "s|$work|WORK|g" > "$out"
 
 status=0
+# A repository owned by another user is refused, as git refuses it (run as
+# root here, as in CI: a copy given to `nobody`).
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+    cp -r "$repo" "$work/owned" && chown -R nobody "$work/owned"
+    said=$("$sqlite" -batch -cmd ".load $module" :memory: \
+        "SELECT count(*) FROM task_history('$work/owned')" 2>&1)
+    case $said in
+    *"owned by another user"*) ;;
+    *)
+        echo "FAIL: a repository of another user was not refused as such: $said"
+        status=1
+        ;;
+    esac
+fi
 if [ "$before" != "$(snapshot)" ]; then
     echo "FAIL: reading the history changed something in .git"
     status=1
