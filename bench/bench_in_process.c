@@ -57,6 +57,20 @@ static int run_sql(const phase *p, const char *root, scan_result *result)
     "SELECT count(*), sum(t.done) FROM tasks(?1) t JOIN task_deps(?1) d"                           \
     " ON d.spec = t.spec AND d.id = t.id"
 
+/* The statements of sql/blocked.sql and sql/critical_path.sql (their first
+ * part, with :root as ?1), counted. */
+#define BLOCKED_QUERY                                                                              \
+    "SELECT count(*), 0 FROM (SELECT spec, coalesce(id, 'line ' || line) AS id,"                   \
+    " coalesce(blocker, 'line ' || blocker_line) AS blocked_by, min(depth) AS depth,"              \
+    " blocker_status FROM task_blocked_by(?1) GROUP BY spec, 2, 3 ORDER BY spec, 2, depth, 3)"
+#define CRITICAL_QUERY                                                                             \
+    "WITH c AS (SELECT spec, coalesce(id, 'line ' || line) AS id, critical FROM tasks(?1)"         \
+    " WHERE critical IS NOT NULL), path(spec, place, chain) AS (SELECT spec, 1, id FROM c"         \
+    " WHERE critical = 1 UNION ALL SELECT p.spec, p.place + 1, p.chain || ' -> ' || c.id"          \
+    " FROM path p JOIN c ON c.spec = p.spec AND c.critical = p.place + 1)"                         \
+    " SELECT count(*), sum(place) FROM path"                                                       \
+    " WHERE place = (SELECT max(critical) FROM c WHERE c.spec = path.spec)"
+
 /* Median seconds over `runs`, the last run's counts in *result; -1 on failure. */
 static double time_phase(const phase *p, const char *root, unsigned runs, scan_result *result)
 {
@@ -105,9 +119,11 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         sqlite3_close(warm);
         return 1;
     }
+    /* floor' (walk, read, libyaml's front matter, md4c) first: every ratio is
+     * to it, since tasksext must read front matter with libyaml. */
     phase phases[] = {
-        {"floor (walk+read+md_parse)", run_floor, NULL, NULL},
-        {"floor + libyaml front matter", run_floor_yaml, NULL, NULL},
+        {"floor' (walk+read+yaml+md_parse)", run_floor_yaml, NULL, NULL},
+        {"floor without libyaml", run_floor, NULL, NULL},
         {"parse (task_document_load)", run_parse, NULL, NULL},
         {"parse+graph (+task_graph_build)", run_graph, NULL, NULL},
         {"tasks() count(*),sum(done)", run_sql, db, TASKS_QUERY},
@@ -115,11 +131,13 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         {"task_deps() count(*)", run_sql, db, DEPS_QUERY},
         {"task_deps(), PRAGMA threads = 2", run_sql, threaded, DEPS_QUERY},
         {"tasks JOIN task_deps", run_sql, db, JOIN_QUERY},
+        {"sql/blocked.sql", run_sql, db, BLOCKED_QUERY},
+        {"sql/critical_path.sql", run_sql, db, CRITICAL_QUERY},
         {"tasks() repeated, cache warm", run_sql, warm, TASKS_QUERY},
     };
     enum {
-        FLOOR,
         FLOOR_YAML,
+        FLOOR,
         PARSE,
         GRAPH,
         SQL,
@@ -127,6 +145,8 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
         DEPS,
         DEPS_THREADED,
         JOIN,
+        BLOCKED,
+        CRITICAL,
         WARM,
         N_PHASES
     };
@@ -148,7 +168,7 @@ int bench_in_process(const bench_options *o, const spec_tree *tree)
             sqlite3_close(warm);
             return 1;
         }
-        if (i == FLOOR) floor_seconds = median;
+        if (i == FLOOR_YAML) floor_seconds = median;
         report_row(phases[i].name, median, floor_seconds, measure_peak_rss_kib());
         fflush(stdout);
     }

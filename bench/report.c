@@ -5,7 +5,7 @@
 
 void report_header(const char *rss_label)
 {
-    printf("%-36s %10s %9s %14s\n", "phase", "median s", "x floor", rss_label);
+    printf("%-36s %10s %9s %14s\n", "phase", "median s", "x floor'", rss_label);
 }
 
 void report_row(const char *name, double seconds, double floor_seconds, long rss_kib)

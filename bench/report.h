@@ -5,7 +5,7 @@
 
 void report_header(const char *rss_label);
 
-/* floor_seconds is the first row's median: the ratio is seconds / floor. */
+/* floor_seconds is the first row's median (floor'): the ratio is seconds / floor'. */
 void report_row(const char *name, double seconds, double floor_seconds, long rss_kib);
 
 /* Prints `expected tasks: X, <what>: Y` (and the same for done); returns 0

@@ -62,6 +62,7 @@ typedef enum task_issue_code {
     ISSUE_DONE_WITH_OPEN_SUBTASKS, /* a done task with a required subtask open */
     ISSUE_OPEN_WITH_DONE_SUBTASKS, /* Kiro: an open task whose required subtasks are closed */
     ISSUE_DUPLICATE_TASK,          /* the same task text twice in one file */
+    ISSUE_DONE_FILE_MISSING,       /* a done task names a file that does not exist (SQL layer) */
     ISSUE_CODE_COUNT
 } task_issue_code;
 

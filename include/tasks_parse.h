@@ -41,7 +41,8 @@ typedef struct task_record {
     task_status status;
     const char *status_word; /* a user's own status word from a status map, else NULL */
     int parallel;            /* [P] or (P) among the leading markers */
-    const char *story;       /* first [USn] tag, or NULL */
+    const char *story;       /* first [USn] tag, else `USn` for the story a heading above
+                              * names (`Phase 3: User Story 1 - ...`), or NULL */
     const char *tags_json;   /* JSON array of all leading bracket tags; "[]" when none */
     const char *files_json;  /* JSON array of the file paths the task names; "[]" when none */
     const char *step;        /* "3" or "3.2" from the closest step/phase heading, or NULL */
@@ -227,8 +228,10 @@ int task_dialect_from_name(const char *name);
 
 /* ---- writing a box: what a guarded mark needs ----------------------------- */
 
-/* 64-bit FNV-1a of a line's bytes, without its line ending: the guard of
- * task_record.line_hash. Shown as 16 lowercase hex digits. */
+/* A 64-bit hash of a line's bytes, without its line ending (the length and
+ * each 8-byte little-endian word mixed in by multiply and shift; the same on
+ * every machine and in every version): the guard of task_record.line_hash.
+ * Shown as 16 lowercase hex digits. */
 uint64_t task_line_hash(const char *bytes, size_t len);
 
 /* The bytes of 1-based line `line` of `bytes` (LF, CRLF or a lone CR ends a

@@ -290,6 +290,7 @@ static const struct {
     [ISSUE_DONE_WITH_OPEN_SUBTASKS] = {"done-with-open-subtasks", SEVERITY_WARNING},
     [ISSUE_OPEN_WITH_DONE_SUBTASKS] = {"open-with-done-subtasks", SEVERITY_WARNING},
     [ISSUE_DUPLICATE_TASK] = {"duplicate-task", SEVERITY_WARNING},
+    [ISSUE_DONE_FILE_MISSING] = {"done-file-missing", SEVERITY_WARNING},
 };
 
 const char *task_issue_code_name(task_issue_code code)

@@ -29,12 +29,24 @@ static const char *below(const char *dir, const char *top)
     return dir;
 }
 
+/* libgit2 keeps per-thread state (its last error) under a thread-local key
+ * that it deletes when its last user shuts it down; a walk's worker thread
+ * that ends after that leaks its state. So the first use takes one
+ * reference that is never given back, and each use its own pair besides. */
+static int start_libgit2(void)
+{
+    static int held;
+    if (!__atomic_exchange_n(&held, 1, __ATOMIC_ACQ_REL) && git_libgit2_init() < 0)
+        __atomic_store_n(&held, 0, __ATOMIC_RELEASE);
+    return git_libgit2_init();
+}
+
 git_ignore *git_ignore_open(const char *dir, int search_up, const char **note)
 {
     *note = NULL;
     char *absolute = realpath(dir, NULL);
     if (!absolute) return NULL;
-    if (git_libgit2_init() < 0) {
+    if (start_libgit2() < 0) {
         free(absolute);
         return NULL;
     }
@@ -109,4 +121,23 @@ const char *git_ignore_library_version(void)
     git_libgit2_version(&major, &minor, &revision);
     snprintf(text, sizeof text, "%d.%d.%d", major, minor, revision);
     return text;
+}
+
+char *git_work_tree_top(const char *dir)
+{
+    char *absolute = realpath(dir, NULL);
+    if (!absolute || start_libgit2() < 0) {
+        free(absolute);
+        return NULL;
+    }
+    git_repository *repo = NULL;
+    char *top = NULL;
+    if (git_repository_open_ext(&repo, absolute, 0, NULL) == 0) {
+        const char *workdir = git_repository_workdir(repo);
+        top = workdir ? realpath(workdir, NULL) : NULL;
+        git_repository_free(repo);
+    }
+    git_libgit2_shutdown();
+    free(absolute);
+    return top;
 }

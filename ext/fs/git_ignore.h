@@ -22,6 +22,10 @@ int git_ignore_check(git_ignore *rules, const char *relative, int is_dir);
 
 void git_ignore_close(git_ignore *rules);
 
+/* The top of the git work tree that holds the folder `dir` (its real path,
+ * malloc'd), or NULL when there is none or it cannot be read. */
+char *git_work_tree_top(const char *dir);
+
 /* The version of the libgit2 that runs, "1.5.1" (a static string). */
 const char *git_ignore_library_version(void);
 

@@ -24,6 +24,9 @@ int task_document_number_tasks(task_document *doc);
 /* Sets each task's `counted` by doc->dialect. */
 void task_document_count_progress(task_document *doc);
 
+/* A task without a `[USn]` tag takes the story a heading above it names. */
+int task_document_stories_from_headings(task_document *doc);
+
 /* Fills each task's line_hash from the bytes it was parsed from. */
 void task_document_hash_lines(task_document *doc, const char *bytes, size_t size);
 

@@ -7,6 +7,7 @@ int task_document_load(const task_load_input *in, task_document *doc)
     if (rc != TASKS_PARSE_OK) return rc;
     doc->dialect = task_document_detect_dialect(doc, in->path);
     rc = task_document_map_statuses(doc, in->statuses);
+    if (rc == TASKS_PARSE_OK) rc = task_document_stories_from_headings(doc);
     if (rc == TASKS_PARSE_OK && doc->dialect == DIALECT_ROLLOUT)
         rc = task_document_number_tasks(doc);
     if (rc == TASKS_PARSE_OK) {

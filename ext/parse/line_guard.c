@@ -4,14 +4,39 @@
 
 #include "document.h"
 
+/* Eight bytes as a little-endian word, whatever the machine's order, so
+ * that a hash means the same everywhere. */
+static uint64_t word_at(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8); /* one load where the machine is little-endian already */
+        return w;
+    }
+#endif
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    return w;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+}
+
 uint64_t task_line_hash(const char *bytes, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)bytes[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
+    /* A word at a time: every task of every file is hashed on each load. */
+    const unsigned char *p = (const unsigned char *)bytes;
+    uint64_t h = 0x243F6A8885A308D3ull ^ (uint64_t)len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8)
+        h = mix(h, word_at(p + i, 8));
+    if (i < len) h = mix(h, word_at(p + i, len - i));
+    return mix(h, 0x13198A2E03707344ull);
 }
 
 /* Past the line ending at `i` (LF, CRLF, lone CR), or i when none is there. */
@@ -28,6 +53,13 @@ static size_t line_end(const char *bytes, size_t size, size_t from)
     while (i < size && bytes[i] != '\n' && bytes[i] != '\r')
         i++;
     return i;
+}
+
+/* The same where no CR is anywhere: memchr runs a word at a time. */
+static size_t lf_line_end(const char *bytes, size_t size, size_t from)
+{
+    const char *lf = from < size ? memchr(bytes + from, '\n', size - from) : NULL;
+    return lf ? (size_t)(lf - bytes) : size;
 }
 
 int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start, size_t *end)
@@ -48,6 +80,8 @@ int task_line_span(const char *bytes, size_t size, uint32_t line, size_t *start,
 void task_document_hash_lines(task_document *doc, const char *bytes, size_t size)
 {
     /* Tasks come in line order: one pass over the lines. */
+    size_t (*end_of)(const char *, size_t, size_t) =
+        memchr(bytes, '\r', size) ? line_end : lf_line_end;
     size_t at = 0;
     uint32_t line = 1;
     for (size_t t = 0; t < doc->n_tasks; t++) {
@@ -57,11 +91,11 @@ void task_document_hash_lines(task_document *doc, const char *bytes, size_t size
             line = 1;
         }
         while (line < task->line && at < size) {
-            at = past_ending(bytes, size, line_end(bytes, size, at));
+            at = past_ending(bytes, size, end_of(bytes, size, at));
             line++;
         }
         if (line != task->line) continue;
-        task->line_hash = task_line_hash(bytes + at, line_end(bytes, size, at) - at);
+        task->line_hash = task_line_hash(bytes + at, end_of(bytes, size, at) - at);
     }
 }
 

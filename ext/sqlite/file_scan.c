@@ -41,6 +41,8 @@
 #include "../cache/file_loader.h"
 #include "../cache/listing_source.h"
 #include "../cache/prefetch.h"
+#include "../fs/named_files.h"
+#include "../base/array_grow.h"
 #include "../fs/file_read.h"
 #include "../parse/text_buffer.h"
 #include "../parse/utf8.h"
@@ -71,6 +73,9 @@ typedef struct scan_cursor {
     const scan_match *matches; /* these */
     size_t n_matches, match_at;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
+    char *names_root;      /* checks_named_files: where task file names are looked up */
+    scan_missing *missing; /* the current file's missing names, reused file after file */
+    size_t cap_missing;
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
@@ -237,6 +242,8 @@ static int scan_close(sqlite3_vtab_cursor *base)
 {
     reset_cursor((scan_cursor *)base);
     scan_index_free(((scan_cursor *)base)->index);
+    free(((scan_cursor *)base)->names_root);
+    free(((scan_cursor *)base)->missing);
     text_buffer_free(&((scan_cursor *)base)->path_text);
     sqlite3_free(base);
     return SQLITE_OK;
@@ -258,6 +265,29 @@ static size_t size_limit(const scan_vtab *vtab)
     size_t limit = FILE_READ_DEFAULT_MAX_BYTES;
     if (length > 0 && (size_t)length < limit) limit = (size_t)length;
     return limit;
+}
+
+/* The files done tasks of the current file name that do not exist. */
+static int find_missing(scan_cursor *cur)
+{
+    const scan_table *table = ((scan_vtab *)cur->base.pVtab)->table;
+    const task_graph *g = cur->file.graph;
+    size_t n = 0;
+    if (table->checks_named_files && cur->names_root && g && g->has_refs) {
+        for (size_t r = 0; r < g->n_refs; r++) {
+            const task_ref *ref = &g->refs[r];
+            if (strcmp(ref->kind, "file") != 0 ||
+                cur->file.doc->tasks[ref->task].status != TASK_STATUS_DONE ||
+                named_file_exists(cur->names_root, ref->ref))
+                continue;
+            if (!grow_array((void **)&cur->missing, &cur->cap_missing, n, sizeof(scan_missing)))
+                return -1;
+            cur->missing[n++] = (scan_missing){ref->task, ref->line, ref->ref};
+        }
+    }
+    cur->file.missing = cur->missing;
+    cur->file.n_missing = n;
+    return 0;
 }
 
 /* Shows one walked file through cur->file. A file that could not be read is
@@ -284,6 +314,7 @@ static int load_file(scan_cursor *cur, const void *loaded)
     cur->file.doc = doc;
     cur->file.graph = item->graph;
     cur->file.readable = 1;
+    if (find_missing(cur) < 0) return SQLITE_NOMEM;
     if (doc->error) {
         cur->file.error = sqlite3_mprintf("%s:%u: %s", path, (unsigned)doc->error_line, doc->error);
         if (!cur->file.error) return SQLITE_NOMEM;
@@ -464,6 +495,10 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         .documents = vtab->conn->documents,
         .statuses = &vtab->conn->statuses,
     };
+    if (vtab->table->checks_named_files) {
+        free(cur->names_root);
+        cur->names_root = named_files_root(path); /* NULL: nothing to look up against */
+    }
     cur->loader = file_loader_new(&options);
     if (!cur->loader) return SQLITE_NOMEM;
     cur->listings = (listing_source){vtab->conn->listings, {0}};

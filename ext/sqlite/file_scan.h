@@ -15,15 +15,24 @@
 #include "tasks_deps.h"
 #include "tasks_parse.h"
 
+/* A file a done task names that does not exist (task_issues). */
+typedef struct scan_missing {
+    int task;      /* index into doc->tasks */
+    uint32_t line; /* where the name is written */
+    const char *name;
+} scan_missing;
+
 typedef struct scan_file {
-    const char *path;         /* as the walk found it (a text table: the name, or NULL) */
-    const char *spec;         /* the spec key, also for a file that could not be read */
-    const char *spec_path;    /* the relative path the key came from */
-    const task_document *doc; /* parsed; an empty one when the file could not be read */
-    const task_graph *graph;  /* when the table asks for it and the file was read */
-    char *error;              /* "path: reason" or "path:line: reason", or NULL */
-    int readable;             /* 0 when error says why nothing was read */
-    const char *skipped;      /* the walk left this folder or file out: why */
+    const char *path;            /* as the walk found it (a text table: the name, or NULL) */
+    const char *spec;            /* the spec key, also for a file that could not be read */
+    const char *spec_path;       /* the relative path the key came from */
+    const task_document *doc;    /* parsed; an empty one when the file could not be read */
+    const task_graph *graph;     /* when the table asks for it and the file was read */
+    char *error;                 /* "path: reason" or "path:line: reason", or NULL */
+    int readable;                /* 0 when error says why nothing was read */
+    const char *skipped;         /* the walk left this folder or file out: why */
+    const scan_missing *missing; /* with checks_named_files: files done tasks name, missing */
+    size_t n_missing;
 } scan_file;
 
 /* What the functions of one connection share: the caches (each guards
@@ -48,6 +57,7 @@ typedef struct scan_table {
     int needs_refs;         /* and the references of each task in it */
     uint64_t paths_columns; /* columns that need task_graph_add_paths (UINT64_MAX: every row) */
     int lists_skipped;      /* its rows are what the walk left out, one each */
+    int checks_named_files; /* look up the files done tasks name (scan_file.missing) */
     /* Columns whose `=` constraints the cursor serves from an index of the
      * rows it builds on its first scan (keyed: set; -1 where the table has
      * none), and the id of a row (NULL: none). */

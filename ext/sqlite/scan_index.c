@@ -10,8 +10,9 @@
 SQLITE_EXTENSION_INIT3
 
 typedef struct kept_file {
-    scan_file view;      /* what the tables read; its strings point below */
-    loaded_file *loaded; /* a reference, or NULL */
+    scan_file view;        /* what the tables read; its strings point below */
+    loaded_file *loaded;   /* a reference, or NULL */
+    scan_missing *missing; /* a copy of view.missing (names point into `loaded`) */
     char *path, *spec, *spec_path, *error;
 } kept_file;
 
@@ -80,7 +81,19 @@ int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *load
         free(k->error);
         return SQLITE_NOMEM;
     }
+    if (file->n_missing) {
+        k->missing = malloc(file->n_missing * sizeof(scan_missing));
+        if (!k->missing) {
+            free(k->path);
+            free(k->spec);
+            free(k->spec_path);
+            free(k->error);
+            return SQLITE_NOMEM;
+        }
+        memcpy(k->missing, file->missing, file->n_missing * sizeof(scan_missing));
+    }
     k->view = *file;
+    k->view.missing = k->missing;
     k->view.path = k->path;
     k->view.spec = k->spec;
     k->view.spec_path = k->spec_path;
@@ -238,6 +251,7 @@ void scan_index_free(scan_index *x)
     for (size_t f = 0; f < x->n_files; f++) {
         kept_file *k = &x->files[f];
         loaded_file_release(k->loaded);
+        free(k->missing);
         free(k->path);
         free(k->spec);
         free(k->spec_path);

@@ -17,11 +17,13 @@ build=${1%/}
 corpus=${2%/}
 
 if ! command -v node >/dev/null 2>&1; then
-  echo "crosscheck: skipped: node not found"
+  echo "crosscheck: skipped: needs Node, and there is no node on PATH (Debian: apt-get" \
+    "install nodejs npm, which scripts/install-deps --quick does; then npm ci in tests/crosscheck)"
   exit 77
 fi
 if [ ! -d "$here/node_modules/markdown-it" ] || [ ! -d "$here/node_modules/yaml" ]; then
-  echo "crosscheck: skipped: no node_modules in $here (run npm ci there)"
+  echo "crosscheck: skipped: needs its Node packages, and there is no node_modules in $here" \
+    "(run npm ci there; scripts/test does, and says so when npm cannot reach its registry)"
   exit 77
 fi
 if ! command -v sqlite3 >/dev/null 2>&1; then

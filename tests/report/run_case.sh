@@ -1,6 +1,6 @@
 #!/bin/sh
-# run_case.sh TASKS_REPORT NAME - runs one line of cases.txt through the
-# tasks-report command from the source root and compares the whole output
+# run_case.sh SQL_REPORTS NAME - runs one line of cases.txt through the
+# sql-reports harness (sql_reports.in) from the source root and compares the whole output
 # with expected/NAME.out (UPDATE_GOLDEN=1 rewrites it). Anything on stderr or
 # a non-zero exit fails the case.
 set -u

@@ -53,6 +53,29 @@ static void marks_map_to_statuses(void **state)
     task_document_free(&doc);
 }
 
+static void a_heading_names_the_story_of_untagged_tasks(void **state)
+{
+    (void)state;
+    task_document doc = parse_str("# Tasks\n\n"
+                                  "## Phase 3: User Story 1 - Browse events (Priority: P1)\n\n"
+                                  "### Implementation\n\n"
+                                  "- [ ] T010 Build the list\n"
+                                  "- [ ] T011 [US2] Tagged for another story\n\n"
+                                  "## Phase 4: User Stories 2-3 together\n\n"
+                                  "- [ ] T012 Several stories: none of them\n\n"
+                                  "## Phase 5: US4 — Filter\n\n"
+                                  "- [ ] T013 Filter by city\n\n"
+                                  "## Phase 6: Polish\n\n"
+                                  "- [ ] T014 No story\n");
+    assert_int_equal(doc.n_tasks, 5);
+    assert_string_equal(doc.tasks[0].story, "US1"); /* through `### Implementation` */
+    assert_string_equal(doc.tasks[1].story, "US2"); /* the tag wins */
+    assert_null(doc.tasks[2].story);
+    assert_string_equal(doc.tasks[3].story, "US4");
+    assert_null(doc.tasks[4].story);
+    task_document_free(&doc);
+}
+
 static void examples_are_not_tasks(void **state)
 {
     (void)state;
@@ -73,6 +96,7 @@ static void examples_are_not_tasks(void **state)
 static void template_examples_give_no_tasks(void **state)
 {
     (void)state;
+    NEEDS_SHARED("format/catalyst-tasks-template.md");
     FILE *f = fopen(TASKSEXT_SHARED_DIR "/format/catalyst-tasks-template.md", "rb");
     assert_non_null(f);
     char *bytes = malloc(1 << 20);
@@ -267,6 +291,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(marks_map_to_statuses),
+        cmocka_unit_test(a_heading_names_the_story_of_untagged_tasks),
         cmocka_unit_test(examples_are_not_tasks),
         cmocka_unit_test(template_examples_give_no_tasks),
         cmocka_unit_test(gfm_edge_cases),

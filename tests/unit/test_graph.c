@@ -293,6 +293,7 @@ static void long_chains_and_deep_nesting_do_not_recurse(void **state)
 static void corpus_lines_all_accounted_for(void **state)
 {
     (void)state;
+    NEEDS_SHARED("corpus/real");
     path_walk *walk;
     char *message;
     assert_int_equal(path_walk_open(TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", &walk, &message),

@@ -45,6 +45,7 @@ static char *all_rows(sqlite3 *db, const char *query)
 static void same_rows_with_and_without_the_worker(void **state)
 {
     (void)state;
+    NEEDS_SHARED("corpus/real");
     static const char *const queries[] = {
         "SELECT * FROM tasks('" TASKSEXT_SHARED_DIR "/corpus/real/**/*.md')",
         "SELECT * FROM task_deps('" TASKSEXT_SHARED_DIR "/corpus/real/**/*.md')",
@@ -74,6 +75,7 @@ static void same_rows_with_and_without_the_worker(void **state)
 static void stopping_early_joins_the_worker(void **state)
 {
     (void)state;
+    NEEDS_SHARED("corpus/real");
     sqlite3 *db = open_db();
     assert_int_equal(sqlite3_exec(db, "PRAGMA threads = 2", 0, 0, 0), SQLITE_OK);
     for (int i = 0; i < 20; i++) {

@@ -22,7 +22,9 @@ SELECT 'task_deps', (SELECT count(*) FROM a),
        (SELECT count(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b)),
        (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a));
 DROP TABLE a; DROP TABLE b;
-CREATE TEMP TABLE a AS SELECT t.* FROM corpus c, task_issues(c.name) t;
+-- (done-file-missing looks for files beside the file; text has no beside)
+CREATE TEMP TABLE a AS SELECT t.* FROM corpus c, task_issues(c.name) t
+  WHERE code <> 'done-file-missing';
 CREATE TEMP TABLE b AS SELECT t.* FROM corpus c, task_issues_text(c.data, c.name) t;
 SELECT 'task_issues', (SELECT count(*) FROM a),
        (SELECT count(*) FROM a) = (SELECT count(*) FROM b),

@@ -1,0 +1,82 @@
+/*
+ * issue_rows.c - see issue_rows.h.
+ */
+#include "issue_rows.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const report_column issue_columns[] = {
+    {"severity", "SEVERITY", 0},
+    {"code", "CODE", 0},
+    {"spec", "SPEC", COLUMN_NO_TABLE},
+    {"file", "FILE", COLUMN_NO_TABLE},
+    {"line", "LINE", COLUMN_NO_TABLE},
+    {"id", "ID", 0},
+    {"where", "WHERE", COLUMN_FIT | COLUMN_NO_JSON},
+    {"message", "MESSAGE", COLUMN_FIT},
+};
+
+issue_severity issue_severity_of(const char *name)
+{
+    if (name && strcmp(name, "error") == 0) return SEVERITY_ERROR;
+    if (name && strcmp(name, "warning") == 0) return SEVERITY_WARNING;
+    return SEVERITY_INFO;
+}
+
+static int severity_colour(issue_severity severity)
+{
+    return severity == SEVERITY_ERROR ? 31 : severity == SEVERITY_WARNING ? 33 : 36;
+}
+
+int issue_rows_load(const cli_session *session, issue_rows *rows)
+{
+    memset(rows, 0, sizeof *rows);
+    report_init(&rows->table, issue_columns, sizeof issue_columns / sizeof issue_columns[0]);
+    for (size_t r = 0; r < session->roots.n; r++) {
+        sqlite3_stmt *stmt;
+        if (sqlite3_prepare_v2(session->db,
+                               "SELECT spec, file, line, id, code, message, severity"
+                               " FROM task_issues(?1)",
+                               -1, &stmt, NULL) != SQLITE_OK)
+            return session_fail("cannot read '%s': %s", session->roots.items[r],
+                                session_error_text(session->db));
+        sqlite3_bind_text(stmt, 1, session->roots.items[r], -1, SQLITE_STATIC);
+        int rc;
+        char where[4200];
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            const char *file = (const char *)sqlite3_column_text(stmt, 1);
+            if (file && session_excluded(session, file)) continue;
+            const char *severity = (const char *)sqlite3_column_text(stmt, 6);
+            issue_severity level = issue_severity_of(severity);
+            rows->counts[level]++;
+            report_table *table = &rows->table;
+            report_add_row(table);
+            report_set_text(table, I_SEVERITY, severity);
+            report_set_colour(table, I_SEVERITY, severity_colour(level));
+            report_set_text(table, I_CODE, (const char *)sqlite3_column_text(stmt, 4));
+            report_set_text(table, I_SPEC, (const char *)sqlite3_column_text(stmt, 0));
+            report_set_text(table, I_FILE, file);
+            if (sqlite3_column_type(stmt, 2) == SQLITE_NULL) {
+                report_set_null(table, I_LINE);
+                snprintf(where, sizeof where, "%s", file ? file : "");
+            } else {
+                report_set_int(table, I_LINE, sqlite3_column_int(stmt, 2));
+                snprintf(where, sizeof where, "%s:%d", file ? file : "", sqlite3_column_int(stmt, 2));
+            }
+            report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
+            report_set_text(table, I_WHERE, where);
+            report_set_text(table, I_MESSAGE, (const char *)sqlite3_column_text(stmt, 5));
+        }
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE)
+            return session_fail("cannot read '%s': %s", session->roots.items[r],
+                                session_error_text(session->db));
+    }
+    return rows->table.failed ? session_fail("out of memory") : EXIT_OK;
+}
+
+void issue_rows_free(issue_rows *rows)
+{
+    report_free(&rows->table);
+}

@@ -1,0 +1,21 @@
+/*
+ * issues_command.c - `tasksext issues`: every task_issues() row. It reports;
+ * `check` (check_command.c) is the gate that fails.
+ */
+#include "command_support.h"
+#include "commands.h"
+#include "issue_rows.h"
+
+int run_issues(const cli_options *options)
+{
+    cli_session session;
+    task_model model;
+    int status = open_model(&session, &model, options, 1, MODEL_FILES);
+    if (status != EXIT_OK) return status;
+    issue_rows rows;
+    status = issue_rows_load(&session, &rows);
+    if (status == EXIT_OK) status = session_print_report(&session, &rows.table, "issues", NULL, NULL);
+    issue_rows_free(&rows);
+    close_model(&session, &model);
+    return status;
+}

@@ -1,0 +1,310 @@
+/*
+ * report_table.c - see report_table.h. Every command's table, CSV and JSON
+ * rows go through here, so they align, quote and type values the same way.
+ */
+#include "report_table.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_width.h"
+
+void report_init(report_table *table, const report_column *columns, size_t n_columns)
+{
+    memset(table, 0, sizeof *table);
+    table->columns = columns;
+    table->n_columns = n_columns;
+}
+
+void report_free(report_table *table)
+{
+    for (size_t i = 0; i < table->n_rows * table->n_columns; i++) {
+        free(table->cells[i].text);
+        free(table->cells[i].display);
+    }
+    free(table->cells);
+    memset(table, 0, sizeof *table);
+}
+
+void report_add_row(report_table *table)
+{
+    if (table->failed) return;
+    if (table->n_rows == table->capacity_rows) {
+        size_t capacity = table->capacity_rows ? table->capacity_rows * 2 : 64;
+        report_cell *grown = realloc(table->cells, capacity * table->n_columns * sizeof *grown);
+        if (!grown) {
+            table->failed = 1;
+            return;
+        }
+        table->cells = grown;
+        table->capacity_rows = capacity;
+    }
+    memset(table->cells + table->n_rows * table->n_columns, 0,
+           table->n_columns * sizeof(report_cell));
+    table->n_rows++;
+}
+
+static report_cell *current(report_table *table, size_t column)
+{
+    if (table->failed || table->n_rows == 0 || column >= table->n_columns) return NULL;
+    return &table->cells[(table->n_rows - 1) * table->n_columns + column];
+}
+
+void report_set_text(report_table *table, size_t column, const char *text)
+{
+    report_cell *cell = current(table, column);
+    if (!cell) return;
+    if (!text) {
+        cell->kind = CELL_NULL;
+        return;
+    }
+    cell->text = strdup(text);
+    if (!cell->text) table->failed = 1;
+    cell->kind = CELL_TEXT;
+}
+
+void report_set_int(report_table *table, size_t column, int64_t value)
+{
+    report_cell *cell = current(table, column);
+    if (!cell) return;
+    cell->kind = CELL_INT;
+    cell->integer = value;
+}
+
+void report_set_null(report_table *table, size_t column)
+{
+    report_cell *cell = current(table, column);
+    if (cell) cell->kind = CELL_NULL;
+}
+
+void report_set_real(report_table *table, size_t column, double value)
+{
+    report_cell *cell = current(table, column);
+    if (!cell) return;
+    cell->kind = CELL_REAL;
+    cell->real = value;
+}
+
+void report_set_json(report_table *table, size_t column, const char *json, const char *display)
+{
+    report_cell *cell = current(table, column);
+    if (!cell) return;
+    cell->kind = CELL_JSON;
+    cell->text = strdup(json);
+    cell->display = strdup(display);
+    if (!cell->text || !cell->display) table->failed = 1;
+}
+
+void report_set_colour(report_table *table, size_t column, int colour)
+{
+    report_cell *cell = current(table, column);
+    if (cell) cell->colour = colour;
+}
+
+/* The text a table or CSV shows for a cell; *owned is set when it was made
+ * here and must be freed. */
+static const char *cell_text(const report_cell *cell, char *number, size_t size)
+{
+    switch (cell->kind) {
+    case CELL_NULL:
+        return "";
+    case CELL_INT:
+        snprintf(number, size, "%" PRId64, cell->integer);
+        return number;
+    case CELL_REAL:
+        snprintf(number, size, "%g", cell->real);
+        return number;
+    case CELL_TEXT:
+        return cell->text;
+    case CELL_JSON:
+        return cell->display;
+    }
+    return "";
+}
+
+static int shown_in_table(const report_column *column)
+{
+    return !(column->flags & COLUMN_NO_TABLE);
+}
+
+/* Widths: each column as wide as its widest cell; when the line is too
+ * long, the columns that may be cut give up width, widest first, down to
+ * what their heading needs and at least 12 columns. cell_width gets each
+ * cell's own width, so printing measures nothing twice. */
+static void column_widths(const report_table *table, const table_style *style, size_t *width,
+                          size_t *cell_width)
+{
+    char number[64];
+    size_t total = 0, shown = 0;
+    for (size_t c = 0; c < table->n_columns; c++) {
+        width[c] = 0;
+        if (!shown_in_table(&table->columns[c])) continue;
+        width[c] = text_width(table->columns[c].heading);
+        for (size_t r = 0; r < table->n_rows; r++) {
+            size_t at = r * table->n_columns + c;
+            size_t w = text_width(cell_text(&table->cells[at], number, sizeof number));
+            cell_width[at] = w;
+            if (w > width[c]) width[c] = w;
+        }
+        total += width[c];
+        shown++;
+    }
+    total += shown > 0 ? 2 * (shown - 1) : 0;
+    while (total > style->max_width) {
+        size_t widest = table->n_columns;
+        for (size_t c = 0; c < table->n_columns; c++) {
+            if (!(table->columns[c].flags & COLUMN_FIT) || !shown_in_table(&table->columns[c]))
+                continue;
+            size_t floor = text_width(table->columns[c].heading);
+            if (floor < 12) floor = 12;
+            if (width[c] <= floor) continue;
+            if (widest == table->n_columns || width[c] > width[widest]) widest = c;
+        }
+        if (widest == table->n_columns) break;
+        width[widest]--;
+        total--;
+    }
+}
+
+static void print_blanks(size_t n)
+{
+    static const char blanks[] = "                                                                ";
+    while (n > 0) {
+        size_t chunk = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
+        fwrite(blanks, 1, chunk, stdout);
+        n -= chunk;
+    }
+}
+
+/* Text already known to fit: `used` columns of `width`. */
+static void print_padded(const char *text, size_t used, size_t width, int right, int colour,
+                         int last)
+{
+    size_t pad = width > used ? width - used : 0;
+    if (right) print_blanks(pad);
+    if (colour) printf("\033[%dm", colour);
+    fputs(text, stdout);
+    if (colour) fputs("\033[0m", stdout);
+    if (!right && !last) print_blanks(pad);
+}
+
+int report_print_table(const report_table *table, const table_style *style)
+{
+    if (table->failed) return -1;
+    size_t *width = calloc(table->n_columns ? table->n_columns : 1, sizeof *width);
+    size_t *cell_width = malloc((table->n_rows * table->n_columns + 1) * sizeof *cell_width);
+    if (!width || !cell_width) {
+        free(width);
+        free(cell_width);
+        return -1;
+    }
+    column_widths(table, style, width, cell_width);
+    size_t last = 0;
+    for (size_t c = 0; c < table->n_columns; c++)
+        if (shown_in_table(&table->columns[c])) last = c;
+    int first = 1;
+    for (size_t c = 0; c < table->n_columns; c++) {
+        if (!shown_in_table(&table->columns[c])) continue;
+        if (!first) fputs("  ", stdout);
+        first = 0;
+        const char *heading = table->columns[c].heading;
+        print_padded(heading, text_width(heading), width[c], table->columns[c].flags & COLUMN_RIGHT,
+                     style->colour ? 1 : 0, c == last);
+    }
+    fputc('\n', stdout);
+    char number[64];
+    int failed = 0;
+    for (size_t r = 0; r < table->n_rows && !failed; r++) {
+        first = 1;
+        for (size_t c = 0; c < table->n_columns; c++) {
+            if (!shown_in_table(&table->columns[c])) continue;
+            size_t at = r * table->n_columns + c;
+            const report_cell *cell = &table->cells[at];
+            const char *text = cell_text(cell, number, sizeof number);
+            char *fitted = NULL;
+            size_t used = cell_width[at];
+            /* Control characters print as blanks, so such text goes through text_fit too. */
+            if (used > width[c] || strpbrk(text, "\t\r\n\033")) {
+                fitted = text_fit(text, width[c]);
+                if (!fitted) {
+                    failed = 1;
+                    break;
+                }
+                text = fitted;
+                used = text_width(fitted);
+            }
+            if (!first) fputs("  ", stdout);
+            first = 0;
+            print_padded(text, used, width[c], table->columns[c].flags & COLUMN_RIGHT,
+                         style->colour ? cell->colour : 0, c == last);
+            free(fitted);
+        }
+        fputc('\n', stdout);
+    }
+    free(width);
+    free(cell_width);
+    return failed ? -1 : 0;
+}
+
+static void print_csv_field(const char *text)
+{
+    if (strpbrk(text, ",\"\r\n") == NULL) {
+        fputs(text, stdout);
+        return;
+    }
+    fputc('"', stdout);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"') fputc('"', stdout);
+        fputc(*p, stdout);
+    }
+    fputc('"', stdout);
+}
+
+int report_print_csv(const report_table *table)
+{
+    if (table->failed) return -1;
+    char number[64];
+    int first = 1;
+    for (size_t c = 0; c < table->n_columns; c++) {
+        if (table->columns[c].flags & COLUMN_NO_JSON) continue;
+        if (!first) fputc(',', stdout);
+        first = 0;
+        print_csv_field(table->columns[c].name);
+    }
+    fputc('\n', stdout);
+    for (size_t r = 0; r < table->n_rows; r++) {
+        first = 1;
+        for (size_t c = 0; c < table->n_columns; c++) {
+            if (table->columns[c].flags & COLUMN_NO_JSON) continue;
+            if (!first) fputc(',', stdout);
+            first = 0;
+            print_csv_field(cell_text(&table->cells[r * table->n_columns + c], number, sizeof number));
+        }
+        fputc('\n', stdout);
+    }
+    return 0;
+}
+
+void report_write_json_rows(const report_table *table, json_writer *json)
+{
+    json_array_begin(json);
+    for (size_t r = 0; r < table->n_rows; r++) {
+        json_object_begin(json);
+        for (size_t c = 0; c < table->n_columns; c++) {
+            if (table->columns[c].flags & COLUMN_NO_JSON) continue;
+            const report_cell *cell = &table->cells[r * table->n_columns + c];
+            json_key(json, table->columns[c].name);
+            switch (cell->kind) {
+            case CELL_NULL: json_null(json); break;
+            case CELL_INT: json_int(json, cell->integer); break;
+            case CELL_REAL: json_real(json, cell->real); break;
+            case CELL_TEXT: json_string(json, cell->text); break;
+            case CELL_JSON: json_raw(json, cell->text); break;
+            }
+        }
+        json_object_end(json);
+    }
+    json_array_end(json);
+}

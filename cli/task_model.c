@@ -1,0 +1,468 @@
+/*
+ * task_model.c - see task_model.h. Three queries per root: task_specs()
+ * first (it parses every file and fills the parse cache), then tasks() and
+ * task_deps(), which find the files parsed and only add the graph.
+ */
+#include "task_model.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- strings kept for the model's lifetime ------------------------------------ */
+
+typedef struct pool_chunk {
+    struct pool_chunk *next;
+    size_t used, size;
+    char bytes[];
+} pool_chunk;
+
+typedef struct string_pool {
+    pool_chunk *chunks;
+} string_pool;
+
+#define POOL_CHUNK_BYTES (256 * 1024)
+
+const char *model_keep(task_model *model, const char *text)
+{
+    if (!text) return NULL;
+    size_t n = strlen(text) + 1;
+    pool_chunk *chunk = model->strings->chunks;
+    if (!chunk || chunk->size - chunk->used < n) {
+        size_t size = n > POOL_CHUNK_BYTES ? n : POOL_CHUNK_BYTES;
+        pool_chunk *fresh = malloc(sizeof *fresh + size);
+        if (!fresh) return NULL;
+        fresh->size = size;
+        fresh->used = 0;
+        fresh->next = chunk;
+        model->strings->chunks = fresh;
+        chunk = fresh;
+    }
+    char *kept = chunk->bytes + chunk->used;
+    memcpy(kept, text, n);
+    chunk->used += n;
+    return kept;
+}
+
+/* ---- which tasks belong to which file: (root, file) -> first task, count ------- */
+
+typedef struct file_range {
+    const char *file; /* NULL: an empty slot */
+    int root;
+    size_t first, count;
+} file_range;
+
+typedef struct range_map {
+    file_range *slots;
+    size_t capacity;
+} range_map;
+
+static uint64_t hash_file(int root, const char *file)
+{
+    uint64_t hash = 1469598103934665603ULL ^ (uint64_t)root;
+    for (const unsigned char *p = (const unsigned char *)file; *p; p++)
+        hash = (hash ^ *p) * 1099511628211ULL;
+    return hash;
+}
+
+static file_range *range_slot(range_map *map, int root, const char *file)
+{
+    size_t at = hash_file(root, file) & (map->capacity - 1);
+    while (map->slots[at].file &&
+           (map->slots[at].root != root || strcmp(map->slots[at].file, file) != 0))
+        at = (at + 1) & (map->capacity - 1);
+    return &map->slots[at];
+}
+
+static int range_map_build(range_map *map, const task_model *model)
+{
+    map->capacity = 64;
+    while (map->capacity < 2 * model->n_files + 2)
+        map->capacity *= 2;
+    map->slots = calloc(map->capacity, sizeof *map->slots);
+    if (!map->slots) return -1;
+    for (size_t t = 0; t < model->n_tasks;) {
+        const model_task *task = &model->tasks[t];
+        size_t end = t + 1;
+        while (end < model->n_tasks && model->tasks[end].root == task->root &&
+               model->tasks[end].file == task->file)
+            end++;
+        file_range *slot = range_slot(map, task->root, task->file);
+        slot->file = task->file;
+        slot->root = task->root;
+        slot->first = t;
+        slot->count = end - t;
+        t = end;
+    }
+    return 0;
+}
+
+/* The task on `line` of the file, or -1. */
+static long task_at(const task_model *model, const file_range *range, int line)
+{
+    size_t low = range->first, high = range->first + range->count;
+    while (low < high) {
+        size_t middle = (low + high) / 2;
+        if (model->tasks[middle].line < line)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < range->first + range->count && model->tasks[low].line == line ? (long)low : -1;
+}
+
+/* ---- the queries ------------------------------------------------------------- */
+
+static int has_glob(const char *path)
+{
+    return strpbrk(path, "*?[") != NULL;
+}
+
+static int grow(void **items, size_t *capacity, size_t needed, size_t size)
+{
+    if (needed <= *capacity) return 0;
+    size_t fresh = *capacity ? *capacity * 2 : 256;
+    while (fresh < needed)
+        fresh *= 2;
+    void *grown = realloc(*items, fresh * size);
+    if (!grown) return -1;
+    *items = grown;
+    *capacity = fresh;
+    return 0;
+}
+
+static const char *column_text(sqlite3_stmt *stmt, int column)
+{
+    return (const char *)sqlite3_column_text(stmt, column);
+}
+
+static int prepare_for_root(const cli_session *session, const char *sql, const char *root,
+                            sqlite3_stmt **stmt)
+{
+    if (sqlite3_prepare_v2(session->db, sql, -1, stmt, NULL) != SQLITE_OK)
+        return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
+    sqlite3_bind_text(*stmt, 1, root, -1, SQLITE_STATIC);
+    return EXIT_OK;
+}
+
+static int finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const char *root)
+{
+    sqlite3_finalize(stmt);
+    session_progress_done(session);
+    if (rc == SQLITE_DONE) return EXIT_OK;
+    if (rc == SQLITE_NOMEM) return session_fail("out of memory reading '%s'", root);
+    return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
+}
+
+static int load_files(const cli_session *session, int root_index, task_model *model,
+                      size_t *capacity)
+{
+    const char *root = session->roots.items[root_index];
+    struct stat st;
+    if (!has_glob(root) && stat(root, &st) != 0)
+        return session_fail("no such file or directory: '%s'", root);
+    sqlite3_stmt *stmt;
+    if (prepare_for_root(session, "SELECT spec, file, error, dialect FROM task_specs(?1)", root,
+                         &stmt))
+        return EXIT_FAILED;
+    size_t found = 0, kept = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        found++;
+        const char *file = column_text(stmt, 1);
+        if (!file || session_excluded(session, file)) continue;
+        const char *error = column_text(stmt, 2);
+        if (error && strstr(error, "-byte limit")) {
+            sqlite3_finalize(stmt);
+            return session_fail("%s", error);
+        }
+        if (grow((void **)&model->files, capacity, model->n_files + 1, sizeof(model_file))) {
+            sqlite3_finalize(stmt);
+            return session_fail("out of memory");
+        }
+        model_file *entry = &model->files[model->n_files++];
+        entry->root = root_index;
+        entry->spec = model_keep(model, column_text(stmt, 0));
+        entry->file = model_keep(model, file);
+        entry->error = model_keep(model, error);
+        entry->dialect = model_keep(model, column_text(stmt, 3));
+        kept++;
+    }
+    if (finish(session, stmt, rc, root) != EXIT_OK) return EXIT_FAILED;
+    if (found == 0 && has_glob(root)) return session_fail("no file matches the glob '%s'", root);
+    if (found == 0)
+        return session_fail("no task lists under '%s' (looked for tasks.md and rollout-*.md)", root);
+    if (kept == 0) return session_fail("every task list under '%s' is excluded", root);
+    return EXIT_OK;
+}
+
+enum task_column {
+    COL_SPEC, COL_FILE, COL_LINE, COL_ID, COL_TITLE, COL_STATUS, COL_MARK, COL_DONE, COL_STEP,
+    COL_STEP_NAME, COL_PARALLEL, COL_COUNTED, COL_OPTIONAL, COL_DEPTH, COL_LINE_HASH, COL_FILES,
+    COL_READY, COL_WAVE, COL_LEVEL
+};
+
+static int load_tasks(const cli_session *session, int root_index, unsigned needs,
+                      task_model *model, size_t *capacity)
+{
+    const char *root = session->roots.items[root_index];
+    const char *sql = (needs & MODEL_GRAPH)
+        ? "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
+          " counted, optional, depth, line_hash, files, ready, wave, level FROM tasks(?1)"
+        : "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
+          " counted, optional, depth, line_hash, files FROM tasks(?1)";
+    sqlite3_stmt *stmt;
+    if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
+    int rc;
+    const char *last_file = NULL, *last_spec = NULL;
+    int last_excluded = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *file = column_text(stmt, COL_FILE);
+        const char *spec = column_text(stmt, COL_SPEC);
+        if (!file) continue;
+        /* Rows come file by file: look each file up once. */
+        if (!last_file || strcmp(file, last_file) != 0) {
+            last_excluded = session_excluded(session, file);
+            last_file = last_excluded ? NULL : model_keep(model, file);
+            last_spec = last_excluded ? NULL : model_keep(model, spec);
+            if (!last_excluded && !last_file) break;
+        }
+        if (last_excluded) continue;
+        if (grow((void **)&model->tasks, capacity, model->n_tasks + 1, sizeof(model_task))) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        model_task *task = &model->tasks[model->n_tasks++];
+        memset(task, 0, sizeof *task);
+        task->root = root_index;
+        task->spec = last_spec;
+        task->file = last_file;
+        task->line = sqlite3_column_int(stmt, COL_LINE);
+        task->id = model_keep(model, column_text(stmt, COL_ID));
+        task->title = model_keep(model, column_text(stmt, COL_TITLE));
+        task->status = model_keep(model, column_text(stmt, COL_STATUS));
+        task->mark = model_keep(model, column_text(stmt, COL_MARK));
+        task->done = sqlite3_column_int(stmt, COL_DONE);
+        task->step = model_keep(model, column_text(stmt, COL_STEP));
+        task->step_name = model_keep(model, column_text(stmt, COL_STEP_NAME));
+        task->parallel = sqlite3_column_int(stmt, COL_PARALLEL);
+        task->counted = sqlite3_column_int(stmt, COL_COUNTED);
+        task->optional = sqlite3_column_int(stmt, COL_OPTIONAL);
+        task->depth = sqlite3_column_int(stmt, COL_DEPTH);
+        task->line_hash = model_keep(model, column_text(stmt, COL_LINE_HASH));
+        task->files = model_keep(model, column_text(stmt, COL_FILES));
+        task->cancelled = task->status && strcmp(task->status, "cancelled") == 0;
+        task->open = !task->done && !task->cancelled;
+        if (needs & MODEL_GRAPH) {
+            task->ready = sqlite3_column_int(stmt, COL_READY);
+            task->wave = sqlite3_column_int(stmt, COL_WAVE);
+            task->level = sqlite3_column_type(stmt, COL_LEVEL) == SQLITE_NULL
+                              ? -1
+                              : sqlite3_column_int(stmt, COL_LEVEL);
+        }
+        if ((model->n_tasks & 4095) == 0) session_progress(session, root, model->n_tasks);
+    }
+    return finish(session, stmt, rc, root);
+}
+
+typedef struct raw_edge {
+    int task, depends_on;
+    unsigned char kind;
+} raw_edge;
+
+static unsigned char edge_kind(const char *name)
+{
+    if (!name) return KIND_OTHER;
+    if (strcmp(name, "explicit") == 0) return KIND_EXPLICIT;
+    if (strcmp(name, "step") == 0) return KIND_STEP;
+    if (strcmp(name, "sequence") == 0) return KIND_SEQUENCE;
+    return KIND_OTHER;
+}
+
+static int load_edges(const cli_session *session, int root_index, task_model *model,
+                      range_map *map, raw_edge **edges, size_t *n_edges, size_t *capacity)
+{
+    const char *root = session->roots.items[root_index];
+    sqlite3_stmt *stmt;
+    if (prepare_for_root(session,
+                         "SELECT file, task_line, depends_on_line, kind FROM task_deps(?1)", root,
+                         &stmt))
+        return EXIT_FAILED;
+    int rc;
+    const char *last_file = NULL;
+    file_range *range = NULL;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *file = column_text(stmt, 0);
+        if (!file) continue;
+        if (!last_file || strcmp(file, last_file) != 0) {
+            range = range_slot(map, root_index, file);
+            last_file = range->file; /* NULL: excluded or without tasks */
+            if (!last_file) continue;
+        }
+        if (!range || !range->file) continue;
+        long task = task_at(model, range, sqlite3_column_int(stmt, 1));
+        long depends_on = task_at(model, range, sqlite3_column_int(stmt, 2));
+        if (task < 0 || depends_on < 0 || task == depends_on) continue;
+        if (grow((void **)edges, capacity, *n_edges + 1, sizeof(raw_edge))) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        (*edges)[(*n_edges)++] =
+            (raw_edge){(int)task, (int)depends_on, edge_kind(column_text(stmt, 3))};
+    }
+    return finish(session, stmt, rc, root);
+}
+
+static int compare_edges(const void *a, const void *b)
+{
+    const raw_edge *x = a, *y = b;
+    if (x->task != y->task) return x->task < y->task ? -1 : 1;
+    if (x->depends_on != y->depends_on) return x->depends_on < y->depends_on ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+/* Sorted, one edge per pair (the strongest kind), then both directions. */
+static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
+{
+    qsort(edges, n, sizeof *edges, compare_edges);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || edges[kept - 1].task != edges[i].task ||
+            edges[kept - 1].depends_on != edges[i].depends_on)
+            edges[kept++] = edges[i];
+    size_t tasks = model->n_tasks;
+    model->n_edges = kept;
+    model->waits_start = calloc(tasks + 1, sizeof(size_t));
+    model->waited_start = calloc(tasks + 1, sizeof(size_t));
+    model->waits_for = malloc((kept ? kept : 1) * sizeof(int));
+    model->waited_by = malloc((kept ? kept : 1) * sizeof(int));
+    model->waits_kind = malloc(kept ? kept : 1);
+    if (!model->waits_start || !model->waited_start || !model->waits_for || !model->waited_by ||
+        !model->waits_kind)
+        return -1;
+    for (size_t i = 0; i < kept; i++) {
+        model->waits_start[edges[i].task + 1]++;
+        model->waited_start[edges[i].depends_on + 1]++;
+    }
+    for (size_t t = 0; t < tasks; t++) {
+        model->waits_start[t + 1] += model->waits_start[t];
+        model->waited_start[t + 1] += model->waited_start[t];
+    }
+    size_t *fill = calloc(tasks + 1, sizeof(size_t));
+    if (!fill) return -1;
+    for (size_t i = 0; i < kept; i++) {
+        /* Sorted by task: the waits_for lists fill in order. */
+        model->waits_for[i] = edges[i].depends_on;
+        model->waits_kind[i] = edges[i].kind;
+        size_t at = model->waited_start[edges[i].depends_on] + fill[edges[i].depends_on]++;
+        model->waited_by[at] = edges[i].task;
+    }
+    free(fill);
+    return 0;
+}
+
+/* Groups the tasks by (root, spec): one spec may span several files
+ * (`specs/x` and `.kiro/specs/x`), not always next to each other. */
+static int index_specs(task_model *model)
+{
+    size_t capacity = 64;
+    while (capacity < 2 * model->n_tasks + 2)
+        capacity *= 2;
+    int *slots = malloc(capacity * sizeof *slots);
+    if (!slots) return -1;
+    memset(slots, -1, capacity * sizeof *slots);
+    size_t spec_capacity = 0;
+    for (size_t t = 0; t < model->n_tasks; t++) {
+        model_task *task = &model->tasks[t];
+        const char *name = task->spec ? task->spec : "";
+        size_t at = hash_file(task->root, name) & (capacity - 1);
+        while (slots[at] >= 0 && (model->specs[slots[at]].root != task->root ||
+                                  strcmp(model->specs[slots[at]].name, name) != 0))
+            at = (at + 1) & (capacity - 1);
+        if (slots[at] < 0) {
+            if (grow((void **)&model->specs, &spec_capacity, model->n_specs + 1,
+                     sizeof(model_spec))) {
+                free(slots);
+                return -1;
+            }
+            model->specs[model->n_specs] = (model_spec){task->root, name, NULL, 0};
+            slots[at] = (int)model->n_specs++;
+        }
+        task->spec_index = slots[at];
+        model->specs[slots[at]].n_tasks++;
+    }
+    free(slots);
+    int *all = malloc((model->n_tasks ? model->n_tasks : 1) * sizeof *all);
+    if (!all) return -1;
+    size_t offset = 0;
+    for (size_t s = 0; s < model->n_specs; s++) {
+        model->specs[s].tasks = all + offset;
+        offset += model->specs[s].n_tasks;
+        model->specs[s].n_tasks = 0;
+    }
+    for (size_t t = 0; t < model->n_tasks; t++) {
+        model_spec *spec = &model->specs[model->tasks[t].spec_index];
+        spec->tasks[spec->n_tasks++] = (int)t;
+    }
+    return 0;
+}
+
+int model_load(const cli_session *session, unsigned needs, task_model *model)
+{
+    memset(model, 0, sizeof *model);
+    if (needs & MODEL_EDGES) needs |= MODEL_GRAPH;
+    model->strings = calloc(1, sizeof(string_pool));
+    if (!model->strings) return session_fail("out of memory");
+    size_t file_capacity = 0, task_capacity = 0;
+    for (size_t r = 0; r < session->roots.n; r++)
+        if (load_files(session, (int)r, model, &file_capacity) != EXIT_OK) return EXIT_FAILED;
+    if (needs & MODEL_FILES) return EXIT_OK;
+    for (size_t r = 0; r < session->roots.n; r++)
+        if (load_tasks(session, (int)r, needs, model, &task_capacity) != EXIT_OK)
+            return EXIT_FAILED;
+    if (index_specs(model) != 0) return session_fail("out of memory");
+    if (!(needs & MODEL_EDGES)) return EXIT_OK;
+    range_map map = {0};
+    raw_edge *edges = NULL;
+    size_t n_edges = 0, edge_capacity = 0;
+    int status = range_map_build(&map, model) == 0 ? EXIT_OK : session_fail("out of memory");
+    for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
+        status = load_edges(session, (int)r, model, &map, &edges, &n_edges, &edge_capacity);
+    if (status == EXIT_OK && build_adjacency(model, edges, n_edges) != 0)
+        status = session_fail("out of memory");
+    free(edges);
+    free(map.slots);
+    return status;
+}
+
+void model_free(task_model *model)
+{
+    if (model->strings) {
+        pool_chunk *chunk = model->strings->chunks;
+        while (chunk) {
+            pool_chunk *next = chunk->next;
+            free(chunk);
+            chunk = next;
+        }
+        free(model->strings);
+    }
+    free(model->tasks);
+    if (model->n_specs) free(model->specs[0].tasks);
+    free(model->specs);
+    free(model->files);
+    free(model->waits_start);
+    free(model->waited_start);
+    free(model->waits_for);
+    free(model->waited_by);
+    free(model->waits_kind);
+    memset(model, 0, sizeof *model);
+}
+
+const char *model_task_name(const model_task *task, char *buffer, size_t size)
+{
+    if (task->id) return task->id;
+    snprintf(buffer, size, "%s:%d", task->file, task->line);
+    return buffer;
+}

@@ -1,0 +1,80 @@
+/*
+ * task_model.h - the tasks of every root, read once through tasks(),
+ * task_specs() and task_deps() into arrays, with the dependency edges as
+ * adjacency lists between task indexes. The commands compute on this in C:
+ * no recursive SQL, no depth bound.
+ *
+ * Tasks are in the order the roots were given, then walk order, then line:
+ * "document order". An edge joins two tasks of one file, found by (file,
+ * line), so tasks without ids take part too.
+ */
+#ifndef CLI_TASK_MODEL_H
+#define CLI_TASK_MODEL_H
+
+#include <stddef.h>
+
+#include "session.h"
+
+typedef struct model_task {
+    int root; /* index into session->roots */
+    const char *spec, *file, *id, *title, *status, *mark, *step, *step_name, *line_hash;
+    const char *files; /* JSON array */
+    int line, done, open, cancelled, parallel, counted, optional, depth;
+    int ready, wave, level; /* with MODEL_GRAPH; level -1: on or after a cycle */
+    int spec_index;         /* into model->specs */
+} model_task;
+
+/* A spec of one root: its key, and its tasks in document order. */
+typedef struct model_spec {
+    int root;
+    const char *name;
+    int *tasks;
+    size_t n_tasks;
+} model_spec;
+
+typedef struct model_file {
+    int root;
+    const char *spec, *file, *error, *dialect;
+} model_file;
+
+/* Edge kinds, strongest first: of several edges between one pair, the
+ * strongest is kept (a stated order over an implied one). */
+typedef enum model_edge_kind { KIND_EXPLICIT, KIND_STEP, KIND_SEQUENCE, KIND_OTHER } model_edge_kind;
+
+typedef struct task_model {
+    model_task *tasks;
+    size_t n_tasks;
+    model_spec *specs; /* in the order their first task comes */
+    size_t n_specs;
+    model_file *files; /* every task list, with its error if any */
+    size_t n_files;
+    /* Compressed adjacency: the tasks task t waits for are
+     * waits_for[waits_start[t] .. waits_start[t + 1]), with their kinds;
+     * the tasks waiting for t are waited_by[waited_start[t] .. t + 1). */
+    size_t *waits_start, *waited_start;
+    int *waits_for, *waited_by;
+    unsigned char *waits_kind;
+    size_t n_edges;
+    struct string_pool *strings;
+} task_model;
+
+enum model_needs {
+    MODEL_GRAPH = 1, /* ready, wave, level */
+    MODEL_EDGES = 2, /* the adjacency lists (implies MODEL_GRAPH) */
+    MODEL_FILES = 4  /* the files only (task_specs()): no tasks */
+};
+
+/* Reads every root. Fails, naming the root or the file, when a path does
+ * not exist, a glob matches nothing, a root holds no task list, or a file
+ * is over the size limit. Returns EXIT_OK or EXIT_FAILED. */
+int model_load(const cli_session *session, unsigned needs, task_model *model);
+void model_free(task_model *model);
+
+/* A string kept as long as the model (NULL stays NULL). */
+const char *model_keep(task_model *model, const char *text);
+
+/* "spec" or "spec (root)" would be ambiguous; this is how a task is named
+ * to people: `ID` or, without an id, `file:line`. */
+const char *model_task_name(const model_task *task, char *buffer, size_t size);
+
+#endif

@@ -1,0 +1,44 @@
+#!/bin/sh
+# exit_codes.sh TASKSEXT - the exit codes and where help goes: usage errors
+# exit 2 with the usage on stderr (the command's own when there is one),
+# help exits 0 on stdout, and every command takes --help.
+set -u
+program=$1
+cd "$(dirname "$0")/../.." || exit 1
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+expect() { # WANTED-STATUS STREAM PATTERN ARGS...
+    want=$1 stream=$2 pattern=$3
+    shift 3
+    "$program" "$@" > "$work/out" 2> "$work/err"
+    status=$?
+    if [ "$stream" = stdout ]; then file="$work/out"; else file="$work/err"; fi
+    if [ $status -eq "$want" ] && grep -q -- "$pattern" "$file"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL tasksext $*: exit $status (wanted $want), no '$pattern' on $stream" >&2
+    fi
+}
+
+
+expect 2 stderr '^usage: tasksext COMMAND'
+expect 0 stdout '^usage: tasksext COMMAND' --help
+expect 0 stdout '^usage: tasksext COMMAND' help
+expect 2 stderr "no command 'nope'" help nope
+expect 0 stdout '^tasksext [0-9]' --version
+for command in progress ready blocked critical-path conflicts issues graph next mark check badge sql; do
+    expect 0 stdout "^usage: tasksext $command" "$command" --help
+    expect 0 stdout "^usage: tasksext $command" help "$command"
+    expect 2 stderr "^usage: tasksext $command" "$command" --no-such-option
+done
+expect 2 stderr 'takes no value' ready examples --json=yes
+expect 2 stderr '--root needs a value' ready --root
+expect 2 stderr "^usage: tasksext ready" ready examples --format dot
+expect 2 stderr '--width takes' progress examples --width 3
+expect 1 stderr 'nothing is ready' next tests/cli/fixtures/done
+expect 0 stdout 'passed' check examples
+echo "exit codes: $passed passed, $failed failed"
+[ $failed -eq 0 ]
