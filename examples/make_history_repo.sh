@@ -90,3 +90,11 @@ rm -rf "$out"
 git clone -q --bare --no-local "$work/tree" "$out"
 git -C "$out" remote remove origin
 rm -rf "$out/hooks" "$out/info" "$out/description" "$out/logs" "$out/FETCH_HEAD"
+# The branch as a loose ref, not in packed-refs: git keeps no empty folder,
+# and a repository without refs/ is none. Nothing else stays empty.
+git -C "$out" rev-parse main > "$work/main"
+rm -f "$out/packed-refs"
+rm -rf "$out/refs"
+mkdir -p "$out/refs/heads"
+cp "$work/main" "$out/refs/heads/main"
+find "$out" -type d -empty -delete
