@@ -103,8 +103,7 @@ static int commit_step(git_repository *repo, const git_oid *id, oid_set *seen,
     git_diff *diff = NULL;
     int rc = git_commit_lookup(&commit, repo, id) < 0 || git_commit_tree(&tree, commit) < 0;
     if (!rc && git_commit_parentcount(commit) > 0)
-        rc = git_commit_parent(&parent, commit, 0) < 0 ||
-             git_commit_tree(&parent_tree, parent) < 0;
+        rc = git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&parent_tree, parent) < 0;
     if (!rc) rc = git_diff_tree_to_tree(&diff, repo, parent_tree, tree, NULL) < 0;
     for (size_t i = 0; !rc && i < git_diff_num_deltas(diff); i++) {
         const git_diff_delta *d = git_diff_get_delta(diff, i);

@@ -61,7 +61,7 @@ static int repository(const options *o, history_repo_counts *counts)
 {
     char marker[600], expected[128], found[128] = "";
     snprintf(marker, sizeof marker, "%s/.git/tasks_history_bench", o->dir);
-    snprintf(expected, sizeof expected, "%u specs, %u commits, seed %llu, generator 1\n", o->specs,
+    snprintf(expected, sizeof expected, "%u specs, %u commits, seed %llu, generator 2\n", o->specs,
              o->commits, o->seed);
     FILE *f = fopen(marker, "r");
     if (f) {
@@ -211,8 +211,8 @@ int main(int argc, char **argv)
     }
     failed |= check("commits, floor", expected.commits, got[0].a);
     failed |= check("distinct task-list blobs, floor", expected.task_versions, got[0].b);
-    failed |= check("task-list versions parsed, history_scan_run", expected.task_versions,
-                    got[1].b);
+    failed |=
+        check("task-list versions parsed, history_scan_run", expected.task_versions, got[1].b);
     failed |= check("changes, history_scan_run", expected.changes, got[1].a);
     failed |= check("burn-down rows, history_scan_run", expected.counts, got[1].c);
     failed |= check("changes, task_history()", expected.changes, got[2].a);

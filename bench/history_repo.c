@@ -7,7 +7,8 @@
  * in progress -> done) and changes that spec's source file (which its
  * tasks name), as a team's
  * commits do. Authors and times are fixed, so a seed always gives the same
- * commits. */
+ * commits. At the end every object goes into one pack, as `git gc` leaves a
+ * repository. */
 #include "history_repo.h"
 
 #include <git2.h>
@@ -50,8 +51,8 @@ static void spec_text(text_out *out, unsigned spec, const unsigned char *states)
         if (t % (TASKS_PER_SPEC / STEPS) == 0)
             text_out_printf(out, "\n## Step %u: %s the %s\n\n", t / (TASKS_PER_SPEC / STEPS) + 1,
                             t ? "Build" : "Set up", words[(spec + t) % 10]);
-        text_out_printf(out, "- [%c] T%03u %sWrite the %s %s in src/%s/main.py\n",
-                        marks[states[t]], t + 1, t % 3 == 1 ? "[P] " : "", words[(spec + t) % 10],
+        text_out_printf(out, "- [%c] T%03u %sWrite the %s %s in src/%s/main.py\n", marks[states[t]],
+                        t + 1, t % 3 == 1 ? "[P] " : "", words[(spec + t) % 10],
                         t % 2 ? "handler" : "model", folder);
     }
     text_out_printf(out, "\n## Dependencies\n\n- Step 2 depends on Step 1\n");
@@ -128,6 +129,30 @@ static int commit(builder *b, unsigned number, const git_oid *parent, const char
     return rc;
 }
 
+/* Packs every object reachable from HEAD into one pack, as `git gc` would,
+ * and removes the loose objects: the repository a history is read from is
+ * packed in practice, and loose objects cost one file each to read. */
+static int pack(builder *b, const char *dir)
+{
+    git_packbuilder *packer = NULL;
+    git_revwalk *walk = NULL;
+    int rc = git_packbuilder_new(&packer, b->repo) < 0 || git_revwalk_new(&walk, b->repo) < 0 ||
+                     git_revwalk_push_head(walk) < 0 ||
+                     git_packbuilder_insert_walk(packer, walk) < 0 ||
+                     git_packbuilder_write(packer, NULL, 0, NULL, NULL) < 0
+                 ? fail("packing")
+                 : 0;
+    git_revwalk_free(walk);
+    git_packbuilder_free(packer);
+    char command[700];
+    snprintf(command, sizeof command,
+             "find '%s/.git/objects' -mindepth 1 -maxdepth 1 -name '[0-9a-f][0-9a-f]' -type d "
+             "-exec rm -rf {} +",
+             dir);
+    if (rc == 0 && system(command) != 0) rc = -1;
+    return rc;
+}
+
 int history_repo_make(const char *dir, unsigned specs, unsigned commits, uint64_t seed,
                       history_repo_counts *counts)
 {
@@ -182,6 +207,7 @@ int history_repo_make(const char *dir, unsigned specs, unsigned commits, uint64_
         counts->done += st[t] == 2;
     }
     if (rc == 0 && commits) counts->commits = counts->commits ? counts->commits : 1;
+    if (rc == 0) rc = pack(&b, dir);
     git_repository_free(b.repo);
     free(b.task_blobs);
     free(b.code_blobs);
