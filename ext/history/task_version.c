@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../fs/file_read.h"
+
 #define ID_BYTES 20
 
 typedef struct version_slot {
@@ -126,9 +128,10 @@ static int parse(version_map *map, const char *path, const task_status_map *stat
 {
     task_load_input in = {bytes, size, path, NULL, statuses};
     task_document doc;
-    int rc = task_document_load(&in, &doc);
+    /* tasks()'s limit for one file; past it, as there, no tasks. */
+    int rc =
+        size > FILE_READ_DEFAULT_MAX_BYTES ? TASKS_PARSE_TOO_BIG : task_document_load(&in, &doc);
     if (rc == TASKS_PARSE_TOO_BIG) {
-        /* As tasks() shows a file over the limit: no tasks. */
         task_version *empty = tasks_arena_alloc(map->arena, sizeof(task_version));
         *out = empty;
         return empty ? 0 : -1;
