@@ -110,7 +110,7 @@ int run_conflicts(const cli_options *options)
     report_table table;
     report_init(&table, conflict_columns, sizeof conflict_columns / sizeof conflict_columns[0]);
     if (list.failed) status = session_fail("out of memory");
-    qsort(list.items, list.n, sizeof *list.items, compare_paths);
+    if (list.n > 1) qsort(list.items, list.n, sizeof *list.items, compare_paths);
     for (size_t i = 0; status == EXIT_OK && i < list.n;) {
         size_t end = i + 1;
         while (end < list.n && strcmp(list.items[end].path, list.items[i].path) == 0)

@@ -262,7 +262,7 @@ static int collect(const cli_options *options, const task_model *model, const in
         if (!reduced) d->unreduced = spec->name;
         d->n_tasks += spec->n_tasks;
     }
-    qsort(d->edges.items, d->edges.n, sizeof *d->edges.items, compare_edges);
+    if (d->edges.n > 1) qsort(d->edges.items, d->edges.n, sizeof *d->edges.items, compare_edges);
     return 0;
 }
 

@@ -326,7 +326,7 @@ static int compare_edges(const void *a, const void *b)
 /* Sorted, one edge per pair (the strongest kind), then both directions. */
 static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
 {
-    qsort(edges, n, sizeof *edges, compare_edges);
+    if (n > 1) qsort(edges, n, sizeof *edges, compare_edges);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         if (kept == 0 || edges[kept - 1].task != edges[i].task ||

@@ -188,7 +188,7 @@ static int push_level(path_walk *w, int inside_match)
         free_items(items, level.n);
         return -1;
     }
-    if (level.n) qsort(items, level.n, sizeof(dir_item), item_compare); /* an empty folder: NULL */
+    if (level.n > 1) qsort(items, level.n, sizeof(dir_item), item_compare); /* empty: NULL */
     level.items = items;
     /* The source may keep it, and hands it back as a listing of its own. */
     if (looked && w->listings.keep(w->listings.ctx, &st, items, level.n, &level.listing) == 0)

@@ -182,7 +182,7 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
             keys->rows[keys->n++] = (keyed_row){key, key2, f, r};
         }
     }
-    qsort(keys->rows, keys->n, sizeof(keyed_row), compare_rows);
+    if (keys->n > 1) qsort(keys->rows, keys->n, sizeof(keyed_row), compare_rows);
     keys->built = 1;
     return SQLITE_OK;
 }
