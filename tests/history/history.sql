@@ -23,6 +23,11 @@ FROM task_history('team') GROUP BY task ORDER BY task;
 SELECT summary, spec, id, change, old_status, new_status
 FROM task_history('team', 'HEAD~4..HEAD');
 SELECT spec, tasks, done, open FROM task_burndown('team', 'HEAD~4..HEAD');
+-- A range whose merge base is off the first-parent line (the merged branch's
+-- tip): the walk stops at the first commit behind it, as
+-- `git rev-list --first-parent notify-work..main` does.
+SELECT summary, count(*) AS changes FROM task_history('team', 'notify-work..main')
+GROUP BY commit_id ORDER BY min(rowid);
 -- A revision: the history up to it.
 SELECT count(*) AS changes_up_to_the_rename FROM task_history('team', 'main~5');
 -- The .git folder itself, and the repository by a trailing slash.
