@@ -9,6 +9,11 @@
  * the wall clock, I/O included. */
 double measure_now(void);
 
+/* Seconds of CPU this process used (every thread, user and system): on a
+ * shared machine whose other load stretches wall times, the steadier
+ * measure of the work itself. */
+double measure_cpu_now(void);
+
 /* Median of n values (sorts them in place); the mean of the middle two when
  * n is even. One slow run (a page-cache miss, a scheduler hiccup) does not
  * move a median the way it moves a mean. */

@@ -9,6 +9,8 @@
 #     \     /
 #      cache            the load pipeline, the caches, the read-ahead ring
 #        |
+#      history          a repository's commits -> task state changes, counts
+#        |
 #      sqlite           the SQL functions
 #
 # Run as a script: cmake -DSOURCE_DIR=<tree> -P check_layers.cmake
@@ -34,7 +36,10 @@ set(layer_deps_libraries "")
 set(layer_cache_may "cache;fs;parse;deps;base")
 set(layer_cache_public "tasks_parse.h;tasks_deps.h")
 set(layer_cache_libraries "pthread.h")
-set(layer_sqlite_may "sqlite;cache;fs;parse;deps;base")
+set(layer_history_may "history;cache;fs;parse;deps;base")
+set(layer_history_public "tasks_parse.h;tasks_deps.h")
+set(layer_history_libraries "")
+set(layer_sqlite_may "sqlite;history;cache;fs;parse;deps;base")
 set(layer_sqlite_public "tasks_parse.h;tasks_deps.h;tasksext.h")
 set(layer_sqlite_libraries "sqlite3.h;sqlite3ext.h")
 # Headers of a library no layer may include unless listed above.
@@ -42,14 +47,14 @@ set(guarded_libraries "git2.h;md4c.h;yaml.h;pthread.h;sqlite3.h;sqlite3ext.h")
 set(public_headers "tasks_parse.h;tasks_deps.h;tasksext.h")
 
 set(violations "")
-foreach(layer fs parse deps cache sqlite)
+foreach(layer fs parse deps cache history sqlite)
   file(GLOB files "${SOURCE_DIR}/ext/${layer}/*.c" "${SOURCE_DIR}/ext/${layer}/*.h")
   foreach(file ${files})
     file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
     file(RELATIVE_PATH shown "${SOURCE_DIR}" "${file}")
     foreach(line ${includes})
       string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"].*" "\\1" header "${line}")
-      if(header MATCHES "^(\\.\\./)?(base|fs|parse|deps|cache|sqlite)/")
+      if(header MATCHES "^(\\.\\./)?(base|fs|parse|deps|cache|history|sqlite)/")
         set(target "${CMAKE_MATCH_2}")
         if(NOT target IN_LIST layer_${layer}_may)
           string(APPEND violations "\n  ${shown}: ${layer} includes ${header} (layer ${target})")
@@ -69,5 +74,5 @@ endforeach()
 
 if(violations)
   message(FATAL_ERROR "An include goes against the layers' arrows "
-    "(fs, parse < deps < cache < sqlite; see cmake/check_layers.cmake):${violations}")
+    "(fs, parse < deps < cache < history < sqlite; see cmake/check_layers.cmake):${violations}")
 endif()

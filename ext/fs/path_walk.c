@@ -264,7 +264,7 @@ static int link_target(const char *path, int *error, const char **reason)
 }
 
 /* `tasks.md`, and Catalyst's rollout plans `rollout-*.md`. */
-static int is_task_file_name(const char *name)
+int path_walk_is_task_file(const char *name)
 {
     size_t n = strlen(name);
     return strcmp(name, "tasks.md") == 0 ||
@@ -322,17 +322,41 @@ static int is_agent_folder(const char *parent, size_t parent_len, const char *na
     return 0;
 }
 
-/* Why the walk leaves the folder now in w->path out, or NULL. */
-static const char *folder_skip_reason(const path_walk *w, const dir_level *level, const char *name)
+/* Why a walk leaves the folder `name` (in the folder `parent`) out, or
+ * NULL; `named`: the argument names it, so templates and prompts are read. */
+static const char *skip_by_name(const char *parent, size_t parent_len, const char *name, int named)
 {
     if (strcmp(name, ".git") == 0) return "git metadata";
     if (strcmp(name, "node_modules") == 0) return "installed packages (node_modules)";
+    int template = strcmp(name, "templates") == 0 || strcmp(name, ".cursor") == 0;
+    if ((template || is_agent_folder(parent, parent_len, name)) && !named)
+        return template ? "a template folder" : "an agent's command or prompt folder";
+    return NULL;
+}
+
+/* Why the walk leaves the folder now in w->path out, or NULL. */
+static const char *folder_skip_reason(const path_walk *w, const dir_level *level, const char *name)
+{
     size_t parent_len;
     const char *parent = parent_name(w, level->path_len, &parent_len);
-    int template = strcmp(name, "templates") == 0 || strcmp(name, ".cursor") == 0;
-    if ((template || is_agent_folder(parent, parent_len, name)) &&
-        !(w->pattern && pattern_names(w->pattern, name)))
-        return template ? "a template folder" : "an agent's command or prompt folder";
+    return skip_by_name(parent, parent_len, name, w->pattern && pattern_names(w->pattern, name));
+}
+
+const char *path_walk_skip_reason_in(const char *relative)
+{
+    const char *parent = "", *start = relative;
+    size_t parent_len = 0;
+    char name[NAME_MAX + 1];
+    for (const char *slash; (slash = strchr(start, '/')) != NULL; start = slash + 1) {
+        size_t n = (size_t)(slash - start);
+        if (n == 0 || n > NAME_MAX) continue;
+        memcpy(name, start, n);
+        name[n] = '\0';
+        const char *reason = skip_by_name(parent, parent_len, name, 0);
+        if (reason) return reason;
+        parent = start;
+        parent_len = n;
+    }
     return NULL;
 }
 
@@ -377,7 +401,8 @@ static int step_item(path_walk *w, dir_level *level, const dir_item *item, path_
         return yielded;
     }
     const char *name = item->name;
-    if (glob_search ? !path_glob_match(w->pattern, w->path) : !is_task_file_name(name)) return 0;
+    if (glob_search ? !path_glob_match(w->pattern, w->path) : !path_walk_is_task_file(name))
+        return 0;
     int error = 0;
     const char *reason = NULL;
     int kind = item->kind;

@@ -80,6 +80,16 @@ int path_walk_next(path_walk *walk, path_entry *entry);
 
 void path_walk_close(path_walk *walk);
 
+/* 1 when a file of this name is a task list a directory walk takes:
+ * `tasks.md`, or a Catalyst rollout plan `rollout-*.md`. */
+int path_walk_is_task_file(const char *name);
+
+/* Why a directory walk from the top of a tree would leave out the file at
+ * `relative` (a path below that top, `/`-separated), by the names of its
+ * folders alone (`.git`, `node_modules`, templates, agents' prompt folders;
+ * not git's ignore rules), or NULL when it would take it. */
+const char *path_walk_skip_reason_in(const char *relative);
+
 /* 1 when `path` matches the glob `pattern`; `**` spans directories. */
 int path_glob_match(const char *pattern, const char *path);
 

@@ -15,6 +15,7 @@
 
 #include "about_functions.h"
 #include "cache_functions.h"
+#include "history_vtab.h"
 #include "mark_function.h"
 #include "status_functions.h"
 #include "tasks_tables.h"
@@ -72,6 +73,33 @@ static int register_table(sqlite3 *db, tasks_connection *conn, const scan_table 
     return rc;
 }
 
+/* The functions that read a repository's history (history_vtab.h). */
+static const history_table *const history_tables[] = {&task_history_table, &task_burndown_table,
+                                                      &task_history_issues_table};
+
+static void release_history_table(void *pointer)
+{
+    history_table_aux *t = pointer;
+    tasks_connection_release(t->conn);
+    free(t);
+}
+
+static int register_history_table(sqlite3 *db, tasks_connection *conn, const history_table *table,
+                                  char **error)
+{
+    history_table_aux *t = calloc(1, sizeof(history_table_aux));
+    if (!t) return SQLITE_NOMEM;
+    conn->refs++;
+    t->conn = conn;
+    t->table = table;
+    /* On failure SQLite calls release_history_table itself. */
+    int rc = sqlite3_create_module_v2(db, table->name, &history_module, t, release_history_table);
+    if (rc != SQLITE_OK)
+        *error =
+            sqlite3_mprintf("tasksext: cannot register %s: %s", table->name, sqlite3_errmsg(db));
+    return rc;
+}
+
 static int register_all(sqlite3 *db, char **error, int text_only)
 {
     tasks_connection *conn = tasks_connection_new();
@@ -84,6 +112,8 @@ static int register_all(sqlite3 *db, char **error, int text_only)
             sqlite3_mprintf("tasksext: cannot register tasksext_version: %s", sqlite3_errmsg(db));
     for (size_t i = 0; i < COUNT(file_tables) && rc == SQLITE_OK && !text_only; i++)
         rc = register_table(db, conn, file_tables[i], 0, error);
+    for (size_t i = 0; i < COUNT(history_tables) && rc == SQLITE_OK && !text_only; i++)
+        rc = register_history_table(db, conn, history_tables[i], error);
     for (size_t i = 0; i < COUNT(text_tables) && rc == SQLITE_OK; i++)
         rc = register_table(db, conn, text_tables[i], 1, error);
     if (rc == SQLITE_OK && !text_only) {

@@ -12,11 +12,12 @@ if ! "$cmake" -DSOURCE_DIR="$root" -P "$root/cmake/check_layers.cmake"; then
 fi
 out=$("$cmake" -DSOURCE_DIR="$root/tests/fixtures/layers_upward" \
     -P "$root/cmake/check_layers.cmake" 2>&1) && {
-    echo "FAIL: an fs file including cache/, tasks_parse.h and pthread.h passed the check"
+    echo "FAIL: an fs file including cache/, tasks_parse.h and pthread.h, and a cache file"
+    echo "      including history/, passed the check"
     status=1
 }
 for expected in "fs includes <pthread.h>" "fs includes ../cache/file_cache.h (layer cache)" \
-    "fs includes tasks_parse.h"; do
+    "fs includes tasks_parse.h" "cache includes ../history/history_scan.h (layer history)"; do
     case $out in
     *"$expected"*) ;;
     *)

@@ -1,0 +1,11 @@
+SELECT * FROM task_history;
+SELECT * FROM task_history(NULL);
+SELECT * FROM task_history('');
+SELECT * FROM task_history('nowhere');
+SELECT * FROM task_history('team/specs');
+SELECT * FROM task_history('team', 'no-such-branch');
+SELECT * FROM task_history('team', 'main...notify-work');
+CREATE VIEW history_view AS SELECT * FROM task_history('team');
+SELECT count(*) FROM history_view;
+CREATE TEMP VIEW temp_history AS SELECT * FROM task_burndown('team');
+SELECT count(*) AS a_temp_view_may FROM temp_history;
