@@ -10,10 +10,19 @@
 #define COMMON_HELP                                                                                \
     "\nRoots: directories, task files or globs (default: the settings file's roots, else .).\n"   \
     "Common options:\n"                                                                            \
-    "  --root DIR            a root (again for more; same as a positional root)\n"                \
+    "  --root DIR            a root (again for more; same as a positional root)\n" COMMON_OPTIONS
+
+/* The history commands read one repository, not roots, and what is
+ * committed: --exclude and --count have no meaning there. */
+#define HISTORY_COMMON_HELP "\nCommon options:\n" SETTINGS_OPTIONS
+
+#define COMMON_OPTIONS                                                                             \
     "  --exclude GLOB        leave out files matching GLOB, or under a folder matching it\n"      \
-    "  --status MARK=STATUS[@DIALECT]  map a box's mark to a status (as tasksext_status())\n"    \
     "  --count counted|all   what progress counts (default counted: tasks().counted)\n"          \
+    SETTINGS_OPTIONS
+
+#define SETTINGS_OPTIONS                                                                           \
+    "  --status MARK=STATUS[@DIALECT]  map a box's mark to a status (as tasksext_status())\n"    \
     "  --config FILE         the settings file (default: .tasksext.yaml, found upward)\n"        \
     "  --no-config           read no settings file\n"                                             \
     "  --color auto|always|never, --no-color   colour (NO_COLOR is honoured)\n"                  \
@@ -112,6 +121,29 @@ static const command_spec commands[] = {
      "Options:\n"
      "  --label TEXT          the badge's label (default tasks)\n" COMMON_HELP,
      OPT_ROOT | OPT_LABEL | OPT_JSON_ONLY | OPT_COMMON, run_badge},
+    {"burndown", "the burn-down of a repository's specs, from its git history",
+     "usage: tasksext burndown [SPEC|all] [--root REPOSITORY] [--svg|--json|--csv]\n"
+     "\nPer day whose counts changed, the tasks, done, cancelled and open of the spec\n"
+     "(default: all specs, added up) with a bar of what is open, then a forecast: the\n"
+     "rate tasks were closed over the last 14 days and the day open reaches zero at it.\n"
+     "--svg draws it (dates on the x axis, scope, open, the forecast line).\n"
+     "The repository is --root, else the git work tree the current folder is in.\n"
+     "Options:\n"
+     "  --root REPOSITORY     the top of a work tree, its .git folder, or a bare repository\n"
+     "  --svg                 the chart as SVG on stdout\n" OUTPUT_HELP HISTORY_COMMON_HELP,
+     OPT_ROOT | OPT_OUTPUT | OPT_SVG | OPT_COMMON, run_burndown},
+    {"done", "tasks completed since a time, by whom, in which commit (git history)",
+     "usage: tasksext done [--since WHEN] [--spec SPEC] [--root REPOSITORY] [--json|--csv]\n"
+     "\nEach task whose box became done in a commit since WHEN, oldest first, with the\n"
+     "commit's author, id and message; a task done, reopened and done again shows twice.\n"
+     "The repository is --root, else the git work tree the current folder is in.\n"
+     "Options:\n"
+     "  --since WHEN          7d (default), 2w, 12h, a date (2026-03-08), a time\n"
+     "                        (2026-03-08 12:00, UTC) or a modifier of now ('-1 month')\n"
+     "  --spec SPEC           one spec only\n"
+     "  --root REPOSITORY     the top of a work tree, its .git folder, or a bare repository\n"
+     OUTPUT_HELP HISTORY_COMMON_HELP,
+     OPT_ROOT | OPT_OUTPUT | OPT_SPEC | OPT_SINCE | OPT_COMMON, run_done},
     {"sql", "run a query, or a .sql file, with tasksext registered",
      "usage: tasksext sql QUERY|FILE.sql [--root ROOT] [--spec SPEC] [--task ID] [--json|--csv]\n"
      "\nRuns each statement and prints its rows. :root, :spec and :task are bound\n"

@@ -33,6 +33,8 @@ int run_next(const cli_options *options);
 int run_mark(const cli_options *options);
 int run_badge(const cli_options *options);
 int run_sql(const cli_options *options);
+int run_burndown(const cli_options *options);
+int run_done(const cli_options *options);
 
 /* Prints the command's usage on stderr (to_stdout: on stdout, for --help). */
 void command_usage(const command_spec *command, int to_stdout);

@@ -28,9 +28,28 @@ void options_free(cli_options *options)
 }
 
 typedef enum option_id {
-    ID_ROOT, ID_JSON, ID_CSV, ID_SPEC, ID_TASK, ID_TRANSITIVE, ID_FORMAT, ID_FAIL_ON,
-    ID_SUMMARY, ID_LABEL, ID_CONFIG, ID_NO_CONFIG, ID_EXCLUDE, ID_STATUS, ID_COUNT, ID_COLOR,
-    ID_NO_COLOR, ID_WIDTH, ID_HELP, ID_VERSION
+    ID_ROOT,
+    ID_JSON,
+    ID_CSV,
+    ID_SPEC,
+    ID_TASK,
+    ID_TRANSITIVE,
+    ID_FORMAT,
+    ID_FAIL_ON,
+    ID_SUMMARY,
+    ID_LABEL,
+    ID_CONFIG,
+    ID_NO_CONFIG,
+    ID_EXCLUDE,
+    ID_STATUS,
+    ID_COUNT,
+    ID_COLOR,
+    ID_NO_COLOR,
+    ID_WIDTH,
+    ID_SVG,
+    ID_SINCE,
+    ID_HELP,
+    ID_VERSION
 } option_id;
 
 typedef struct option_spec {
@@ -60,6 +79,8 @@ static const option_spec option_specs[] = {
     {"--colour", ID_COLOR, 1, OPT_COMMON},
     {"--no-color", ID_NO_COLOR, 0, OPT_COMMON},
     {"--width", ID_WIDTH, 1, OPT_COMMON},
+    {"--svg", ID_SVG, 0, OPT_SVG},
+    {"--since", ID_SINCE, 1, OPT_SINCE},
     {"--help", ID_HELP, 0, 0},
     {"-h", ID_HELP, 0, 0},
     {"--version", ID_VERSION, 0, 0},
@@ -68,7 +89,8 @@ static const option_spec option_specs[] = {
 static const option_spec *find_option(const char *name, size_t length)
 {
     for (size_t i = 0; i < sizeof option_specs / sizeof option_specs[0]; i++)
-        if (strlen(option_specs[i].name) == length && memcmp(option_specs[i].name, name, length) == 0)
+        if (strlen(option_specs[i].name) == length &&
+            memcmp(option_specs[i].name, name, length) == 0)
             return &option_specs[i];
     return NULL;
 }
@@ -77,10 +99,17 @@ static int set_value(cli_options *options, const option_spec *spec, const char *
 {
     char *end;
     switch (spec->id) {
-    case ID_ROOT: return name_list_add(&options->roots, value);
-    case ID_SPEC: options->spec = value; return 0;
-    case ID_TASK: options->task = value; return 0;
-    case ID_FORMAT: options->format = value; return 0;
+    case ID_ROOT:
+        return name_list_add(&options->roots, value);
+    case ID_SPEC:
+        options->spec = value;
+        return 0;
+    case ID_TASK:
+        options->task = value;
+        return 0;
+    case ID_FORMAT:
+        options->format = value;
+        return 0;
     case ID_FAIL_ON:
         if (strcmp(value, "error") && strcmp(value, "warning") && strcmp(value, "info")) {
             fprintf(stderr, "tasksext: --fail-on takes error, warning or info, not '%s'\n", value);
@@ -88,13 +117,24 @@ static int set_value(cli_options *options, const option_spec *spec, const char *
         }
         options->fail_on = value;
         return 0;
-    case ID_SUMMARY: options->summary = value; return 0;
-    case ID_LABEL: options->label = value; return 0;
-    case ID_CONFIG: options->config = value; return 0;
-    case ID_EXCLUDE: return name_list_add(&options->excludes, value);
+    case ID_SUMMARY:
+        options->summary = value;
+        return 0;
+    case ID_SINCE:
+        options->since = value;
+        return 0;
+    case ID_LABEL:
+        options->label = value;
+        return 0;
+    case ID_CONFIG:
+        options->config = value;
+        return 0;
+    case ID_EXCLUDE:
+        return name_list_add(&options->excludes, value);
     case ID_STATUS:
         if (!strchr(value, '=') || value[0] == '=') {
-            fprintf(stderr, "tasksext: --status takes MARK=STATUS or MARK=STATUS@DIALECT, not '%s'\n",
+            fprintf(stderr,
+                    "tasksext: --status takes MARK=STATUS or MARK=STATUS@DIALECT, not '%s'\n",
                     value);
             return -1;
         }
@@ -121,25 +161,45 @@ static int set_value(cli_options *options, const option_spec *spec, const char *
     case ID_WIDTH:
         options->width = strtol(value, &end, 10);
         if (*end || options->width < 20 || options->width > 100000) {
-            fprintf(stderr, "tasksext: --width takes a number of columns from 20, not '%s'\n", value);
+            fprintf(stderr, "tasksext: --width takes a number of columns from 20, not '%s'\n",
+                    value);
             return -1;
         }
         return 0;
-    default: return 0;
+    default:
+        return 0;
     }
 }
 
 static void set_flag(cli_options *options, option_id id)
 {
     switch (id) {
-    case ID_JSON: options->output = OUTPUT_JSON; break;
-    case ID_CSV: options->output = OUTPUT_CSV; break;
-    case ID_TRANSITIVE: options->transitive = 1; break;
-    case ID_NO_CONFIG: options->no_config = 1; break;
-    case ID_NO_COLOR: options->colour = COLOUR_NEVER; break;
-    case ID_HELP: options->help = 1; break;
-    case ID_VERSION: options->version = 1; break;
-    default: break;
+    case ID_JSON:
+        options->output = OUTPUT_JSON;
+        break;
+    case ID_CSV:
+        options->output = OUTPUT_CSV;
+        break;
+    case ID_TRANSITIVE:
+        options->transitive = 1;
+        break;
+    case ID_SVG:
+        options->svg = 1;
+        break;
+    case ID_NO_CONFIG:
+        options->no_config = 1;
+        break;
+    case ID_NO_COLOR:
+        options->colour = COLOUR_NEVER;
+        break;
+    case ID_HELP:
+        options->help = 1;
+        break;
+    case ID_VERSION:
+        options->version = 1;
+        break;
+    default:
+        break;
     }
 }
 
@@ -167,8 +227,8 @@ int options_parse(cli_options *options, int argc, char **argv, int first, unsign
         size_t name_length = equals && arg[1] == '-' ? (size_t)(equals - arg) : strlen(arg);
         const option_spec *spec = find_option(arg, name_length);
         if (!spec || !allowed_here(spec, allowed)) {
-            fprintf(stderr, "tasksext %s: unknown option %.*s\n", options->command, (int)name_length,
-                    arg);
+            fprintf(stderr, "tasksext %s: unknown option %.*s\n", options->command,
+                    (int)name_length, arg);
             return -1;
         }
         if (!spec->takes_value) {

@@ -23,7 +23,10 @@ enum option_bit {
     OPT_SUMMARY = 1 << 7,    /* --summary FILE */
     OPT_LABEL = 1 << 8,      /* --label TEXT */
     OPT_JSON_ONLY = 1 << 9,  /* --json (no --csv) */
-    OPT_COMMON = 1 << 10     /* --config, --no-config, --exclude, --status, --count, --color, --width */
+    OPT_COMMON =
+        1 << 10,        /* --config, --no-config, --exclude, --status, --count, --color, --width */
+    OPT_SVG = 1 << 11,  /* --svg */
+    OPT_SINCE = 1 << 12 /* --since WHEN */
 };
 
 typedef struct name_list {
@@ -34,14 +37,14 @@ typedef struct name_list {
 typedef struct cli_options {
     const char *command;
     name_list positionals;
-    name_list roots;     /* --root */
-    name_list excludes;  /* --exclude GLOB */
-    name_list statuses;  /* --status MARK=STATUS[@DIALECT] */
-    const char *config;  /* --config FILE */
+    name_list roots;    /* --root */
+    name_list excludes; /* --exclude GLOB */
+    name_list statuses; /* --status MARK=STATUS[@DIALECT] */
+    const char *config; /* --config FILE */
     int no_config;
     output_format output;
     colour_mode colour;
-    long width;          /* 0: the terminal's */
+    long width; /* 0: the terminal's */
     const char *spec;
     const char *task;
     int transitive;
@@ -49,7 +52,9 @@ typedef struct cli_options {
     const char *fail_on;
     const char *summary;
     const char *label;
-    const char *count;   /* counted | all */
+    const char *count; /* counted | all */
+    int svg;
+    const char *since;
     int help;
     int version;
 } cli_options;

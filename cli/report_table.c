@@ -207,9 +207,10 @@ int report_print_table(const report_table *table, const table_style *style)
     int first = 1;
     for (size_t c = 0; c < table->n_columns; c++) {
         if (!shown_in_table(&table->columns[c])) continue;
+        const char *heading = table->columns[c].heading;
+        if (c == last && !*heading) break; /* no blanks at the end of a line */
         if (!first) fputs("  ", stdout);
         first = 0;
-        const char *heading = table->columns[c].heading;
         print_padded(heading, text_width(heading), width[c], table->columns[c].flags & COLUMN_RIGHT,
                      style->colour ? 1 : 0, c == last);
     }
@@ -234,6 +235,10 @@ int report_print_table(const report_table *table, const table_style *style)
                 }
                 text = fitted;
                 used = text_width(fitted);
+            }
+            if (c == last && !*text) { /* no blanks at the end of a line */
+                free(fitted);
+                break;
             }
             if (!first) fputs("  ", stdout);
             first = 0;
@@ -280,7 +285,8 @@ int report_print_csv(const report_table *table)
             if (table->columns[c].flags & COLUMN_NO_JSON) continue;
             if (!first) fputc(',', stdout);
             first = 0;
-            print_csv_field(cell_text(&table->cells[r * table->n_columns + c], number, sizeof number));
+            print_csv_field(
+                cell_text(&table->cells[r * table->n_columns + c], number, sizeof number));
         }
         fputc('\n', stdout);
     }
@@ -297,11 +303,21 @@ void report_write_json_rows(const report_table *table, json_writer *json)
             const report_cell *cell = &table->cells[r * table->n_columns + c];
             json_key(json, table->columns[c].name);
             switch (cell->kind) {
-            case CELL_NULL: json_null(json); break;
-            case CELL_INT: json_int(json, cell->integer); break;
-            case CELL_REAL: json_real(json, cell->real); break;
-            case CELL_TEXT: json_string(json, cell->text); break;
-            case CELL_JSON: json_raw(json, cell->text); break;
+            case CELL_NULL:
+                json_null(json);
+                break;
+            case CELL_INT:
+                json_int(json, cell->integer);
+                break;
+            case CELL_REAL:
+                json_real(json, cell->real);
+                break;
+            case CELL_TEXT:
+                json_string(json, cell->text);
+                break;
+            case CELL_JSON:
+                json_raw(json, cell->text);
+                break;
             }
         }
         json_object_end(json);

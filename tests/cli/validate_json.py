@@ -44,6 +44,10 @@ RUNS = [
     ["badge", "examples"],
     ["badge", "tests/cli/fixtures/done"],
     ["sql", "SELECT spec, id, ready FROM tasks(:root)", "--root", "examples", "--json"],
+    ["burndown", "--root", "examples/history.git", "--json"],
+    ["burndown", "002-search", "--root", "examples/history.git", "--json"],
+    ["done", "--root", "examples/history.git", "--since", "2026-03-01", "--json"],
+    ["done", "--root", "examples/history.git", "--since", "2030-01-01", "--json"],
 ]
 
 failures = 0
@@ -101,6 +105,9 @@ broken = [
     {"command": "issues", "roots": ["x"], "issues": []},
     {"schema_version": 1, "command": "next", "roots": ["x"], "state": "ready", "task": None},
     {"schemaVersion": 1, "label": "tasks", "message": "42 of 80", "color": "green"},
+    {"schema_version": 1, "command": "burndown", "roots": ["r"], "spec": "all", "forecast": None,
+     "days": [{"day": "2026-03-01", "tasks": 3, "done": 1, "cancelled": 0}]},
+    {"schema_version": 1, "command": "done", "roots": ["r"], "since": "7d", "tasks": []},
 ]
 for document in broken:
     if validator.is_valid(document):

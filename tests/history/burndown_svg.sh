@@ -1,16 +1,16 @@
 #!/bin/sh
-# burndown_svg.sh RENDER - regenerates examples/burndown.svg, the burn-down of
-# examples/history.git the README shows (sql/burndown.sql drawn by
-# cli/burndown_svg.c), and compares it byte for byte with the one checked
-# in; checks that it is well-formed XML. UPDATE_GOLDEN=1 rewrites it.
+# burndown_svg.sh TASKSEXT - regenerates examples/burndown.svg, the burn-down
+# of examples/history.git the README shows, with `tasksext burndown --svg`
+# (sql/burndown.sql drawn by cli/burndown_svg.c), and compares it byte for
+# byte with the one checked in; checks that it is well-formed XML.
+# UPDATE_GOLDEN=1 rewrites it.
 set -u
-render=$1
+program=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
-"$render" sql/burndown.sql examples/history.git all \
-    "Burn-down of examples/history.git, all specs" > "$work/burndown.svg" || exit 1
+"$program" burndown all --root examples/history.git --svg > "$work/burndown.svg" || exit 1
 /usr/bin/python3 -c 'import sys, xml.etree.ElementTree as e; e.parse(sys.argv[1])' \
     "$work/burndown.svg" || { echo "FAIL: not well-formed XML"; exit 1; }
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then

@@ -1,0 +1,142 @@
+/*
+ * done_command.c - `tasksext done --since WHEN`: what was completed since
+ * then, by whom, in which commit, from the repository's git history
+ * (sql/done_since.sql). A task ticked, reopened and ticked again has a row
+ * for each time it became done.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "command_support.h"
+#include "commands.h"
+#include "history_source.h"
+
+enum { C_DAY, C_SPEC, C_ID, C_TITLE, C_AUTHOR, C_COMMIT, C_SUMMARY };
+
+static const report_column done_columns[] = {
+    {"day", "DAY", 0},
+    {"spec", "SPEC", COLUMN_FIT},
+    {"id", "ID", 0},
+    {"title", "TITLE", COLUMN_FIT},
+    {"author", "BY", 0},
+    {"commit", "COMMIT", 0},
+    {"summary", "COMMIT MESSAGE", COLUMN_FIT},
+};
+
+/* 7d, 2w, 12h as SQLite's modifiers of now ("-7 days"); anything else is
+ * given to SQLite as it is (a date, a time, '-1 month', 'start of month'). */
+static const char *since_modifier(const char *since, char *out, size_t size)
+{
+    char *end;
+    long count = strtol(since, &end, 10);
+    if (end == since || !isdigit((unsigned char)since[0]) || count < 0 || end[0] == '\0' ||
+        end[1] != '\0')
+        return since;
+    switch (end[0]) {
+    case 'd':
+        snprintf(out, size, "-%ld days", count);
+        return out;
+    case 'w':
+        snprintf(out, size, "-%ld days", count * 7);
+        return out;
+    case 'h':
+        snprintf(out, size, "-%ld hours", count);
+        return out;
+    default:
+        return since;
+    }
+}
+
+/* The moment `modifier` names, as SQLite reads it (the same expression as
+ * sql/done_since.sql), `YYYY-MM-DD HH:MM:SS` UTC; 0 when SQLite reads none. */
+static int since_time(sqlite3 *db, const char *modifier, char *out, size_t size)
+{
+    sqlite3_stmt *stmt = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT datetime(coalesce(unixepoch(?1), unixepoch('now', ?1)), "
+                           "'unixepoch')",
+                           -1, &stmt, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, modifier, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+            snprintf(out, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
+            found = 1;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return found;
+}
+
+static int read_rows(const cli_session *session, const char *repository, const char *since,
+                     const char *spec, report_table *table)
+{
+    const char *const binds[] = {":since", since, NULL};
+    sqlite3_stmt *stmt = history_prepare(session, done_since_sql, repository, binds);
+    if (!stmt) return EXIT_FAILED;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *row_spec = (const char *)sqlite3_column_text(stmt, C_SPEC);
+        if (spec && (!row_spec || strcmp(row_spec, spec) != 0)) continue;
+        report_add_row(table);
+        for (int c = C_DAY; c <= C_SUMMARY; c++) {
+            if (sqlite3_column_type(stmt, c) == SQLITE_NULL)
+                report_set_null(table, (size_t)c);
+            else
+                report_set_text(table, (size_t)c, (const char *)sqlite3_column_text(stmt, c));
+        }
+    }
+    int status = EXIT_OK;
+    if (rc != SQLITE_DONE)
+        status = history_fail(session, repository);
+    else if (table->failed)
+        status = session_fail("out of memory");
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+static void write_since_json(json_writer *json, void *context)
+{
+    json_field_string(json, "since", context);
+}
+
+int run_done(const cli_options *options)
+{
+    if (options->positionals.n) {
+        fprintf(stderr, "tasksext done: unexpected argument '%s' (the repository is --root)\n",
+                options->positionals.items[0]);
+        command_usage(command_find("done"), 0);
+        return EXIT_USAGE;
+    }
+    cli_session session;
+    char *repository;
+    int status = history_session_open(&session, options, &repository);
+    if (status != EXIT_OK) {
+        if (status == EXIT_USAGE) command_usage(command_find("done"), 0);
+        return status;
+    }
+    char modifier_buffer[64], since[32];
+    const char *modifier = since_modifier(options->since ? options->since : "7d", modifier_buffer,
+                                          sizeof modifier_buffer);
+    if (!since_time(session.db, modifier, since, sizeof since)) {
+        fprintf(stderr,
+                "tasksext done: --since takes 7d, 2w, 12h, a date (2026-03-08), a time "
+                "(2026-03-08 12:00) or a modifier of now ('-1 month'), not '%s'\n",
+                options->since);
+        session_close(&session);
+        free(repository);
+        return EXIT_USAGE;
+    }
+    report_table table;
+    report_init(&table, done_columns, sizeof done_columns / sizeof done_columns[0]);
+    status = read_rows(&session, repository, modifier, options->spec, &table);
+    if (status == EXIT_OK)
+        status = session_print_report(&session, &table, "tasks", write_since_json, since);
+    if (status == EXIT_OK && options->output == OUTPUT_TABLE && table.n_rows == 0)
+        printf("\nNo task became done since %s UTC.\n", since);
+    report_free(&table);
+    session_close(&session);
+    free(repository);
+    return status;
+}
