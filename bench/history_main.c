@@ -28,7 +28,8 @@ typedef struct options {
 static int parse_options(int argc, char **argv, options *o)
 {
     *o = (options){100, 2000, 5, 42, ""};
-    for (int i = 1; i < argc; i++) {
+    /* Every option takes a value: they go two by two. */
+    for (int i = 1; i < argc; i += 2) {
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         char *end = NULL;
         unsigned long long n = value ? strtoull(value, &end, 10) : 0;
@@ -48,7 +49,6 @@ static int parse_options(int argc, char **argv, options *o)
                             "[--seed S] [--dir DIR]\n");
             return -1;
         }
-        i++;
     }
     if (!o->dir[0])
         snprintf(o->dir, sizeof o->dir, "/tmp/tasks_history_bench-%ux%u-s%llu", o->specs,
