@@ -145,6 +145,11 @@ int session_open(cli_session *session, const cli_options *options, int positiona
     char sql[96];
     snprintf(sql, sizeof sql, "SELECT tasksext_cache_limit(%lld)", SESSION_CACHE_BYTES);
     if (run_statement(session->db, sql) != 0) return session_fail("cannot size the parse cache");
+    /* The read-ahead thread parses the next files while a command reads
+     * rows (README: Speed): one worker per other core, as PRAGMA threads. */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    snprintf(sql, sizeof sql, "PRAGMA threads = %ld", cores > 1 ? (cores > 8 ? 8 : cores) : 0);
+    if (run_statement(session->db, sql) != 0) return session_fail("cannot start the read-ahead");
     for (size_t i = 0; i < session->config.statuses.n; i++)
         if (apply_status_rule(session->db, session->config.statuses.items[i]) != EXIT_OK)
             return EXIT_FAILED;

@@ -68,6 +68,9 @@ static int in_ranges(unsigned codepoint, const codepoint_range *ranges, size_t n
 int codepoint_width(unsigned codepoint)
 {
     if (codepoint == 0) return 0;
+    /* Below the first combining mark every character is one column wide:
+     * the common case skips both searches. */
+    if (codepoint < 0x0300) return 1;
     if (in_ranges(codepoint, zero_width, sizeof zero_width / sizeof zero_width[0])) return 0;
     if (in_ranges(codepoint, double_width, sizeof double_width / sizeof double_width[0])) return 2;
     return 1;
