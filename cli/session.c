@@ -133,8 +133,12 @@ int session_open(cli_session *session, const cli_options *options, int positiona
     session->show_progress = isatty(STDERR_FILENO);
     progress_started = seconds_now();
 
-    if (sqlite3_open_v2(":memory:", &session->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK)
+    /* One thread uses the connection (the read-ahead workers parse files and
+     * never touch it), so it takes no mutex: sqlite3_column_*() would lock
+     * one for every cell. */
+    if (sqlite3_open_v2(":memory:", &session->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK)
         return session_fail("cannot open an in-memory database");
     char *error = NULL;
     if (sqlite3_tasksext_init(session->db, &error, NULL) != SQLITE_OK) {
