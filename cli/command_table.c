@@ -138,8 +138,9 @@ static const command_spec commands[] = {
      "commit's author, id and message; a task done, reopened and done again shows twice.\n"
      "The repository is --root, else the git work tree the current folder is in.\n"
      "Options:\n"
-     "  --since WHEN          7d (default), 2w, 12h, a date (2026-03-08), a time\n"
-     "                        (2026-03-08 12:00, UTC) or a modifier of now ('-1 month')\n"
+     "  --since WHEN          7d (default), 2w, 12h, a date (2026-03-08), a time (UTC:\n"
+     "                        2026-03-08 12:00, or 09:30 today) or a modifier of now\n"
+     "                        ('-1 month', 'start of month')\n"
      "  --spec SPEC           one spec only\n"
      "  --root REPOSITORY     the top of a work tree, its .git folder, or a bare repository\n"
      OUTPUT_HELP HISTORY_COMMON_HELP,

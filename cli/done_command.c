@@ -25,39 +25,49 @@ static const report_column done_columns[] = {
     {"summary", "COMMIT MESSAGE", COLUMN_FIT},
 };
 
-/* 7d, 2w, 12h as SQLite's modifiers of now ("-7 days"); anything else is
- * given to SQLite as it is (a date, a time, '-1 month', 'start of month'). */
+/* The most days back --since counts (about 270 years): more is a typo. */
+#define SINCE_MAX_DAYS 100000L
+
+/* 7d, 2w, 12h as SQLite's modifiers of now ("-7 days"). A number without a
+ * unit is refused (SQLite would read 7 as a Julian day, in 4713 BC), and so
+ * is one too large; anything else goes to SQLite as it is (a date, a time,
+ * '-1 month', 'start of month'). NULL when refused. */
 static const char *since_modifier(const char *since, char *out, size_t size)
 {
-    char *end;
-    long count = strtol(since, &end, 10);
-    if (end == since || !isdigit((unsigned char)since[0]) || count < 0 || end[0] == '\0' ||
-        end[1] != '\0')
-        return since;
-    switch (end[0]) {
-    case 'd':
-        snprintf(out, size, "-%ld days", count);
-        return out;
-    case 'w':
-        snprintf(out, size, "-%ld days", count * 7);
-        return out;
+    size_t digits = strspn(since, "0123456789");
+    if (digits == 0) return since;
+    if (since[digits] == '\0') return NULL; /* a bare number */
+    if (digits > 9 || since[digits + 1] != '\0') return since;
+    long count = strtol(since, NULL, 10);
+    switch (since[digits]) {
+    case 'd': break;
+    case 'w': count *= 7; break;
     case 'h':
+        if (count > SINCE_MAX_DAYS * 24) return NULL;
         snprintf(out, size, "-%ld hours", count);
         return out;
-    default:
-        return since;
+    default: return since;
     }
+    if (count > SINCE_MAX_DAYS) return NULL;
+    snprintf(out, size, "-%ld days", count);
+    return out;
 }
 
 /* The moment `modifier` names, as SQLite reads it (the same expression as
- * sql/done_since.sql), `YYYY-MM-DD HH:MM:SS` UTC; 0 when SQLite reads none. */
+ * sql/done_since.sql), `YYYY-MM-DD HH:MM:SS` UTC. 0 when SQLite reads none,
+ * or reads one in the future ('7 days' without its minus) or before the
+ * year 1000. A time without a date (09:30) is today's: SQLite alone would
+ * read it on 2000-01-01. */
 static int since_time(sqlite3 *db, const char *modifier, char *out, size_t size)
 {
     sqlite3_stmt *stmt = NULL;
     int found = 0;
     if (sqlite3_prepare_v2(db,
-                           "SELECT datetime(coalesce(unixepoch(?1), unixepoch('now', ?1)), "
-                           "'unixepoch')",
+                           "SELECT datetime(moment, 'unixepoch') FROM"
+                           " (SELECT CASE WHEN ?1 GLOB '[0-9][0-9]:[0-9][0-9]*'"
+                           "  THEN unixepoch(date('now') || ' ' || ?1)"
+                           "  ELSE coalesce(unixepoch(?1), unixepoch('now', ?1)) END AS moment)"
+                           " WHERE moment BETWEEN unixepoch('1000-01-01') AND unixepoch('now')",
                            -1, &stmt, NULL) == SQLITE_OK) {
         sqlite3_bind_text(stmt, 1, modifier, -1, SQLITE_STATIC);
         if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
@@ -67,6 +77,21 @@ static int since_time(sqlite3 *db, const char *modifier, char *out, size_t size)
     }
     sqlite3_finalize(stmt);
     return found;
+}
+
+/* 1 when the spec has a task anywhere in the history, so that a spec named
+ * wrong is an error, not "nothing done". Only asked when no row was found. */
+static int spec_in_history(const cli_session *session, const char *repository, const char *spec,
+                           int *found)
+{
+    const char *const binds[] = {":spec", spec, NULL};
+    sqlite3_stmt *stmt = history_prepare(
+        session, "SELECT 1 FROM task_history(:root) WHERE spec = :spec LIMIT 1", repository, binds);
+    if (!stmt) return EXIT_FAILED;
+    int rc = sqlite3_step(stmt);
+    *found = rc == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? EXIT_OK : history_fail(session, repository);
 }
 
 static int read_rows(const cli_session *session, const char *repository, const char *since,
@@ -101,6 +126,16 @@ static void write_since_json(json_writer *json, void *context)
     json_field_string(json, "since", context);
 }
 
+static int bad_since(const char *since)
+{
+    fprintf(stderr,
+            "tasksext done: --since takes 7d, 2w, 12h (up to %ld days), a date (2026-03-08), a "
+            "time (2026-03-08 12:00) or a modifier of now ('-1 month'), in the past; not '%s'\n",
+            SINCE_MAX_DAYS, since);
+    command_usage(command_find("done"), 0);
+    return EXIT_USAGE;
+}
+
 int run_done(const cli_options *options)
 {
     if (options->positionals.n) {
@@ -109,6 +144,10 @@ int run_done(const cli_options *options)
         command_usage(command_find("done"), 0);
         return EXIT_USAGE;
     }
+    const char *asked = options->since ? options->since : "7d";
+    char modifier_buffer[64];
+    const char *modifier = since_modifier(asked, modifier_buffer, sizeof modifier_buffer);
+    if (!modifier) return bad_since(asked);
     cli_session session;
     char *repository;
     int status = history_session_open(&session, options, &repository);
@@ -116,21 +155,21 @@ int run_done(const cli_options *options)
         if (status == EXIT_USAGE) command_usage(command_find("done"), 0);
         return status;
     }
-    char modifier_buffer[64], since[32];
-    const char *modifier = since_modifier(options->since ? options->since : "7d", modifier_buffer,
-                                          sizeof modifier_buffer);
+    /* "now" is read once: the query gets the moment, not the modifier. */
+    char since[32];
     if (!since_time(session.db, modifier, since, sizeof since)) {
-        fprintf(stderr,
-                "tasksext done: --since takes 7d, 2w, 12h, a date (2026-03-08), a time "
-                "(2026-03-08 12:00) or a modifier of now ('-1 month'), not '%s'\n",
-                options->since);
         session_close(&session);
         free(repository);
-        return EXIT_USAGE;
+        return bad_since(asked);
     }
     report_table table;
     report_init(&table, done_columns, sizeof done_columns / sizeof done_columns[0]);
-    status = read_rows(&session, repository, modifier, options->spec, &table);
+    status = read_rows(&session, repository, since, options->spec, &table);
+    int known = 1;
+    if (status == EXIT_OK && table.n_rows == 0 && options->spec)
+        status = spec_in_history(&session, repository, options->spec, &known);
+    if (status == EXIT_OK && !known)
+        status = session_fail("no spec '%s' in the history of %s", options->spec, repository);
     if (status == EXIT_OK)
         status = session_print_report(&session, &table, "tasks", write_since_json, since);
     if (status == EXIT_OK && options->output == OUTPUT_TABLE && table.n_rows == 0)

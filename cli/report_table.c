@@ -201,25 +201,31 @@ int report_print_table(const report_table *table, const table_style *style)
         return -1;
     }
     column_widths(table, style, width, cell_width);
-    size_t last = 0;
+    /* A line ends at its last column with something to show, so that empty
+     * cells at its end leave no blanks (the column before is not padded). */
+    long last = -1;
     for (size_t c = 0; c < table->n_columns; c++)
-        if (shown_in_table(&table->columns[c])) last = c;
+        if (shown_in_table(&table->columns[c]) && text_width(table->columns[c].heading) > 0)
+            last = (long)c;
     int first = 1;
-    for (size_t c = 0; c < table->n_columns; c++) {
+    for (size_t c = 0; (long)c <= last; c++) {
         if (!shown_in_table(&table->columns[c])) continue;
         const char *heading = table->columns[c].heading;
-        if (c == last && !*heading) break; /* no blanks at the end of a line */
         if (!first) fputs("  ", stdout);
         first = 0;
         print_padded(heading, text_width(heading), width[c], table->columns[c].flags & COLUMN_RIGHT,
-                     style->colour ? 1 : 0, c == last);
+                     style->colour ? 1 : 0, (long)c == last);
     }
     fputc('\n', stdout);
     char number[64];
     int failed = 0;
     for (size_t r = 0; r < table->n_rows && !failed; r++) {
+        last = -1;
+        for (size_t c = 0; c < table->n_columns; c++)
+            if (shown_in_table(&table->columns[c]) && cell_width[r * table->n_columns + c] > 0)
+                last = (long)c;
         first = 1;
-        for (size_t c = 0; c < table->n_columns; c++) {
+        for (size_t c = 0; (long)c <= last; c++) {
             if (!shown_in_table(&table->columns[c])) continue;
             size_t at = r * table->n_columns + c;
             const report_cell *cell = &table->cells[at];
@@ -236,14 +242,10 @@ int report_print_table(const report_table *table, const table_style *style)
                 text = fitted;
                 used = text_width(fitted);
             }
-            if (c == last && !*text) { /* no blanks at the end of a line */
-                free(fitted);
-                break;
-            }
             if (!first) fputs("  ", stdout);
             first = 0;
             print_padded(text, used, width[c], table->columns[c].flags & COLUMN_RIGHT,
-                         style->colour ? cell->colour : 0, c == last);
+                         style->colour ? cell->colour : 0, (long)c == last);
             free(fitted);
         }
         fputc('\n', stdout);

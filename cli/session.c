@@ -150,7 +150,8 @@ int session_open(cli_session *session, const cli_options *options, int positiona
     snprintf(sql, sizeof sql, "SELECT tasksext_cache_limit(%lld)", SESSION_CACHE_BYTES);
     if (run_statement(session->db, sql) != 0) return session_fail("cannot size the parse cache");
     /* The read-ahead thread parses the next files while a command reads
-     * rows (README: Speed): one worker per other core, as PRAGMA threads. */
+     * rows (README: Speed). PRAGMA threads is the most workers allowed (the
+     * cores, at most 8); 0 on one core, where reading ahead only adds a switch. */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     snprintf(sql, sizeof sql, "PRAGMA threads = %ld", cores > 1 ? (cores > 8 ? 8 : cores) : 0);
     if (run_statement(session->db, sql) != 0) return session_fail("cannot start the read-ahead");

@@ -47,7 +47,7 @@ RUNS = [
     ["burndown", "--root", "examples/history.git", "--json"],
     ["burndown", "002-search", "--root", "examples/history.git", "--json"],
     ["done", "--root", "examples/history.git", "--since", "2026-03-01", "--json"],
-    ["done", "--root", "examples/history.git", "--since", "2030-01-01", "--json"],
+    ["done", "--root", "examples/history.git", "--since", "2026-03-13", "--json"],
 ]
 
 failures = 0
