@@ -6,37 +6,11 @@
 #include "history_floor.h"
 
 #include <git2.h>
-#include <md4c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse/markdown_walk.h"
-
-static int on_block(MD_BLOCKTYPE type, void *detail, void *userdata)
-{
-    (void)type;
-    (void)detail;
-    (void)userdata;
-    return 0;
-}
-
-static int on_span(MD_SPANTYPE type, void *detail, void *userdata)
-{
-    (void)type;
-    (void)detail;
-    (void)userdata;
-    return 0;
-}
-
-static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
-{
-    (void)type;
-    (void)text;
-    (void)size;
-    (void)userdata;
-    return 0;
-}
+#include "scan.h"
 
 /* Blob ids seen: open addressing on the id's first bytes (already a hash). */
 typedef struct oid_set {
@@ -75,15 +49,9 @@ static int parse_blob(git_repository *repo, const git_oid *id)
 {
     git_blob *blob = NULL;
     if (git_blob_lookup(&blob, repo, id) < 0) return -1;
-    MD_PARSER parser;
-    memset(&parser, 0, sizeof parser);
-    parser.flags = MARKDOWN_WALK_MD4C_FLAGS;
-    parser.enter_block = on_block;
-    parser.leave_block = on_block;
-    parser.enter_span = on_span;
-    parser.leave_span = on_span;
-    parser.text = on_text;
-    int rc = md_parse(git_blob_rawcontent(blob), (MD_SIZE)git_blob_rawsize(blob), &parser, NULL);
+    /* The directory floor's own step: md_parse with callbacks that do nothing. */
+    int rc = scan_floor_step(git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), NULL, NULL,
+                             NULL);
     git_blob_free(blob);
     return rc == 0 ? 0 : -1;
 }

@@ -82,13 +82,7 @@ static int read_series(const cli_session *session, const char *repository, const
                                 sqlite3_column_int64(stmt, C_OPEN)};
         if (series_add(series, point) != 0) table->failed = 1;
     }
-    int status = EXIT_OK;
-    if (rc != SQLITE_DONE)
-        status = history_fail(session, repository);
-    else if (table->failed)
-        status = session_fail("out of memory");
-    sqlite3_finalize(stmt);
-    return status;
+    return history_finish(session, stmt, rc, repository, table->failed);
 }
 
 typedef struct forecast_view {

@@ -112,13 +112,7 @@ static int read_rows(const cli_session *session, const char *repository, const c
                 report_set_text(table, (size_t)c, (const char *)sqlite3_column_text(stmt, c));
         }
     }
-    int status = EXIT_OK;
-    if (rc != SQLITE_DONE)
-        status = history_fail(session, repository);
-    else if (table->failed)
-        status = session_fail("out of memory");
-    sqlite3_finalize(stmt);
-    return status;
+    return history_finish(session, stmt, rc, repository, table->failed);
 }
 
 static void write_since_json(json_writer *json, void *context)

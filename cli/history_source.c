@@ -98,3 +98,15 @@ int history_fail(const cli_session *session, const char *repository)
     if (strstr(message, repository)) return session_fail("%s", message);
     return session_fail("%s: %s", repository, message);
 }
+
+int history_finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const char *repository,
+                   int out_of_memory)
+{
+    int status = EXIT_OK;
+    if (rc != SQLITE_DONE)
+        status = history_fail(session, repository);
+    else if (out_of_memory)
+        status = session_fail("out of memory");
+    sqlite3_finalize(stmt);
+    return status;
+}

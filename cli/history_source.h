@@ -30,4 +30,10 @@ sqlite3_stmt *history_prepare(const cli_session *session, const char *sql, const
 /* The error of a history query, fit for people: the repository named. */
 int history_fail(const cli_session *session, const char *repository);
 
+/* Ends a query whose last sqlite3_step() gave `rc`: finalizes it and
+ * returns EXIT_OK, or EXIT_FAILED after printing the query's error, or
+ * "out of memory" when `out_of_memory` (collecting its rows failed). */
+int history_finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const char *repository,
+                   int out_of_memory);
+
 #endif
