@@ -34,7 +34,6 @@
 #include "file_scan.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +46,7 @@
 #include "../parse/text_buffer.h"
 #include "../parse/utf8.h"
 #include "scan_index.h"
+#include "vtab_error.h"
 
 SQLITE_EXTENSION_INIT3
 
@@ -80,15 +80,6 @@ typedef struct scan_cursor {
     sqlite3_int64 rowid;
     int eof;
 } scan_cursor;
-
-static void set_error(sqlite3_vtab *vtab, const char *format, ...)
-{
-    sqlite3_free(vtab->zErrMsg);
-    va_list args;
-    va_start(args, format);
-    vtab->zErrMsg = sqlite3_vmprintf(format, args);
-    va_end(args);
-}
 
 static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                         sqlite3_vtab **out, char **error)
@@ -427,7 +418,7 @@ static int filter_text(scan_cursor *cur, int idx_num, int argc, sqlite3_value **
     scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     const char *table = vtab->table->name;
     if (!(idx_num & 1) || argc < 1) {
-        set_error(cur->base.pVtab,
+        vtab_set_error(cur->base.pVtab,
                   "%s(): the markdown argument is required, as in SELECT * FROM %s(body, name)",
                   table, table);
         return SQLITE_ERROR;
@@ -471,18 +462,18 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     reset_cursor(cur);
     if (vtab->table->from_text) return filter_text(cur, idx_num, argc, argv);
     if (!(idx_num & 1) || argc < 1) {
-        set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
+        vtab_set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
                   name, name);
         return SQLITE_ERROR;
     }
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        set_error(base->pVtab, "%s(): the path is NULL; give a file, a directory or a glob", name);
+        vtab_set_error(base->pVtab, "%s(): the path is NULL; give a file, a directory or a glob", name);
         return SQLITE_ERROR;
     }
     const char *path = (const char *)sqlite3_value_text(argv[0]);
     if (!path) return SQLITE_NOMEM;
     if (!*path) {
-        set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob", name);
+        vtab_set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob", name);
         return SQLITE_ERROR;
     }
     int keys = idx_num & (16 | 32 | 64);
@@ -510,7 +501,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         close_files(cur);
         if (!message) return SQLITE_NOMEM;
         char *shown = repaired_text(message);
-        set_error(base->pVtab, "%s(): %s", name, shown ? shown : message);
+        vtab_set_error(base->pVtab, "%s(): %s", name, shown ? shown : message);
         sqlite3_free(shown);
         free(message);
         return SQLITE_ERROR;

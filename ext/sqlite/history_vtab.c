@@ -26,9 +26,10 @@
  */
 #include "history_vtab.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "vtab_error.h"
 
 SQLITE_EXTENSION_INIT3
 
@@ -44,15 +45,6 @@ typedef struct history_cursor {
     char *repo, *range; /* what `scan` was read for (sqlite3_malloc'd) */
     size_t row, rows;
 } history_cursor;
-
-static void set_error(sqlite3_vtab *vtab, const char *format, ...)
-{
-    sqlite3_free(vtab->zErrMsg);
-    va_list args;
-    va_start(args, format);
-    vtab->zErrMsg = sqlite3_vmprintf(format, args);
-    va_end(args);
-}
 
 static int history_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                            sqlite3_vtab **out, char **error)
@@ -152,14 +144,14 @@ static int history_filter(sqlite3_vtab_cursor *base, int idx_num, const char *id
     const char *name = vtab->table->name;
     cur->row = cur->rows = 0;
     if (!(idx_num & 1) || argc < 1) {
-        set_error(base->pVtab,
+        vtab_set_error(base->pVtab,
                   "%s(): a repository argument is required, as in SELECT * FROM %s('.')", name,
                   name);
         return SQLITE_ERROR;
     }
     const char *repo = (const char *)sqlite3_value_text(argv[0]);
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || (repo && !*repo)) {
-        set_error(base->pVtab, "%s(): the repository is %s; give the top of a work tree", name,
+        vtab_set_error(base->pVtab, "%s(): the repository is %s; give the top of a work tree", name,
                   repo ? "empty" : "NULL");
         return SQLITE_ERROR;
     }
@@ -178,7 +170,7 @@ static int history_filter(sqlite3_vtab_cursor *base, int idx_num, const char *id
     char *message = NULL;
     if (history_scan_run(&options, &cur->scan, &message) < 0) {
         if (!message) return SQLITE_NOMEM;
-        set_error(base->pVtab, "%s(): %s", name, message);
+        vtab_set_error(base->pVtab, "%s(): %s", name, message);
         free(message);
         return SQLITE_ERROR;
     }
