@@ -33,12 +33,24 @@ static const char *below(const char *dir, const char *top)
  * that it deletes when its last user shuts it down; a walk's worker thread
  * that ends after that leaks its state. So the first use takes one
  * reference that is never given back, and each use its own pair besides. */
+static int held_libgit2;
+
 static int start_libgit2(void)
 {
-    static int held;
-    if (!__atomic_exchange_n(&held, 1, __ATOMIC_ACQ_REL) && git_libgit2_init() < 0)
-        __atomic_store_n(&held, 0, __ATOMIC_RELEASE);
+    int *held = &held_libgit2;
+    if (!__atomic_exchange_n(held, 1, __ATOMIC_ACQ_REL) && git_libgit2_init() < 0)
+        __atomic_store_n(held, 0, __ATOMIC_RELEASE);
     return git_libgit2_init();
+}
+
+/* The held reference goes back when this code is unloaded (the module's
+ * dlclose, or the program's end). By then every scan has ended and joined
+ * its worker, so no thread needs libgit2 any more; without it, a sqlite3
+ * shell that unloads the module unloads libgit2 with its global state still
+ * allocated, which valgrind reports as lost. */
+__attribute__((destructor)) static void stop_libgit2(void)
+{
+    if (__atomic_exchange_n(&held_libgit2, 0, __ATOMIC_ACQ_REL)) git_libgit2_shutdown();
 }
 
 git_ignore *git_ignore_open(const char *dir, int search_up, const char **note)
