@@ -71,8 +71,10 @@ static void print_text(const report_table *table)
         long line = cell_int(table, r, I_LINE);
         printf("%s", cell(table, r, I_FILE) ? cell(table, r, I_FILE) : "");
         if (line > 0) printf(":%ld", line);
-        printf(": %s: %s [%s]\n", cell(table, r, I_SEVERITY), cell(table, r, I_MESSAGE),
-               cell(table, r, I_CODE));
+        const char *severity = cell(table, r, I_SEVERITY), *message = cell(table, r, I_MESSAGE),
+                   *code = cell(table, r, I_CODE);
+        printf(": %s: %s [%s]\n", severity ? severity : "", message ? message : "",
+               code ? code : "");
     }
 }
 
