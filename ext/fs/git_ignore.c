@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../base/array_grow.h"
 
@@ -53,12 +54,41 @@ __attribute__((destructor)) static void stop_libgit2(void)
     if (__atomic_exchange_n(&held_libgit2, 0, __ATOMIC_ACQ_REL)) git_libgit2_shutdown();
 }
 
+/* 1 when `.git` (a folder, or the file a linked work tree or a submodule
+ * has) is in `absolute` or, with search_up, in a folder above it. Only then
+ * can libgit2 find a work tree there, so a folder outside every repository
+ * never starts libgit2: its start parses the system's TLS certificates, a
+ * fifth of a 1,000-spec scan's instructions. */
+static int git_entry_at_or_above(const char *absolute, int search_up)
+{
+    size_t length = strlen(absolute);
+    char *path = malloc(length + sizeof "/.git");
+    if (!path) return 1; /* let libgit2 decide */
+    memcpy(path, absolute, length + 1);
+    int found = 0;
+    for (;;) {
+        size_t end = strlen(path);
+        memcpy(path + (end > 1 ? end : 0), "/.git", sizeof "/.git");
+        struct stat st;
+        found = lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
+        path[end] = '\0';
+        if (found || !search_up || end <= 1) break;
+        char *slash = strrchr(path, '/');
+        if (slash == path)
+            path[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    free(path);
+    return found;
+}
+
 git_ignore *git_ignore_open(const char *dir, int search_up, const char **note)
 {
     *note = NULL;
     char *absolute = realpath(dir, NULL);
     if (!absolute) return NULL;
-    if (start_libgit2() < 0) {
+    if (!git_entry_at_or_above(absolute, search_up) || start_libgit2() < 0) {
         free(absolute);
         return NULL;
     }
@@ -138,7 +168,7 @@ const char *git_ignore_library_version(void)
 char *git_work_tree_top(const char *dir)
 {
     char *absolute = realpath(dir, NULL);
-    if (!absolute || start_libgit2() < 0) {
+    if (!absolute || !git_entry_at_or_above(absolute, 1) || start_libgit2() < 0) {
         free(absolute);
         return NULL;
     }
