@@ -707,9 +707,11 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
 
 /* `Label: rest`: a colon at depth 0 with no ordering word before it (except
  * a label that is itself a relation). Returns where the rest starts. */
-static size_t read_label(const char *s, size_t len, statement *out)
+/* `Depends on: T003`, `**Dependencies**: T001-T014`: where what the label
+ * relates starts (after the colon), or 0 when the text opens with no such
+ * label; *label gets which. */
+static size_t relation_label_end(const char *s, size_t len, const order_word **label)
 {
-    /* `Depends on: T003`, `**Dependencies**: T001-T014` */
     for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
         const order_word *w = &relation_labels[k];
         size_t i = 0;
@@ -724,9 +726,20 @@ static size_t read_label(const char *s, size_t len, statement *out)
                        : len - i >= 3 && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0 ? 3
                                                                                : 0;
         if (!colon) continue;
-        out->label_relation = 1;
-        out->label_order = w->order;
+        *label = w;
         return i + colon;
+    }
+    return 0;
+}
+
+static size_t read_label(const char *s, size_t len, statement *out)
+{
+    const order_word *relation;
+    size_t end = relation_label_end(s, len, &relation);
+    if (end) {
+        out->label_relation = 1;
+        out->label_order = relation->order;
+        return end;
     }
     int depth = 0;
     for (size_t i = 0; i < len && i < 160;) {
@@ -859,6 +872,24 @@ static void read_between(const char *s, size_t segment, size_t i, int *first, te
     *first = 0;
     int said = out->n_clauses > before || out->ordering_words > words;
     *pending = said ? (text_part){0, 0} : trimmed(s, segment, i);
+}
+
+int statement_may_order(const char *s, size_t len)
+{
+    const order_word *relation;
+    if (relation_label_end(s, len, &relation)) return 1;
+    /* Every position an ordering word may start at, as ordering_word_at()
+     * takes it, but with no test of what follows the word: the segments the
+     * reader cuts end earlier than the text, and a word that ends a segment
+     * passes there a test it might fail here. So this finds a superset. */
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) continue;
+        for (size_t k = word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words),
+                                         (unsigned char)s[i]);
+             k; k = word_index_next(&order_word_index, k))
+            if (prefix_nocase(s, len, i, order_words[k - 1].text)) return 1;
+    }
+    return 0;
 }
 
 void statement_read(const char *s, size_t len, statement *out)

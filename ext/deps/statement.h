@@ -57,6 +57,11 @@ typedef struct statement {
 /* Reads `text` (plain text, markup flattened). */
 void statement_read(const char *text, size_t len, statement *out);
 
+/* 0 when statement_read() would find no clause in the text: it opens with no
+ * relation label (`Depends on:`) and holds no ordering word. Much cheaper
+ * than reading it; 1 says only that it may hold one. */
+int statement_may_order(const char *text, size_t len);
+
 /* 1 when the text only suggests (`recommended`, `ideally`, `optional`):
  * `### User Story Dependency Graph (recommended)`. */
 int statement_only_suggests(const char *text, size_t len);
