@@ -712,11 +712,16 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
  * label; *label gets which. */
 static size_t relation_label_end(const char *s, size_t len, const order_word **label)
 {
+    size_t opening = 0;
+    while (opening < len && (s[opening] == '*' || s[opening] == '_' || s[opening] == ' '))
+        opening++;
+    if (opening == len) return 0;
+    unsigned char first = (unsigned char)s[opening];
+    if (first >= 'A' && first <= 'Z') first = (unsigned char)(first - 'A' + 'a');
     for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
         const order_word *w = &relation_labels[k];
-        size_t i = 0;
-        while (i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
-            i++;
+        if ((unsigned char)w->text[0] != first) continue; /* the labels are lower case */
+        size_t i = opening;
         size_t n = prefix_nocase(s, len, i, w->text);
         if (!n) continue;
         i += n;
