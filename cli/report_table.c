@@ -103,6 +103,21 @@ void report_set_colour(report_table *table, size_t column, int colour)
     if (cell) cell->colour = colour;
 }
 
+/* A number in decimal, by hand: a table formats each count twice (to
+ * measure, to print), and snprintf was a tenth of a large progress report. */
+static const char *integer_text(int64_t value, char *buffer, size_t size)
+{
+    char *end = buffer + size - 1, *p = end;
+    *p = '\0';
+    uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
+    do {
+        *--p = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude && p > buffer + 1);
+    if (value < 0) *--p = '-';
+    return p;
+}
+
 /* The text a table or CSV shows for a cell; *owned is set when it was made
  * here and must be freed. */
 static const char *cell_text(const report_cell *cell, char *number, size_t size)
@@ -111,8 +126,7 @@ static const char *cell_text(const report_cell *cell, char *number, size_t size)
     case CELL_NULL:
         return "";
     case CELL_INT:
-        snprintf(number, size, "%" PRId64, cell->integer);
-        return number;
+        return integer_text(cell->integer, number, size);
     case CELL_REAL:
         snprintf(number, size, "%g", cell->real);
         return number;

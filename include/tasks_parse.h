@@ -234,6 +234,9 @@ int task_dialect_from_name(const char *name);
  * Shown as 16 lowercase hex digits. */
 uint64_t task_line_hash(const char *bytes, size_t len);
 
+/* The hash as it is shown: 16 lowercase hex digits and a NUL. */
+void task_line_hash_text(uint64_t hash, char text[17]);
+
 /* The bytes of 1-based line `line` of `bytes` (LF, CRLF or a lone CR ends a
  * line, as task_document_load() counts): 1 with [*start, *end), the ending
  * left out; 0 when there is no such line. */

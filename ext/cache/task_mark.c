@@ -29,11 +29,6 @@ static int refuse(mark_edit *e, int error, const char **reason, const char *form
     return error;
 }
 
-static void hash_text(uint64_t hash, char text[17])
-{
-    snprintf(text, 17, "%016llx", (unsigned long long)hash);
-}
-
 /* One UTF-8 code point, not a bracket or a control character: a mark. */
 static int is_one_mark(const char *text)
 {
@@ -80,7 +75,7 @@ static int edit(void *ctx, const char *bytes, size_t size, char **out, size_t *o
         error = refuse(e, EINVAL, reason, "no such line");
     } else {
         char now[17];
-        hash_text(task_line_hash(bytes + start, end - start), now);
+        task_line_hash_text(task_line_hash(bytes + start, end - start), now);
         if (strcasecmp(now, r->line_hash) != 0)
             error = refuse(e, ESTALE, reason,
                            "the line changed since it was read (line_hash %s, now %s): read "
@@ -108,7 +103,7 @@ static int edit(void *ctx, const char *bytes, size_t size, char **out, size_t *o
     box_end += start;
     size_t mark_len = strlen(mark);
     if (box_end - box_start == mark_len && memcmp(bytes + box_start, mark, mark_len) == 0) {
-        hash_text(task_line_hash(bytes + start, end - start), e->out->line_hash);
+        task_line_hash_text(task_line_hash(bytes + start, end - start), e->out->line_hash);
         *out = NULL; /* it holds that mark already */
         return 0;
     }
@@ -132,7 +127,7 @@ static int edit(void *ctx, const char *bytes, size_t size, char **out, size_t *o
                       mark);
     }
     size_t new_end = end - (box_end - box_start) + mark_len;
-    hash_text(task_line_hash(changed + start, new_end - start), e->out->line_hash);
+    task_line_hash_text(task_line_hash(changed + start, new_end - start), e->out->line_hash);
     e->out->changed = 1;
     *out = changed;
     *out_size = new_size;

@@ -150,3 +150,14 @@ int task_box_find(const char *s, size_t len, size_t *start, size_t *end)
     *end = mark + n;
     return 1;
 }
+
+void task_line_hash_text(uint64_t hash, char text[17])
+{
+    /* By hand, not snprintf: tasks() shows one for every row. */
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+        text[i] = digits[hash & 15];
+        hash >>= 4;
+    }
+    text[16] = '\0';
+}

@@ -136,7 +136,7 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
         break;
     case TASKS_LINE_HASH: {
         char hash[17];
-        snprintf(hash, sizeof hash, "%016llx", (unsigned long long)t->line_hash);
+        task_line_hash_text(t->line_hash, hash);
         sqlite3_result_text(ctx, hash, 16, SQLITE_TRANSIENT);
         break;
     }
