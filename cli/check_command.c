@@ -169,7 +169,7 @@ int run_check(const cli_options *options)
     }
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, options->summary ? 0 : MODEL_FILES);
+    int status = open_model(&session, &model, options, 1, options->summary ? MODEL_COUNTS : MODEL_FILES);
     if (status != EXIT_OK) return status;
     issue_rows rows;
     status = issue_rows_load(&session, &rows);

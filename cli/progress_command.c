@@ -101,7 +101,7 @@ int run_progress(const cli_options *options)
 {
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, 0);
+    int status = open_model(&session, &model, options, 1, MODEL_COUNTS);
     if (status != EXIT_OK) return status;
     progress_tally tally;
     if (progress_tally_build(&model, session.count_all, &tally) != 0) {

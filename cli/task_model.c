@@ -208,9 +208,14 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
                       task_model *model, size_t *capacity)
 {
     const char *root = session->roots.items[root_index];
+    /* The columns a command does not use are NULL here, so tasks() never
+     * makes them (it fills only the columns a statement reads). */
     const char *sql = (needs & MODEL_GRAPH)
         ? "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
           " counted, optional, depth, line_hash, files, ready, wave, level FROM tasks(?1)"
+        : (needs & MODEL_COUNTS)
+        ? "SELECT spec, file, line, NULL, NULL, status, NULL, done, step, step_name, 0,"
+          " counted, optional, 0, NULL, NULL FROM tasks(?1)"
         : "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
           " counted, optional, depth, line_hash, files FROM tasks(?1)";
     sqlite3_stmt *stmt;

@@ -61,7 +61,9 @@ typedef struct task_model {
 enum model_needs {
     MODEL_GRAPH = 1, /* ready, wave, level */
     MODEL_EDGES = 2, /* the adjacency lists (implies MODEL_GRAPH) */
-    MODEL_FILES = 4  /* the files only (task_specs()): no tasks */
+    MODEL_FILES = 4, /* the files only (task_specs()): no tasks */
+    MODEL_COUNTS = 8 /* what progress counts only: id, title, mark, depth, line_hash, files,
+                        parallel left NULL or 0 */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
