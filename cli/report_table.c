@@ -2,6 +2,7 @@
  * report_table.c - see report_table.h. Every command's table, CSV and JSON
  * rows go through here, so they align, quote and type values the same way.
  */
+#define _GNU_SOURCE /* fputs_unlocked, fwrite_unlocked: one lock per table, not per cell */
 #include "report_table.h"
 
 #include <inttypes.h>
@@ -187,7 +188,7 @@ static void print_blanks(size_t n)
     static const char blanks[] = "                                                                ";
     while (n > 0) {
         size_t chunk = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
-        fwrite(blanks, 1, chunk, stdout);
+        fwrite_unlocked(blanks, 1, chunk, stdout);
         n -= chunk;
     }
 }
@@ -199,8 +200,8 @@ static void print_padded(const char *text, size_t used, size_t width, int right,
     size_t pad = width > used ? width - used : 0;
     if (right) print_blanks(pad);
     if (colour) printf("\033[%dm", colour);
-    fputs(text, stdout);
-    if (colour) fputs("\033[0m", stdout);
+    fputs_unlocked(text, stdout);
+    if (colour) fputs_unlocked("\033[0m", stdout);
     if (!right && !last) print_blanks(pad);
 }
 
@@ -215,6 +216,8 @@ int report_print_table(const report_table *table, const table_style *style)
         return -1;
     }
     column_widths(table, style, width, cell_width);
+    /* The read-ahead thread makes stdio lock on every call: lock once. */
+    flockfile(stdout);
     /* A line ends at its last column with something to show, so that empty
      * cells at its end leave no blanks (the column before is not padded). */
     long last = -1;
@@ -225,12 +228,12 @@ int report_print_table(const report_table *table, const table_style *style)
     for (size_t c = 0; (long)c <= last; c++) {
         if (!shown_in_table(&table->columns[c])) continue;
         const char *heading = table->columns[c].heading;
-        if (!first) fputs("  ", stdout);
+        if (!first) fputs_unlocked("  ", stdout);
         first = 0;
         print_padded(heading, text_width(heading), width[c], table->columns[c].flags & COLUMN_RIGHT,
                      style->colour ? 1 : 0, (long)c == last);
     }
-    fputc('\n', stdout);
+    fputc_unlocked('\n', stdout);
     char number[64];
     int failed = 0;
     for (size_t r = 0; r < table->n_rows && !failed; r++) {
@@ -256,14 +259,15 @@ int report_print_table(const report_table *table, const table_style *style)
                 text = fitted;
                 used = text_width(fitted);
             }
-            if (!first) fputs("  ", stdout);
+            if (!first) fputs_unlocked("  ", stdout);
             first = 0;
             print_padded(text, used, width[c], table->columns[c].flags & COLUMN_RIGHT,
                          style->colour ? cell->colour : 0, (long)c == last);
             free(fitted);
         }
-        fputc('\n', stdout);
+        fputc_unlocked('\n', stdout);
     }
+    funlockfile(stdout);
     free(width);
     free(cell_width);
     return failed ? -1 : 0;

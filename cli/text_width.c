@@ -116,8 +116,15 @@ size_t utf8_next(const char *text, size_t length, unsigned *codepoint)
 
 size_t text_width(const char *text)
 {
-    size_t width = 0, length = strlen(text);
-    for (size_t at = 0; at < length;) {
+    /* ASCII, control characters included, is one column a byte: most cells
+     * are all ASCII, and are measured without decoding. */
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p && *p < 0x80)
+        p++;
+    size_t width = (size_t)(p - (const unsigned char *)text);
+    if (!*p) return width;
+    size_t length = width + strlen((const char *)p);
+    for (size_t at = width; at < length;) {
         unsigned codepoint;
         at += utf8_next(text + at, length - at, &codepoint);
         width += codepoint < 0x20 || codepoint == 0x7F ? 1 : (size_t)codepoint_width(codepoint);
