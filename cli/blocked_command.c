@@ -48,7 +48,8 @@ static int describe(const task_model *model, const blocker *blockers, long n, in
         json_field_int(json, "depth", blockers[i].depth);
         json_object_end(json);
         const char *name = model_task_name(task, name_buffer, sizeof name_buffer);
-        builder_printf(text, "%s%s", i ? ", " : "", name);
+        if (i) builder_append(text, ", ");
+        builder_append(text, name);
         if (transitive && blockers[i].depth > 1) builder_printf(text, " (%d)", blockers[i].depth);
     }
     json_array_end(json);

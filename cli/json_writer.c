@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal_text.h"
 #include "text_width.h"
 
 void json_init(json_writer *json, int pretty)
@@ -100,6 +101,16 @@ static void quoted(json_writer *json, const char *text)
     append(json, "\"", 1);
     size_t length = strlen(text);
     for (size_t at = 0; at < length;) {
+        /* A run of printable ASCII needs no escape: one append for it all. */
+        size_t run = at;
+        while (run < length && (unsigned char)text[run] >= 0x20 &&
+               (unsigned char)text[run] < 0x80 && text[run] != '"' && text[run] != '\\')
+            run++;
+        if (run > at) {
+            append(json, text + at, run - at);
+            at = run;
+            continue;
+        }
         unsigned codepoint;
         size_t n = utf8_next(text + at, length - at, &codepoint);
         char escape[8];
@@ -147,9 +158,8 @@ void json_string(json_writer *json, const char *text)
 
 void json_int(json_writer *json, int64_t value)
 {
-    char number[32];
-    snprintf(number, sizeof number, "%" PRId64, value);
-    json_raw(json, number);
+    char number[DECIMAL_TEXT_SIZE];
+    json_raw(json, decimal_text(value, number));
 }
 
 void json_real(json_writer *json, double value)

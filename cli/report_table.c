@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal_text.h"
 #include "text_width.h"
 
 void report_init(report_table *table, const report_column *columns, size_t n_columns)
@@ -104,21 +105,6 @@ void report_set_colour(report_table *table, size_t column, int colour)
     if (cell) cell->colour = colour;
 }
 
-/* A number in decimal, by hand: a table formats each count twice (to
- * measure, to print), and snprintf was a tenth of a large progress report. */
-static const char *integer_text(int64_t value, char *buffer, size_t size)
-{
-    char *end = buffer + size - 1, *p = end;
-    *p = '\0';
-    uint64_t magnitude = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
-    do {
-        *--p = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude && p > buffer + 1);
-    if (value < 0) *--p = '-';
-    return p;
-}
-
 /* The text a table or CSV shows for a cell; *owned is set when it was made
  * here and must be freed. */
 static const char *cell_text(const report_cell *cell, char *number, size_t size)
@@ -127,7 +113,7 @@ static const char *cell_text(const report_cell *cell, char *number, size_t size)
     case CELL_NULL:
         return "";
     case CELL_INT:
-        return integer_text(cell->integer, number, size);
+        return size >= DECIMAL_TEXT_SIZE ? decimal_text(cell->integer, number) : "";
     case CELL_REAL:
         snprintf(number, size, "%g", cell->real);
         return number;
