@@ -328,25 +328,66 @@ static int compare_edges(const void *a, const void *b)
     return (int)x->kind - (int)y->kind;
 }
 
-/* Sorted, one edge per pair (the strongest kind), then both directions. */
+/* One edge per pair (the strongest kind), then both directions. The edges
+ * are bucketed by their waiting task (a counting sort: the task indexes are
+ * dense), and each task's few are sorted apart, so the cost follows the
+ * edges, not edges times their logarithm. */
+static void sort_bucket(raw_edge *edges, size_t n)
+{
+    if (n > 32) {
+        qsort(edges, n, sizeof *edges, compare_edges);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        raw_edge moving = edges[i];
+        size_t j = i;
+        while (j > 0 && compare_edges(&edges[j - 1], &moving) > 0) {
+            edges[j] = edges[j - 1];
+            j--;
+        }
+        edges[j] = moving;
+    }
+}
+
 static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
 {
-    if (n > 1) qsort(edges, n, sizeof *edges, compare_edges);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (kept == 0 || edges[kept - 1].task != edges[i].task ||
-            edges[kept - 1].depends_on != edges[i].depends_on)
-            edges[kept++] = edges[i];
     size_t tasks = model->n_tasks;
-    model->n_edges = kept;
     model->waits_start = calloc(tasks + 1, sizeof(size_t));
     model->waited_start = calloc(tasks + 1, sizeof(size_t));
+    raw_edge *bucketed = malloc((n ? n : 1) * sizeof *bucketed);
+    size_t *fill = calloc(tasks + 1, sizeof(size_t));
+    if (!model->waits_start || !model->waited_start || !bucketed || !fill) {
+        free(bucketed);
+        free(fill);
+        return -1;
+    }
+    /* By waiting task, in the order read. */
+    for (size_t i = 0; i < n; i++)
+        fill[edges[i].task + 1]++;
+    for (size_t t = 0; t < tasks; t++)
+        fill[t + 1] += fill[t];
+    for (size_t i = 0; i < n; i++)
+        bucketed[fill[edges[i].task]++] = edges[i];
+    /* Each bucket sorted by what it waits for, strongest kind first, and
+     * kept once per pair; written back over `edges`, in task order. */
+    size_t kept = 0, from = 0;
+    for (size_t t = 0; t < tasks; t++) {
+        size_t to = fill[t];
+        sort_bucket(bucketed + from, to - from);
+        for (size_t i = from; i < to; i++)
+            if (i == from || bucketed[i].depends_on != bucketed[i - 1].depends_on)
+                edges[kept++] = bucketed[i];
+        from = to;
+    }
+    free(bucketed);
+    model->n_edges = kept;
     model->waits_for = malloc((kept ? kept : 1) * sizeof(int));
     model->waited_by = malloc((kept ? kept : 1) * sizeof(int));
     model->waits_kind = malloc(kept ? kept : 1);
-    if (!model->waits_start || !model->waited_start || !model->waits_for || !model->waited_by ||
-        !model->waits_kind)
+    if (!model->waits_for || !model->waited_by || !model->waits_kind) {
+        free(fill);
         return -1;
+    }
     for (size_t i = 0; i < kept; i++) {
         model->waits_start[edges[i].task + 1]++;
         model->waited_start[edges[i].depends_on + 1]++;
@@ -355,10 +396,9 @@ static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
         model->waits_start[t + 1] += model->waits_start[t];
         model->waited_start[t + 1] += model->waited_start[t];
     }
-    size_t *fill = calloc(tasks + 1, sizeof(size_t));
-    if (!fill) return -1;
+    memset(fill, 0, (tasks + 1) * sizeof(size_t));
     for (size_t i = 0; i < kept; i++) {
-        /* Sorted by task: the waits_for lists fill in order. */
+        /* In task order: the waits_for lists fill in order. */
         model->waits_for[i] = edges[i].depends_on;
         model->waits_kind[i] = edges[i].kind;
         size_t at = model->waited_start[edges[i].depends_on] + fill[edges[i].depends_on]++;
