@@ -462,10 +462,19 @@ int tasks_under_heading(const task_document *doc, int heading, task_set *out)
     size_t end = (size_t)heading + 1;
     while (end < doc->n_headings && doc->headings[end].level > doc->headings[heading].level)
         end++;
-    for (size_t t = 0; t < doc->n_tasks; t++) {
-        int h = doc->tasks[t].heading;
-        if (h >= heading && (size_t)h < end && task_set_add(out, (int)t) < 0) return -1;
+    /* Tasks are in document order, so their headings never go down: the
+     * tasks under it are one run, found by halving (a file of 200,000 tasks
+     * under 200 headings made a scan of every task per heading). */
+    size_t low = 0, high = doc->n_tasks;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (doc->tasks[middle].heading < heading)
+            low = middle + 1;
+        else
+            high = middle;
     }
+    for (size_t t = low; t < doc->n_tasks && (size_t)doc->tasks[t].heading < end; t++)
+        if (task_set_add(out, (int)t) < 0) return -1;
     return 0;
 }
 
