@@ -70,7 +70,9 @@ static int git_entry_at_or_above(const char *absolute, int search_up)
         size_t end = strlen(path);
         memcpy(path + (end > 1 ? end : 0), "/.git", sizeof "/.git");
         struct stat st;
-        found = lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
+        /* stat, not lstat: a `.git` that is a symlink to the repository is
+         * one git accepts, and libgit2 follows it too. */
+        found = stat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
         path[end] = '\0';
         if (found || !search_up || end <= 1) break;
         char *slash = strrchr(path, '/');

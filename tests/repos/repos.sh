@@ -105,3 +105,20 @@ if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
     exit 0
 fi
 diff -u "$here/repos.out" "$work/out" >&2 || { echo "FAIL repos: output differs" >&2; exit 1; }
+
+# A work tree whose .git is a symlink to the repository (a layout git
+# accepts): its ignore rules apply all the same.
+linked=$work/linked
+mkdir -p "$linked/kept" "$linked/ignored" "$work/store"
+git init -q "$work/store/linked" || exit 1
+mv "$work/store/linked/.git" "$work/store/linked.git"
+ln -s "$work/store/linked.git" "$linked/.git"
+printf 'ignored/\n' > "$linked/.gitignore"
+printf -- '- [ ] T001 Kept task\n' > "$linked/kept/tasks.md"
+printf -- '- [ ] T001 Ignored task\n' > "$linked/ignored/tasks.md"
+got=$("$sqlite" -batch -cmd ".load $module" :memory: \
+    "SELECT group_concat(title, ', ') FROM tasks('$linked')" 2>&1)
+if [ "$got" != "Kept task" ]; then
+    echo "FAIL repos: a .git that is a symlink: got '$got', wanted 'Kept task'" >&2
+    exit 1
+fi
