@@ -188,7 +188,7 @@ int history_repo_make(const char *dir, unsigned specs, unsigned commits, uint64_
                 ;
             if (t < TASKS_PER_SPEC) break;
         }
-        if (t == TASKS_PER_SPEC) break; /* everything is done */
+        if (!st || t == TASKS_PER_SPEC) break; /* no specs, or everything is done */
         st[t]++;
         spec_text(&text, s, st);
         rc = blob(&b, text.data, text.len, &b.task_blobs[s]);
