@@ -99,7 +99,7 @@ int run_conflicts(const cli_options *options)
 {
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, MODEL_GRAPH);
+    int status = open_model(&session, &model, options, 1, MODEL_GRAPH | MODEL_NAMED_FILES);
     if (status != EXIT_OK) return status;
     path_list list = {0};
     for (size_t t = 0; t < model.n_tasks && !list.failed; t++) {

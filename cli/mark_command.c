@@ -123,7 +123,7 @@ int run_mark(const cli_options *options)
     const char *new_status = options->positionals.items[1];
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 0, 0);
+    int status = open_model(&session, &model, options, 0, MODEL_GUARD);
     if (status != EXIT_OK) return status;
     status = check_spec(&session, &model, options->spec);
     int *found = malloc((model.n_tasks ? model.n_tasks : 1) * sizeof *found);

@@ -210,14 +210,15 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
     const char *root = session->roots.items[root_index];
     /* The columns a command does not use are NULL here, so tasks() never
      * makes them (it fills only the columns a statement reads). */
-    const char *sql = (needs & MODEL_GRAPH)
-        ? "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
-          " counted, optional, depth, line_hash, files, ready, wave, level FROM tasks(?1)"
-        : (needs & MODEL_COUNTS)
-        ? "SELECT spec, file, line, NULL, NULL, status, NULL, done, step, step_name, 0,"
-          " counted, optional, 0, NULL, NULL FROM tasks(?1)"
-        : "SELECT spec, file, line, id, title, status, mark, done, step, step_name, parallel,"
-          " counted, optional, depth, line_hash, files FROM tasks(?1)";
+    int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT spec, file, line, %s, %s, status, %s, done, step, step_name, %s, counted,"
+             " optional, %s, %s, %s%s FROM tasks(?1)",
+             counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
+             counts ? "0" : "parallel", counts ? "0" : "depth", guard ? "line_hash" : "NULL",
+             (needs & MODEL_NAMED_FILES) ? "files" : "NULL",
+             (needs & MODEL_GRAPH) ? ", ready, wave, level" : "");
     sqlite3_stmt *stmt;
     if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
     int rc;

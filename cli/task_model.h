@@ -17,8 +17,9 @@
 
 typedef struct model_task {
     int root; /* index into session->roots */
-    const char *spec, *file, *id, *title, *status, *mark, *step, *step_name, *line_hash;
-    const char *files; /* JSON array */
+    const char *spec, *file, *id, *title, *status, *step, *step_name;
+    const char *mark, *line_hash; /* with MODEL_GUARD, else NULL */
+    const char *files;            /* JSON array, with MODEL_NAMED_FILES, else NULL */
     int line, done, open, cancelled, parallel, counted, optional, depth;
     int ready, wave, level; /* with MODEL_GRAPH; level -1: on or after a cycle */
     int spec_index;         /* into model->specs */
@@ -62,8 +63,10 @@ enum model_needs {
     MODEL_GRAPH = 1, /* ready, wave, level */
     MODEL_EDGES = 2, /* the adjacency lists (implies MODEL_GRAPH) */
     MODEL_FILES = 4, /* the files only (task_specs()): no tasks */
-    MODEL_COUNTS = 8 /* what progress counts only: id, title, mark, depth, line_hash, files,
-                        parallel left NULL or 0 */
+    MODEL_COUNTS = 8,      /* what progress counts only: id, title, depth, parallel left
+                              NULL or 0 */
+    MODEL_GUARD = 16,      /* mark and line_hash, for writing a box (else NULL) */
+    MODEL_NAMED_FILES = 32 /* files, the paths each task names (else NULL) */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
