@@ -23,7 +23,9 @@ static char *work_tree_top(const char *start)
         memcpy(probe, path, length);
         memcpy(probe + length, "/.git", sizeof "/.git");
         struct stat st;
-        int found = lstat(probe, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
+        /* stat, not lstat: a `.git` that is a symlink to the repository is
+         * a layout git accepts (as in ext/fs/git_ignore.c). */
+        int found = stat(probe, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode));
         free(probe);
         if (found) return path;
         char *slash = strrchr(path, '/');
