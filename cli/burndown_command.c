@@ -38,13 +38,6 @@ static int64_t day_time(const char *day)
     return (int64_t)timegm(&tm);
 }
 
-static void day_text(int64_t seconds, char out[16])
-{
-    time_t t = (time_t)seconds;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm)) strcpy(out, "?");
-}
-
 typedef struct burndown_series {
     burndown_point *points;
     size_t n, capacity;
@@ -107,7 +100,7 @@ static void write_forecast_json(json_writer *json, void *context)
     json_key(json, "closed_per_day");
     json_real(json, view->forecast.per_day > 0 ? view->forecast.per_day : 0);
     char finish[16];
-    day_text(view->forecast.finish, finish);
+    burndown_day_text(view->forecast.finish, finish);
     json_field_string(json, "finish", view->forecast.finish ? finish : NULL);
     json_object_end(json);
 }
@@ -122,8 +115,8 @@ static void print_forecast(const forecast_view *view)
     }
     const burndown_point *last = &series->points[series->n - 1];
     char last_day[16], finish[16];
-    day_text(last->time, last_day);
-    day_text(view->forecast.finish, finish);
+    burndown_day_text(last->time, last_day);
+    burndown_day_text(view->forecast.finish, finish);
     if (last->open == 0)
         printf("\nEverything was done or cancelled on %s.\n", last_day);
     else if (view->forecast.per_day > 0)

@@ -68,7 +68,7 @@ static void put_escaped(svg_out *o, const char *text)
     }
 }
 
-static void day_text(int64_t t, char out[16])
+void burndown_day_text(int64_t t, char out[16])
 {
     time_t seconds = (time_t)t;
     struct tm tm;
@@ -147,7 +147,7 @@ static void axes(svg_out *o, const frame *f)
     int64_t first = (f->t0 + DAY - 1) / DAY * DAY;
     for (int64_t t = first; t <= f->t1; t += step * DAY) {
         char text[16];
-        day_text(t, text);
+        burndown_day_text(t, text);
         double x = x_of(f, t);
         put(o,
             "  <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\"/>\n"
@@ -224,7 +224,7 @@ int burndown_svg(const burndown_point *points, size_t n, const burndown_svg_opti
                 "stroke-dasharray=\"6 4\" d=\"M%.1f %.1f L%.1f %.1f\"/>\n",
                 x_of(&f, last->time), y_of(&f, (double)last->open), x_of(&f, stop),
                 y_of(&f, left > 0 ? left : 0));
-            day_text(fc.finish, finish);
+            burndown_day_text(fc.finish, finish);
         }
         put(&o, "  <text x=\"%.1f\" y=\"34\" text-anchor=\"end\" fill=\"#c0392b\">open: %lld",
             f.right, (long long)last->open);

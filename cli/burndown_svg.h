@@ -32,6 +32,10 @@ typedef struct burndown_forecast {
     int64_t finish; /* when open reaches zero at that rate, or 0 when it does not fall */
 } burndown_forecast;
 
+/* A time as its UTC day, `YYYY-MM-DD` ("?" if it has none): how the chart
+ * and the command's lines name days. */
+void burndown_day_text(int64_t time, char out[16]);
+
 /* The forecast from `points` (n > 0) over the options' window. */
 burndown_forecast burndown_forecast_of(const burndown_point *points, size_t n,
                                        const burndown_svg_options *options);
