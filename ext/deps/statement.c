@@ -311,7 +311,11 @@ static const char *order_word_text(size_t k)
 
 static word_index order_word_index;
 
-static const order_word *ordering_word_at(const char *s, size_t len, size_t i, size_t *n)
+/* The ordering word that starts at s[i], if any. `whole`: the word as the
+ * reader takes it (word_at: what follows it checked too); else any word
+ * whose text starts there, a superset (statement_may_order()). */
+static const order_word *order_word_starting(const char *s, size_t len, size_t i, size_t *n,
+                                             int whole)
 {
     if (i >= len) return NULL;
     /* Inside a word only a symbol may start, and no symbol starts with a letter. */
@@ -319,13 +323,19 @@ static const order_word *ordering_word_at(const char *s, size_t len, size_t i, s
     for (size_t k = word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words),
                                      (unsigned char)s[i]);
          k; k = word_index_next(&order_word_index, k)) {
-        size_t m = word_at(s, len, i, &order_words[k - 1]);
+        const order_word *w = &order_words[k - 1];
+        size_t m = whole ? word_at(s, len, i, w) : prefix_nocase(s, len, i, w->text);
         if (m) {
             *n = m;
-            return &order_words[k - 1];
+            return w;
         }
     }
     return NULL;
+}
+
+static const order_word *ordering_word_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    return order_word_starting(s, len, i, n, 1);
 }
 
 static int contains_nocase(const char *s, size_t len, const char *word)
@@ -887,13 +897,9 @@ int statement_may_order(const char *s, size_t len)
      * takes it, but with no test of what follows the word: the segments the
      * reader cuts end earlier than the text, and a word that ends a segment
      * passes there a test it might fail here. So this finds a superset. */
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) continue;
-        for (size_t k = word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words),
-                                         (unsigned char)s[i]);
-             k; k = word_index_next(&order_word_index, k))
-            if (prefix_nocase(s, len, i, order_words[k - 1].text)) return 1;
-    }
+    size_t n;
+    for (size_t i = 0; i < len; i++)
+        if (order_word_starting(s, len, i, &n, 0)) return 1;
     return 0;
 }
 
