@@ -25,13 +25,9 @@ int run_badge(const cli_options *options)
 {
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, MODEL_COUNTS);
-    if (status != EXIT_OK) return status;
     progress_tally tally;
-    if (progress_tally_build(&model, session.count_all, &tally) != 0) {
-        close_model(&session, &model);
-        return session_fail("out of memory");
-    }
+    int status = progress_tally_open(&session, &model, options, &tally);
+    if (status != EXIT_OK) return status;
     char message[64];
     snprintf(message, sizeof message, "%ld/%ld", tally.total.done,
              tally.total.total - tally.total.cancelled);

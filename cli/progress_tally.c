@@ -100,3 +100,15 @@ void progress_bar(int percent, char *out, size_t size)
     }
     out[used] = '\0';
 }
+
+int progress_tally_open(cli_session *session, task_model *model, const cli_options *options,
+                        progress_tally *tally)
+{
+    int status = open_model(session, model, options, 1, MODEL_COUNTS);
+    if (status != EXIT_OK) return status;
+    if (progress_tally_build(model, session->count_all, tally) != 0) {
+        close_model(session, model);
+        return session_fail("out of memory");
+    }
+    return EXIT_OK;
+}

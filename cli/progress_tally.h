@@ -36,6 +36,14 @@ typedef struct progress_tally {
 } progress_tally;
 
 int progress_tally_build(const task_model *model, int count_all, progress_tally *tally);
+
+/* What progress and badge start from: the session and the model opened with
+ * the columns a count needs (MODEL_COUNTS), tallied. Returns EXIT_OK, or the
+ * exit code with everything closed; the caller ends with
+ * progress_tally_free() and close_model() (the tally names the model's
+ * specs). */
+int progress_tally_open(cli_session *session, task_model *model, const cli_options *options,
+                        progress_tally *tally);
 void progress_tally_free(progress_tally *tally);
 
 long progress_open(const progress_counts *counts);
