@@ -10,7 +10,7 @@ static int graph_step(const char *bytes, size_t size, const char *path, const ch
                       scan_result *result)
 {
     task_document doc;
-    task_load_input in = {bytes, size, path, folder, NULL};
+    task_load_input in = {bytes, size, path, folder, NULL, 0};
     if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 1;
     task_graph graph;
     if (task_graph_build(&doc, &graph) != TASKS_PARSE_OK) {

@@ -7,7 +7,7 @@ static int parse_step(const char *bytes, size_t size, const char *path, const ch
                       scan_result *result)
 {
     task_document doc;
-    task_load_input in = {bytes, size, path, folder, NULL};
+    task_load_input in = {bytes, size, path, folder, NULL, 0};
     if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 1;
     result->tasks += doc.n_tasks;
     for (size_t i = 0; i < doc.n_tasks; i++)

@@ -154,6 +154,7 @@ typedef struct task_document {
     size_t n_headings;
 
     int n_execute_groups; /* rollout `- 🔀 Execute in parallel:` / `in sequence:` items */
+    unsigned omitted;     /* task_document_part bits left out (task_load_input.omit) */
     task_dialect dialect;
 
     struct tasks_arena *arena; /* owns every string above */
@@ -176,6 +177,20 @@ typedef struct task_status_map {
     size_t n_rules;
 } task_status_map;
 
+/* Parts of a document a caller may leave out when it reads only tasks'
+ * places, ids and statuses (a count of what is done): they cost a fifth of a
+ * parse. A document records what it left out (task_document.omitted); one
+ * that left out a part cannot stand in for one that has it. */
+enum task_document_part {
+    /* doc->phrases and doc->wave_blocks (the lines the dependency reader
+     * reads): empty, so no dependency graph can be built from the document.
+     * Notes stay: the dialect is read from them. */
+    TASK_PART_PROSE = 1,
+    /* Each task's tags_json and files_json (NULL), line_hash (0), and the
+     * story a heading above names (a `[USn]` tag still gives one). */
+    TASK_PART_DETAILS = 2
+};
+
 /* What task_document_load() reads. */
 typedef struct task_load_input {
     const char *bytes; /* the file's bytes: need not be NUL-terminated, may hold any bytes */
@@ -183,6 +198,7 @@ typedef struct task_load_input {
     const char *path; /* the file's path as found, for its dialect (`.kiro/...`); may be NULL */
     const char *spec; /* the file's spec key (see spec_key.h), stored as doc->spec; may be NULL */
     const task_status_map *statuses; /* the user's mark -> status rules; may be NULL */
+    unsigned omit; /* task_document_part bits the caller will not read; 0: everything */
 } task_load_input;
 
 /*

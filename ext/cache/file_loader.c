@@ -40,6 +40,7 @@ file_loader *file_loader_new(const file_loader_options *options)
     file_loader *loader = calloc(1, sizeof(file_loader));
     if (!loader) return NULL;
     loader->o = *options;
+    if (loader->o.graph_parts) loader->o.omit = 0; /* the graph reads the whole document */
     const task_status_map *statuses = options->statuses;
     if (statuses && statuses->n_rules) {
         size_t bytes = statuses->n_rules * sizeof(task_status_rule);
@@ -94,9 +95,15 @@ static int set_text(text_buffer *buf, const char *text, const char **out)
 static int from_cache(file_loader *loader, load_slot *s, const struct stat *st)
 {
     cache_entry *entry = file_cache_find(loader->o.documents, st, 1, s->item.spec);
-    cache_lookups_note(&loader->lookups, entry != NULL);
-    if (!entry) return 0;
     loaded_file *file = (loaded_file *)entry;
+    /* One read with less than this scan needs is read again (the new one
+     * replaces it in the cache). */
+    if (file && (loaded_file_document(file)->omitted & ~loader->o.omit)) {
+        loaded_file_release(file);
+        file = NULL;
+    }
+    cache_lookups_note(&loader->lookups, file != NULL);
+    if (!file) return 0;
     int missing = loader->o.graph_parts & ~file->graph_parts;
     if (missing) {
         loaded_file *fuller = loaded_file_with_graph(file, loader->o.graph_parts);
@@ -116,7 +123,8 @@ static int from_cache(file_loader *loader, load_slot *s, const struct stat *st)
 static int load_bytes(file_loader *loader, load_slot *s, const char *bytes, size_t size,
                       const struct stat *st)
 {
-    task_load_input in = {bytes, size, s->item.path, s->item.spec, &loader->statuses};
+    task_load_input in = {bytes,         size, s->item.path, s->item.spec, &loader->statuses,
+                          loader->o.omit};
     int rc = loaded_file_load(&in, st, loader->o.graph_parts, &s->file);
     if (rc == TASKS_PARSE_TOO_BIG) {
         fail(&s->item, EFBIG, "larger than the parser's limit");

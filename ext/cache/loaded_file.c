@@ -52,6 +52,7 @@ static void account(loaded_file *f)
 static int build_graph(loaded_file *f, int parts)
 {
     if (!parts) return 0;
+    if (f->shared->doc.omitted) return -1; /* the graph reads the whole document */
     f->graph = calloc(1, sizeof(task_graph));
     if (!f->graph || task_graph_build(&f->shared->doc, f->graph) != TASKS_PARSE_OK) {
         free(f->graph);
@@ -78,7 +79,10 @@ int loaded_file_load(const task_load_input *in, const struct stat *st, int graph
         free(shared);
         return -1;
     }
-    int rc = task_document_load(in, &shared->doc);
+    /* The graph reads the whole document. */
+    task_load_input whole = *in;
+    if (graph_parts) whole.omit = 0;
+    int rc = task_document_load(&whole, &shared->doc);
     if (rc != TASKS_PARSE_OK) {
         free(shared);
         free(f->entry.key);

@@ -42,13 +42,15 @@ static inline const task_document *loaded_file_document(const loaded_file *f)
 
 /* Loads `in` (the bytes of the file `st` describes, `in->spec` the extra
  * key; `st` NULL for bytes that are no file's) and builds the graph parts
- * asked for. 0 with *out (one reference), -1 when out of memory,
+ * asked for (with graph parts, in->omit is ignored: the graph reads the
+ * whole document). 0 with *out (one reference), -1 when out of memory,
  * TASKS_PARSE_TOO_BIG when the file is too large. */
 int loaded_file_load(const task_load_input *in, const struct stat *st, int graph_parts,
                      loaded_file **out);
 
 /* `from` with the graph parts it lacks: a new loaded_file sharing its
- * document (one reference), or NULL when out of memory. */
+ * document (one reference), or NULL when out of memory. `from`'s document
+ * must have left nothing out (omitted 0). */
 loaded_file *loaded_file_with_graph(const loaded_file *from, int graph_parts);
 
 void loaded_file_release(loaded_file *file);

@@ -52,7 +52,7 @@ static const task_record *task_on_line(const task_document *doc, uint32_t line)
 
 static int load(const mark_edit *e, const char *bytes, size_t size, task_document *doc)
 {
-    task_load_input in = {bytes, size, e->r->path, NULL, e->r->statuses};
+    task_load_input in = {bytes, size, e->r->path, NULL, e->r->statuses, 0};
     return task_document_load(&in, doc);
 }
 

@@ -126,7 +126,7 @@ static task_version *keep(tasks_arena *arena, const task_document *doc)
 static int parse(version_map *map, const char *path, const task_status_map *statuses,
                  const char *bytes, size_t size, const task_version **out)
 {
-    task_load_input in = {bytes, size, path, NULL, statuses};
+    task_load_input in = {bytes, size, path, NULL, statuses, 0};
     task_document doc;
     /* tasks()'s limit for one file; past it, as there, no tasks. */
     int rc =

@@ -126,9 +126,11 @@ static int nest_by_number(task_document *doc)
     return TASKS_PARSE_OK;
 }
 
-int task_document_parse(const char *bytes, size_t size, const char *spec, task_document *doc)
+int task_document_parse(const char *bytes, size_t size, const char *spec, unsigned omit,
+                        task_document *doc)
 {
     memset(doc, 0, sizeof(*doc));
+    doc->omitted = omit & (TASK_PART_PROSE | TASK_PART_DETAILS);
     if (size > TASKS_PARSE_MAX_BYTES) return TASKS_PARSE_TOO_BIG;
     doc->arena = tasks_arena_new();
     if (!doc->arena) return TASKS_PARSE_NOMEM;

@@ -5,8 +5,10 @@
 
 #include "tasks_parse.h"
 
-/* BOM, front matter, the markdown walk, subtasks nested by number. */
-int task_document_parse(const char *bytes, size_t size, const char *spec, task_document *doc);
+/* BOM, front matter, the markdown walk, subtasks nested by number; the
+ * task_document_part bits in `omit` are left out. */
+int task_document_parse(const char *bytes, size_t size, const char *spec, unsigned omit,
+                        task_document *doc);
 
 /* The dialect: front matter `dialect:`, then the path, then the content. */
 task_dialect task_document_detect_dialect(const task_document *doc, const char *path);

@@ -56,6 +56,8 @@ typedef struct walker {
     task_document *doc;
     tasks_arena *arena;
     int failed;
+    int prose;   /* keep the lines the dependency reader reads (TASK_PART_PROSE) */
+    int details; /* make tags_json and files_json (TASK_PART_DETAILS) */
 
     int quote_depth;
     int table_depth;
@@ -162,10 +164,12 @@ static void finish_task(walker *w)
         t->title = tasks_arena_strndup(w->arena, text + m.title_start, m.title_end - m.title_start);
         if (!t->title) w->failed = 1;
     }
-    size_t raw_end = w->capture_end > w->box_end ? w->capture_end : w->box_end;
-    t->files_json = task_files_json(w->arena, w->bytes + w->box_end, raw_end - w->box_end);
-    if (!t->files_json) w->failed = 1;
-    t->tags_json = tags_json(w, text, &m);
+    if (w->details) {
+        size_t raw_end = w->capture_end > w->box_end ? w->capture_end : w->box_end;
+        t->files_json = task_files_json(w->arena, w->bytes + w->box_end, raw_end - w->box_end);
+        if (!t->files_json) w->failed = 1;
+        t->tags_json = tags_json(w, text, &m);
+    }
     if (m.story_tag >= 0) {
         text_span s = m.tags[m.story_tag];
         t->story = tasks_arena_strndup(w->arena, text + s.start, s.len);
@@ -225,7 +229,7 @@ static void start_task(walker *w, size_t mark_offset, size_t box_end, int option
         if (t->parent < 0) t->parent = w->li[i].task;
         t->depth++;
     }
-    t->tags_json = t->files_json = "[]";
+    t->tags_json = t->files_json = w->details ? "[]" : NULL;
     t->title = t->text = "";
     w->li[w->li_depth - 1].task = (int)doc->n_tasks;
     w->capture = CAPTURE_TASK;
@@ -535,7 +539,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_CODE:
         w->verbatim_depth++;
         w->code_in_deps = w->dep_level != 0;
-        if (w->quote_depth == 0) start_phrase(w, CAPTURE_CODE);
+        if (w->quote_depth == 0 && w->prose) start_phrase(w, CAPTURE_CODE);
         break;
     case MD_BLOCK_THEAD:
         w->row_is_header = 1;
@@ -544,7 +548,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         w->row_is_header = 0;
         break;
     case MD_BLOCK_TR:
-        if (w->dep_level && w->quote_depth == 0) {
+        if (w->dep_level && w->quote_depth == 0 && w->prose) {
             start_phrase(w, CAPTURE_ROW);
             w->row_cells = 0;
         }
@@ -681,10 +685,12 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
     if (w->capture == CAPTURE_NONE) {
         if (w->quote_depth || w->table_depth || w->verbatim_depth) return w->failed;
         if (w->dep_level) {
+            if (!w->prose) return w->failed;
             start_phrase(w, CAPTURE_PHRASE);
         } else if ((w->note_task = enclosing_task(w)) >= 0) {
             start_phrase(w, CAPTURE_NOTE);
         } else {
+            if (!w->prose) return w->failed;
             start_phrase(w, CAPTURE_FIELD); /* kept if it is `Dependencies: ...` */
         }
     }
@@ -738,6 +744,8 @@ int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1
     w.doc = doc;
     w.arena = doc->arena;
     w.want_h1 = want_h1;
+    w.prose = !(doc->omitted & TASK_PART_PROSE);
+    w.details = !(doc->omitted & TASK_PART_DETAILS);
     line_counter_init(&w.lines, bytes, size);
     w.heading_index = -1;
     for (int l = 0; l <= 6; l++)

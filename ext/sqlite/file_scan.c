@@ -170,8 +170,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         int paths =
             table->paths_columns == UINT64_MAX || (info->colUsed & table->paths_columns) != 0;
         if (paths) graph = 1;
+        int omit_prose = table->lean && !graph;
+        int omit_details = omit_prose && (info->colUsed & table->details_columns) == 0;
         info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) |
-                       (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0);
+                       (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0) | (omit_prose ? 256 : 0) |
+                       (omit_details ? 512 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         if (table->keyed && !table->from_text) key_constraints(table, info);
@@ -361,6 +364,18 @@ static int graph_parts(int idx_num)
            ((idx_num & 128) ? GRAPH_PATHS : 0);
 }
 
+/* The task_document_part bits the query reads none of. */
+static unsigned omit_parts(int idx_num)
+{
+    return ((idx_num & 256) ? TASK_PART_PROSE : 0) | ((idx_num & 512) ? TASK_PART_DETAILS : 0);
+}
+
+/* What an index of rows was read with: another plan needs another. */
+static int index_plan(int idx_num)
+{
+    return graph_parts(idx_num) | (int)(omit_parts(idx_num) << 8);
+}
+
 /* Reads every file of the open scan into a new index of the path's rows. */
 static int build_index(scan_cursor *cur, const char *path, int parts)
 {
@@ -436,6 +451,7 @@ static int filter_text(scan_cursor *cur, int idx_num, int argc, sqlite3_value **
     file_loader_options options = {
         .max_bytes = (size_t)size,
         .graph_parts = graph_parts(idx_num),
+        .omit = omit_parts(idx_num),
         .documents = NULL, /* bytes are no file: nothing to key a cache by */
         .statuses = &vtab->conn->statuses,
     };
@@ -477,12 +493,13 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     int keys = idx_num & (16 | 32 | 64);
-    if (keys && scan_index_serves(cur->index, path, graph_parts(idx_num)))
+    if (keys && scan_index_serves(cur->index, path, index_plan(idx_num)))
         return find_indexed(cur, idx_num, argc, argv);
     char *message = NULL;
     file_loader_options options = {
         .max_bytes = size_limit(vtab),
         .graph_parts = graph_parts(idx_num),
+        .omit = omit_parts(idx_num),
         .documents = vtab->conn->documents,
         .statuses = &vtab->conn->statuses,
     };
@@ -507,7 +524,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         return SQLITE_ERROR;
     }
     if (keys) {
-        int rc = build_index(cur, path, graph_parts(idx_num));
+        int rc = build_index(cur, path, index_plan(idx_num));
         return rc == SQLITE_OK ? find_indexed(cur, idx_num, argc, argv) : rc;
     }
     cur->eof = 0;

@@ -56,6 +56,12 @@ typedef struct scan_table {
     uint64_t graph_columns; /* ... when one of these columns (bit i: column i) is read */
     int needs_refs;         /* and the references of each task in it */
     uint64_t paths_columns; /* columns that need task_graph_add_paths (UINT64_MAX: every row) */
+    /* A table whose columns read only tasks' places, ids, marks and statuses
+     * and the document's own fields (not the prose the graph reads) sets
+     * lean: without a graph column the parse leaves the prose out, and
+     * without one of details_columns, the details too (TASK_PART_*). */
+    int lean;
+    uint64_t details_columns;
     int lists_skipped;      /* its rows are what the walk left out, one each */
     int checks_named_files; /* look up the files done tasks name (scan_file.missing) */
     /* Columns whose `=` constraints the cursor serves from an index of the

@@ -33,7 +33,7 @@ typedef struct key_array {
 
 struct scan_index {
     char *path;
-    int graph_parts;
+    int plan; /* what the rows were read with (file_scan.c index_plan()) */
     kept_file *files;
     size_t n_files, cap_files;
     key_array keys[KEY_KINDS];
@@ -41,7 +41,7 @@ struct scan_index {
     size_t cap_matches;
 };
 
-scan_index *scan_index_new(const char *path, int graph_parts)
+scan_index *scan_index_new(const char *path, int plan)
 {
     scan_index *x = calloc(1, sizeof(scan_index));
     if (!x) return NULL;
@@ -50,13 +50,13 @@ scan_index *scan_index_new(const char *path, int graph_parts)
         free(x);
         return NULL;
     }
-    x->graph_parts = graph_parts;
+    x->plan = plan;
     return x;
 }
 
-int scan_index_serves(const scan_index *x, const char *path, int graph_parts)
+int scan_index_serves(const scan_index *x, const char *path, int plan)
 {
-    return x && x->graph_parts == graph_parts && strcmp(x->path, path) == 0;
+    return x && x->plan == plan && strcmp(x->path, path) == 0;
 }
 
 static int copy_text(const char *text, char **out)

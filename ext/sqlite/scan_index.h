@@ -18,12 +18,12 @@ typedef struct scan_match {
 
 typedef struct scan_index scan_index;
 
-/* An empty index for `path` scanned with the graph parts `graph_parts`;
- * NULL when out of memory. */
-scan_index *scan_index_new(const char *path, int graph_parts);
+/* An empty index for `path` scanned with `plan` (the graph parts and the
+ * parts left out, as the cursor encodes them); NULL when out of memory. */
+scan_index *scan_index_new(const char *path, int plan);
 
-/* 1 when the index holds the rows of `path` with `graph_parts`. */
-int scan_index_serves(const scan_index *x, const char *path, int graph_parts);
+/* 1 when the index holds the rows of `path` read with `plan`. */
+int scan_index_serves(const scan_index *x, const char *path, int plan);
 
 /* Keeps a copy of `file` as the tables read it, and a reference to `loaded`
  * (NULL for a file that was not read). SQLITE_OK or SQLITE_NOMEM. */

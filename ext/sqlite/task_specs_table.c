@@ -118,6 +118,7 @@ const scan_table task_specs_table = {
               " progress_tasks INTEGER, progress_done INTEGER, optional_tasks INTEGER,"
               " optional_done INTEGER, path HIDDEN)",
     .path_column = SPECS_PATH,
+    .lean = 1, /* no column reads the prose or a task's details */
     .keyed = 1,
     .spec_column = SPECS_SPEC,
     .file_column = SPECS_FILE,

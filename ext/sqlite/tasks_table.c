@@ -155,6 +155,9 @@ const scan_table tasks_table = {
               " unblocks INTEGER, critical INTEGER, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
+    .lean = 1,
+    .details_columns = (1ull << TASKS_STORY) | (1ull << TASKS_TAGS) | (1ull << TASKS_FILES) |
+                       (1ull << TASKS_LINE_HASH),
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),
     .paths_columns = (1ull << TASKS_BLOCKERS) | (1ull << TASKS_UNBLOCKS) | (1ull << TASKS_CRITICAL),
     .keyed = 1,

@@ -73,10 +73,42 @@ static void check_task(const task_document *doc, size_t index, uint32_t last_lin
                    index, t->line, index - 1, doc->tasks[index - 1].line);
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* A load that leaves the prose and the details out has the same tasks, each
+ * the same but for what it left out. */
+static void check_lean_load(const task_load_input *whole_in, const task_document *whole)
+{
+    task_load_input in = *whole_in;
+    in.omit = TASK_PART_PROSE | TASK_PART_DETAILS;
+    task_document lean;
+    if (task_document_load(&in, &lean) != TASKS_PARSE_OK) return; /* out of memory */
+    FUZZ_CHECK(lean.n_phrases == 0 && lean.n_wave_blocks == 0, "a lean load kept prose");
+    FUZZ_CHECK(lean.n_tasks == whole->n_tasks, "lean %zu tasks, whole %zu", lean.n_tasks,
+               whole->n_tasks);
+    FUZZ_CHECK(lean.dialect == whole->dialect, "lean dialect %d, whole %d", lean.dialect,
+               whole->dialect);
+    FUZZ_CHECK(lean.n_notes == whole->n_notes, "lean %zu notes, whole %zu", lean.n_notes,
+               whole->n_notes);
+    for (size_t i = 0; i < lean.n_tasks; i++) {
+        const task_record *a = &lean.tasks[i], *b = &whole->tasks[i];
+        FUZZ_CHECK(a->line == b->line && a->end_line == b->end_line && a->status == b->status &&
+                       a->parent == b->parent && a->depth == b->depth && a->counted == b->counted &&
+                       strcmp(a->mark, b->mark) == 0 && same_text(a->id, b->id) &&
+                       same_text(a->title, b->title) && same_text(a->step, b->step) &&
+                       same_text(a->section, b->section),
+                   "task %zu differs between the lean and the whole load", i);
+    }
+    task_document_free(&lean);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     task_document doc;
-    task_load_input in = {(const char *)data, size, NULL, "fuzz-spec", NULL};
+    task_load_input in = {(const char *)data, size, NULL, "fuzz-spec", NULL, 0};
     int rc = task_document_load(&in, &doc);
     if (rc != TASKS_PARSE_OK) {
         /* Only running out of memory can fail at these sizes; the document
@@ -120,6 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check_string("step name", s->name, 1);
     }
 
+    check_lean_load(&in, &doc);
     task_document_free(&doc);
     FUZZ_CHECK(doc.arena == NULL && doc.tasks == NULL, "free left pointers behind");
     return 0;

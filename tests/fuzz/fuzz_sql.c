@@ -130,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* What the parser alone says, to hold the tables to. */
     task_document doc;
-    task_load_input in = {(const char *)data, size, NULL, "x", NULL};
+    task_load_input in = {(const char *)data, size, NULL, "x", NULL, 0};
     if (task_document_load(&in, &doc) != TASKS_PARSE_OK) return 0;
     size_t expected = doc.n_tasks;
     task_document_free(&doc);

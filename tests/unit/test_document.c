@@ -10,7 +10,7 @@
 static task_document parse(const char *text, size_t len, const char *folder)
 {
     task_document doc;
-    task_load_input in = {text, len, NULL, folder, NULL};
+    task_load_input in = {text, len, NULL, folder, NULL, 0};
     assert_int_equal(task_document_load(&in, &doc), TASKS_PARSE_OK);
     return doc;
 }
@@ -287,6 +287,64 @@ static void empty_input_is_fine(void **state)
     task_document_free(&doc);
 }
 
+/* A load that leaves the prose and the details out keeps everything else
+ * exactly as a whole load has it. */
+static void a_lean_load_keeps_all_it_is_not_told_to_leave_out(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "---\ntitle: Lean\n---\n# Tasks\n\n## Phase 3: User Story 2 - Login\n\n"
+        "- [ ] 1. T001 [P] Sign in to src/app.py (depends on T002)\n"
+        "  - detail line\n  - _Requirements: 1.1_\n"
+        "- [x] 1.1 [US1] Nested by number\n- [/] T003 **bold** `code`\n\n"
+        "Dependencies: T001 before T003\n\n## Dependencies\n\n- T003 blocks T001\n\n"
+        "| a | b |\n|---|---|\n| T001 | T003 |\n\n```json\n{\"waves\": [[\"T001\"]]}\n```\n";
+    task_document whole, lean;
+    task_load_input in = {text, sizeof text - 1, ".kiro/specs/x/tasks.md", "x", NULL, 0};
+    assert_int_equal(task_document_load(&in, &whole), TASKS_PARSE_OK);
+    in.omit = TASK_PART_PROSE | TASK_PART_DETAILS;
+    assert_int_equal(task_document_load(&in, &lean), TASKS_PARSE_OK);
+    assert_int_equal(lean.omitted, TASK_PART_PROSE | TASK_PART_DETAILS);
+    assert_int_equal(whole.omitted, 0);
+    assert_true(whole.n_phrases > 0);
+    assert_int_equal(whole.n_wave_blocks, 1);
+    assert_int_equal(lean.n_phrases, 0);
+    assert_int_equal(lean.n_wave_blocks, 0);
+    assert_int_equal(lean.n_notes, whole.n_notes);
+    assert_int_equal(lean.dialect, whole.dialect);
+    assert_string_equal(lean.title, whole.title);
+    assert_int_equal(lean.n_headings, whole.n_headings);
+    assert_int_equal(lean.n_tasks, 3);
+    assert_int_equal(lean.n_tasks, whole.n_tasks);
+    for (size_t i = 0; i < lean.n_tasks; i++) {
+        const task_record *a = &lean.tasks[i], *b = &whole.tasks[i];
+        assert_int_equal(a->line, b->line);
+        assert_int_equal(a->end_line, b->end_line);
+        assert_string_equal(a->id, b->id);
+        assert_string_equal(a->title, b->title);
+        assert_string_equal(a->text, b->text);
+        assert_string_equal(a->mark, b->mark);
+        assert_int_equal(a->status, b->status);
+        assert_int_equal(a->parallel, b->parallel);
+        assert_int_equal(a->parent, b->parent);
+        assert_int_equal(a->depth, b->depth);
+        assert_int_equal(a->counted, b->counted);
+        assert_int_equal(a->optional, b->optional);
+        assert_ptr_equal(a->step == NULL, b->step == NULL);
+        assert_null(a->tags_json);
+        assert_null(a->files_json);
+        assert_int_equal(a->line_hash, 0);
+        assert_true(b->line_hash != 0);
+    }
+    assert_string_equal(whole.tasks[0].files_json, "[\"src/app.py\"]");
+    /* a tag's story stays; the heading's is a detail */
+    assert_string_equal(lean.tasks[1].story, "US1");
+    assert_string_equal(whole.tasks[0].story, "US2");
+    assert_null(lean.tasks[0].story);
+    task_document_free(&whole);
+    task_document_free(&lean);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +362,7 @@ int main(void)
         cmocka_unit_test(bad_bytes_become_replacement_characters),
         cmocka_unit_test(dependency_sections_give_phrases),
         cmocka_unit_test(empty_input_is_fine),
+        cmocka_unit_test(a_lean_load_keeps_all_it_is_not_told_to_leave_out),
     };
     return RUN_TESTS(tests);
 }

@@ -209,7 +209,7 @@ static void a_file_that_gains_its_graph_is_a_new_entry_sharing_the_document(void
 {
     (void)state;
     struct stat st = file_stat(3, sizeof sample - 1, 3);
-    task_load_input in = {sample, sizeof sample - 1, "specs/x/tasks.md", "x", NULL};
+    task_load_input in = {sample, sizeof sample - 1, "specs/x/tasks.md", "x", NULL, 0};
     loaded_file *bare;
     assert_int_equal(loaded_file_load(&in, &st, 0, &bare), 0);
     assert_null(bare->graph);
@@ -342,7 +342,7 @@ static int remove_tree(void **state)
 static char *scan(const char *root, file_cache *documents, file_cache *listings, int threads,
                   int graph_parts)
 {
-    file_loader_options options = {1 << 20, graph_parts, documents, NULL};
+    file_loader_options options = {1 << 20, graph_parts, documents, NULL, 0};
     file_loader *loader = file_loader_new(&options);
     listing_source source = {listings, {0}};
     walk_listings callbacks = listing_source_callbacks(&source);

@@ -18,7 +18,7 @@ typedef struct parsed {
 static parsed build(const char *text)
 {
     parsed p;
-    task_load_input in = {text, strlen(text), NULL, "spec", NULL};
+    task_load_input in = {text, strlen(text), NULL, "spec", NULL, 0};
     assert_int_equal(task_document_load(&in, &p.doc), TASKS_PARSE_OK);
     assert_int_equal(task_graph_build(&p.doc, &p.graph), TASKS_PARSE_OK);
     return p;
@@ -306,7 +306,7 @@ static void corpus_lines_all_accounted_for(void **state)
         const char *reason;
         assert_int_equal(file_read_all(e.path, 1 << 26, &bytes, &size, &reason), 0);
         parsed p;
-        task_load_input in = {bytes, size, e.path, e.folder, NULL};
+        task_load_input in = {bytes, size, e.path, e.folder, NULL, 0};
         assert_int_equal(task_document_load(&in, &p.doc), TASKS_PARSE_OK);
         assert_int_equal(task_graph_build(&p.doc, &p.graph), TASKS_PARSE_OK);
         for (size_t i = 0; i < p.doc.n_phrases; i++) {

@@ -49,7 +49,7 @@ static void hash_of(const char *path, uint32_t line, char hash[17])
     size_t size;
     char *bytes = read_bytes(path, &size);
     task_document doc;
-    task_load_input in = {bytes, size, path, NULL, NULL};
+    task_load_input in = {bytes, size, path, NULL, NULL, 0};
     assert_int_equal(task_document_load(&in, &doc), TASKS_PARSE_OK);
     hash[0] = '\0';
     for (size_t t = 0; t < doc.n_tasks; t++)
@@ -161,7 +161,7 @@ static void every_task_of_every_real_file_round_trips(void **state)
             write_bytes(copy, original, size);
             task_document doc;
             /* Loaded under its own path, for its dialect. */
-            task_load_input in = {original, size, source, NULL, NULL};
+            task_load_input in = {original, size, source, NULL, NULL, 0};
             assert_int_equal(task_document_load(&in, &doc), TASKS_PARSE_OK);
             files++;
             for (size_t t = 0; t < doc.n_tasks; t++) {
@@ -378,7 +378,7 @@ static void two_processes_marking_one_file_lose_nothing(void **state)
     size_t size;
     char *bytes = read_bytes(path, &size);
     task_document doc;
-    task_load_input in = {bytes, size, path, NULL, NULL};
+    task_load_input in = {bytes, size, path, NULL, NULL, 0};
     assert_int_equal(task_document_load(&in, &doc), TASKS_PARSE_OK);
     assert_int_equal(doc.n_tasks, 2);
     for (int c = 0; c < LINES; c++)
