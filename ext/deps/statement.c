@@ -270,31 +270,58 @@ typedef struct word_index {
     int ready;
     unsigned char head[256];            /* 1 + the first word starting with the byte; 0: none */
     unsigned char next[WORD_INDEX_MAX]; /* 1 + the next word with the same first byte */
+    unsigned char pairs[256][32];       /* bit (a, b): some word starts with bytes a, b */
 } word_index;
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
 
 static void word_index_build(word_index *x, const char *(*text_of)(size_t k), size_t n)
 {
     unsigned char head[256] = {0}, next[WORD_INDEX_MAX] = {0};
+    unsigned char built[256][32] = {{0}};
     for (size_t k = n < WORD_INDEX_MAX ? n : WORD_INDEX_MAX; k-- > 0;) {
-        unsigned char c = (unsigned char)text_of(k)[0];
-        next[k] = head[c];
-        head[c] = (unsigned char)(k + 1);
+        const unsigned char *w = (const unsigned char *)text_of(k);
+        next[k] = head[w[0]];
+        head[w[0]] = (unsigned char)(k + 1);
+        /* a one-byte word may be followed by any byte */
+        for (unsigned b = 0; b < 256; b++)
+            if (w[1] ? b == w[1] : 1) built[w[0]][b >> 3] |= (unsigned char)(1u << (b & 7));
     }
-    for (size_t c = 0; c < 256; c++)
+    for (size_t c = 0; c < 256; c++) {
         __atomic_store_n(&x->head[c], head[c], __ATOMIC_RELAXED);
+        for (size_t b = 0; b < 32; b++)
+            __atomic_store_n(&x->pairs[c][b], built[c][b], __ATOMIC_RELAXED);
+    }
     for (size_t k = 0; k < WORD_INDEX_MAX; k++)
         __atomic_store_n(&x->next[k], next[k], __ATOMIC_RELAXED);
     __atomic_store_n(&x->ready, 1, __ATOMIC_RELEASE);
 }
 
-/* The first word (in the list's order) that may start at byte c: 1 + its
- * index, 0 when none. Words are lowercase: c is compared lowercased. */
-static size_t word_index_first(word_index *x, const char *(*text_of)(size_t k), size_t n,
-                               unsigned char c)
+static void word_index_ready(word_index *x, const char *(*text_of)(size_t k), size_t n)
 {
     if (!__atomic_load_n(&x->ready, __ATOMIC_ACQUIRE)) word_index_build(x, text_of, n);
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
-    return __atomic_load_n(&x->head[c], __ATOMIC_RELAXED);
+}
+
+/* Whether some word starts with the (lowercased) bytes at s[i] and s[i+1]:
+ * most positions fail here, before any word is tried. The index is ready. */
+static inline int word_index_may_start(const word_index *x, const char *s, size_t len, size_t i)
+{
+    unsigned char c = lower_ascii((unsigned char)s[i]);
+    unsigned char b = i + 1 < len ? lower_ascii((unsigned char)s[i + 1]) : 0;
+    return (__atomic_load_n(&x->pairs[c][b >> 3], __ATOMIC_RELAXED) >> (b & 7)) & 1;
+}
+
+/* The first word (in the list's order) that may start at s[i]: 1 + its
+ * index, 0 when none. Words are lowercase: the text is compared lowercased. */
+static size_t word_index_first(word_index *x, const char *(*text_of)(size_t k), size_t n,
+                               const char *s, size_t len, size_t i)
+{
+    word_index_ready(x, text_of, n);
+    size_t k = __atomic_load_n(&x->head[lower_ascii((unsigned char)s[i])], __ATOMIC_RELAXED);
+    return k && word_index_may_start(x, s, len, i) ? k : 0;
 }
 
 static size_t word_index_next(word_index *x, size_t k)
@@ -320,8 +347,8 @@ static const order_word *order_word_starting(const char *s, size_t len, size_t i
     if (i >= len) return NULL;
     /* Inside a word only a symbol may start, and no symbol starts with a letter. */
     if (i > 0 && is_word_byte(s[i - 1]) && is_ascii_letter(s[i])) return NULL;
-    for (size_t k = word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words),
-                                     (unsigned char)s[i]);
+    for (size_t k =
+             word_index_first(&order_word_index, order_word_text, COUNT_OF(order_words), s, len, i);
          k; k = word_index_next(&order_word_index, k)) {
         const order_word *w = &order_words[k - 1];
         size_t m = whole ? word_at(s, len, i, w) : prefix_nocase(s, len, i, w->text);
@@ -491,7 +518,7 @@ static int contains_any(word_index *x, const char *const *phrases, size_t n_phra
                         const char *(*text_of)(size_t k), const char *s, size_t start, size_t end)
 {
     for (size_t i = start; i < end; i++) {
-        for (size_t k = word_index_first(x, text_of, n_phrases, (unsigned char)s[i]); k;
+        for (size_t k = word_index_first(x, text_of, n_phrases, s, end, i); k;
              k = word_index_next(x, k))
             if (prefix_nocase(s, end, i, phrases[k - 1])) return 1;
     }
@@ -720,17 +747,24 @@ static void read_segment(const char *s, size_t start, size_t end, int first_segm
 /* `Depends on: T003`, `**Dependencies**: T001-T014`: where what the label
  * relates starts (after the colon), or 0 when the text opens with no such
  * label; *label gets which. */
+static const char *relation_label_text(size_t k)
+{
+    return relation_labels[k].text;
+}
+
+static word_index relation_label_index;
+
 static size_t relation_label_end(const char *s, size_t len, const order_word **label)
 {
     size_t opening = 0;
     while (opening < len && (s[opening] == '*' || s[opening] == '_' || s[opening] == ' '))
         opening++;
     if (opening == len) return 0;
-    unsigned char first = (unsigned char)s[opening];
-    if (first >= 'A' && first <= 'Z') first = (unsigned char)(first - 'A' + 'a');
-    for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
-        const order_word *w = &relation_labels[k];
-        if ((unsigned char)w->text[0] != first) continue; /* the labels are lower case */
+    /* the labels with the text's first two bytes, in the list's order */
+    for (size_t k = word_index_first(&relation_label_index, relation_label_text,
+                                     COUNT_OF(relation_labels), s, len, opening);
+         k; k = word_index_next(&relation_label_index, k)) {
+        const order_word *w = &relation_labels[k - 1];
         size_t i = opening;
         size_t n = prefix_nocase(s, len, i, w->text);
         if (!n) continue;
@@ -896,10 +930,18 @@ int statement_may_order(const char *s, size_t len)
     /* Every position an ordering word may start at, as ordering_word_at()
      * takes it, but with no test of what follows the word: the segments the
      * reader cuts end earlier than the text, and a word that ends a segment
-     * passes there a test it might fail here. So this finds a superset. */
+     * passes there a test it might fail here. So this finds a superset.
+     * order_word_starting()'s own first tests are made here, in the loop,
+     * since most positions fail them. */
+    word_index_ready(&order_word_index, order_word_text, COUNT_OF(order_words));
     size_t n;
-    for (size_t i = 0; i < len; i++)
+    int after_word_byte = 0;
+    for (size_t i = 0; i < len; i++) {
+        int inside_word = after_word_byte && is_ascii_letter(s[i]);
+        after_word_byte = is_word_byte(s[i]);
+        if (inside_word || !word_index_may_start(&order_word_index, s, len, i)) continue;
         if (order_word_starting(s, len, i, &n, 0)) return 1;
+    }
     return 0;
 }
 
