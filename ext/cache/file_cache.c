@@ -116,6 +116,15 @@ int file_cache_enabled(file_cache *cache)
     return __atomic_load_n(&cache->stats.limit, __ATOMIC_RELAXED) > 0;
 }
 
+int file_cache_has_room(file_cache *cache, size_t bytes)
+{
+    if (!file_cache_enabled(cache)) return 0;
+    pthread_mutex_lock(&cache->lock);
+    int room = bytes <= cache->stats.limit && cache->stats.bytes <= cache->stats.limit - bytes;
+    pthread_mutex_unlock(&cache->lock);
+    return room;
+}
+
 void file_cache_set_limit(file_cache *cache, size_t limit)
 {
     pthread_mutex_lock(&cache->lock);

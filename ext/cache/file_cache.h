@@ -74,6 +74,8 @@ cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_
 int file_cache_offer(file_cache *cache, cache_entry *entry);
 
 int file_cache_enabled(file_cache *cache);                  /* a limit above 0 */
+/* Enabled, with `bytes` more under its limit. */
+int file_cache_has_room(file_cache *cache, size_t bytes);
 void file_cache_set_limit(file_cache *cache, size_t limit); /* empties it when over */
 size_t file_cache_clear(file_cache *cache);                 /* the entries dropped */
 file_cache_stats file_cache_get_stats(file_cache *cache);

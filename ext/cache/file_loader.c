@@ -17,6 +17,13 @@
  * past it, memory goes back at once. */
 #define LOADER_KEEP_BYTES ((size_t)1 << 20)
 
+/* A parsed file takes about this many times its own size in the cache, and
+ * this much more (~5.6 KB for a spec of ~1.3 KB, 2.8 KB for one of 200
+ * bytes): the guess, before a file is parsed, of whether the cache will
+ * keep it. */
+#define LOADER_BYTES_PER_BYTE 4
+#define LOADER_BYTES_PER_FILE 2048
+
 /* A scan_item and the buffers it keeps from file to file, so an item
  * allocates only while they grow. */
 typedef struct load_slot {
@@ -96,8 +103,9 @@ static int from_cache(file_loader *loader, load_slot *s, const struct stat *st)
 {
     cache_entry *entry = file_cache_find(loader->o.documents, st, 1, s->item.spec);
     loaded_file *file = (loaded_file *)entry;
-    /* One read with less than this scan needs is read again (the new one
-     * replaces it in the cache). */
+    /* (Only whole documents are offered to the cache; were one kept that
+     * left out what this scan needs, it would be read again and replace
+     * it.) */
     if (file && (loaded_file_document(file)->omitted & ~loader->o.omit)) {
         loaded_file_release(file);
         file = NULL;
@@ -123,8 +131,16 @@ static int from_cache(file_loader *loader, load_slot *s, const struct stat *st)
 static int load_bytes(file_loader *loader, load_slot *s, const char *bytes, size_t size,
                       const struct stat *st)
 {
-    task_load_input in = {bytes,         size, s->item.path, s->item.spec, &loader->statuses,
-                          loader->o.omit};
+    /* What the cache keeps, it keeps whole, for whichever query comes next
+     * (a lean copy would be parsed again by the first that reads more);
+     * what it will not keep is parsed for this scan's needs alone. A
+     * lean one is never offered to the cache. */
+    unsigned omit = loader->o.omit;
+    if (omit && st && using_cache(loader) &&
+        file_cache_has_room(loader->o.documents,
+                            LOADER_BYTES_PER_BYTE * size + LOADER_BYTES_PER_FILE))
+        omit = 0;
+    task_load_input in = {bytes, size, s->item.path, s->item.spec, &loader->statuses, omit};
     int rc = loaded_file_load(&in, st, loader->o.graph_parts, &s->file);
     if (rc == TASKS_PARSE_TOO_BIG) {
         fail(&s->item, EFBIG, "larger than the parser's limit");
@@ -158,7 +174,7 @@ static int read_and_load(file_loader *loader, load_slot *s)
         s->buffer_capacity = 0;
     }
     if (rc != 0 || !s->file) return rc;
-    if (using_cache(loader)) {
+    if (using_cache(loader) && !loaded_file_document(s->file)->omitted) {
         int kept = file_cache_offer(loader->o.documents, &s->file->entry);
         cache_lookups_note(&loader->lookups, kept);
         s->shared = kept;

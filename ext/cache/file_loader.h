@@ -30,8 +30,11 @@ typedef struct file_loader_options {
     int graph_parts;                 /* enum graph_part bits to build for each file */
     file_cache *documents;           /* may be NULL */
     const task_status_map *statuses; /* copied at open; may be NULL */
-    unsigned omit; /* task_document_part bits no reader of this scan needs (ignored with
-                    * graph parts); a cached document that left out more is read again */
+    /* task_document_part bits no reader of this scan needs (ignored with
+     * graph parts): left out of the files the cache has no room for, which
+     * are then not offered to it (what it keeps it keeps whole, for any
+     * later query). */
+    unsigned omit;
 } file_loader_options;
 
 /* One walked entry, loaded. */

@@ -475,6 +475,66 @@ static void concurrent_scans_share_the_caches(void **state)
     file_cache_free(listings);
 }
 
+/* Items of a lean scan (the prose and details left out where they may be)
+ * whose document left something out. */
+static size_t lean_items(const char *root, file_cache *documents, size_t *items)
+{
+    file_loader_options options = {1 << 20, 0, documents, NULL,
+                                   TASK_PART_PROSE | TASK_PART_DETAILS};
+    file_loader *loader = file_loader_new(&options);
+    listing_source source = {NULL, {0}};
+    walk_listings callbacks = listing_source_callbacks(&source);
+    prefetch_client client = file_loader_client(loader);
+    prefetch *p;
+    char *message;
+    assert_int_equal(prefetch_open(root, &callbacks, &client, 0, &p, &message), 0);
+    size_t lean = 0;
+    *items = 0;
+    void *next;
+    while (prefetch_next(p, &next) == 1) {
+        const scan_item *item = next;
+        if (!item->file) continue;
+        ++*items;
+        lean += loaded_file_document(item->file)->omitted != 0;
+    }
+    prefetch_close(p);
+    file_loader_free(loader);
+    return lean;
+}
+
+static void a_lean_scan_keeps_whole_what_the_cache_keeps(void **state)
+{
+    (void)state;
+    size_t items;
+    /* no cache: every file is read lean */
+    size_t lean = lean_items(tree, NULL, &items);
+    size_t all = items; /* (other tests add files) */
+    assert_true(all >= 71);
+    assert_int_equal(lean, all);
+    /* room for all: every file is read whole, and kept */
+    file_cache *roomy = file_cache_new(1 << 20);
+    assert_int_equal(lean_items(tree, roomy, &items), 0);
+    assert_int_equal(file_cache_get_stats(roomy).entries, all);
+    /* a later lean scan reads them from the cache */
+    assert_int_equal(lean_items(tree, roomy, &items), 0);
+    assert_int_equal(file_cache_get_stats(roomy).hits, all);
+    file_cache_free(roomy);
+    /* room for some: the files it keeps are read whole (the guess of what
+     * it will keep is only a guess: a few more may be), the rest lean, and
+     * a lean one is not kept */
+    file_cache *small = file_cache_new(16 << 10);
+    lean = lean_items(tree, small, &items);
+    file_cache_stats stats = file_cache_get_stats(small);
+    assert_true(stats.entries > 0 && stats.entries < all);
+    assert_true(lean > 0 && stats.entries <= all - lean && all - lean <= stats.entries + 2);
+    /* and a second scan finds those whole, and reads the rest lean */
+    lean = lean_items(tree, small, &items);
+    assert_int_equal(file_cache_get_stats(small).hits, stats.entries);
+    assert_int_equal(file_cache_get_stats(small).entries, stats.entries);
+    assert_true(lean > 0 && lean <= all - stats.entries);
+    file_cache_free(small);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -487,6 +547,7 @@ int main(void)
         cmocka_unit_test(the_ring_gives_the_same_items_with_or_without_its_worker),
         cmocka_unit_test(a_second_scan_reads_from_the_cache_and_sees_changes),
         cmocka_unit_test(concurrent_scans_share_the_caches),
+        cmocka_unit_test(a_lean_scan_keeps_whole_what_the_cache_keeps),
     };
     return cmocka_run_group_tests(tests, make_tree, remove_tree);
 }
