@@ -65,7 +65,12 @@ int id_index_build(const task_document *doc, id_index *index)
             note_prefix(index, id, strlen(id));
         }
     }
-    qsort(index->entries, n, sizeof(id_entry), entry_compare);
+    /* Ids are mostly written in order: sort only when they are not. */
+    size_t in_order = 1;
+    while (in_order < n &&
+           entry_compare(&index->entries[in_order - 1], &index->entries[in_order]) < 0)
+        in_order++;
+    if (in_order < n) qsort(index->entries, n, sizeof(id_entry), entry_compare);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         if (kept && compare_ids(index->entries[kept - 1].id, index->entries[kept - 1].len,
