@@ -935,12 +935,14 @@ int statement_may_order(const char *s, size_t len)
      * since most positions fail them. */
     word_index_ready(&order_word_index, order_word_text, COUNT_OF(order_words));
     size_t n;
-    int after_word_byte = 0;
-    for (size_t i = 0; i < len; i++) {
-        int inside_word = after_word_byte && is_ascii_letter(s[i]);
-        after_word_byte = is_word_byte(s[i]);
-        if (inside_word || !word_index_may_start(&order_word_index, s, len, i)) continue;
-        if (order_word_starting(s, len, i, &n, 0)) return 1;
+    for (size_t i = 0; i < len;) {
+        if (word_index_may_start(&order_word_index, s, len, i) &&
+            order_word_starting(s, len, i, &n, 0))
+            return 1;
+        /* the letters after a word byte start nothing: past them at once */
+        if (is_word_byte(s[i++]))
+            while (i < len && is_ascii_letter(s[i]))
+                i++;
     }
     return 0;
 }
