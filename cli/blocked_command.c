@@ -33,31 +33,34 @@ static const char *reason_for(const model_task *task, long n_blockers)
     return "status";
 }
 
-/* The blockers as a JSON array and as the table's text: `T003, T001 (2)`. */
+/* The blockers as the table's text (`T003, T001 (2)`) and, for --json
+ * (`json` not NULL), as a JSON array. */
 static int describe(const task_model *model, const blocker *blockers, long n, int transitive,
                     json_writer *json, string_builder *text)
 {
-    json_array_begin(json);
+    if (json) json_array_begin(json);
     char name_buffer[4200];
     for (long i = 0; i < n; i++) {
         const model_task *task = &model->tasks[blockers[i].task];
-        json_object_begin(json);
-        json_field_string(json, "id", task->id);
-        json_field_int(json, "line", task->line);
-        json_field_string(json, "status", task->status);
-        json_field_int(json, "depth", blockers[i].depth);
-        json_object_end(json);
+        if (json) {
+            json_object_begin(json);
+            json_field_string(json, "id", task->id);
+            json_field_int(json, "line", task->line);
+            json_field_string(json, "status", task->status);
+            json_field_int(json, "depth", blockers[i].depth);
+            json_object_end(json);
+        }
         const char *name = model_task_name(task, name_buffer, sizeof name_buffer);
         if (i) builder_append(text, ", ");
         builder_append(text, name);
         if (transitive && blockers[i].depth > 1) builder_printf(text, " (%d)", blockers[i].depth);
     }
-    json_array_end(json);
-    return json->failed || text->failed ? -1 : 0;
+    if (json) json_array_end(json);
+    return (json && json->failed) || text->failed ? -1 : 0;
 }
 
 static int add_blocked(const task_model *model, walk_scratch *scratch, int t, int transitive,
-                       report_table *table)
+                       int want_json, report_table *table)
 {
     const model_task *task = &model->tasks[t];
     blocker *blockers;
@@ -66,7 +69,7 @@ static int add_blocked(const task_model *model, walk_scratch *scratch, int t, in
     json_writer json;
     json_init(&json, 0);
     string_builder text = {0};
-    int failed = describe(model, blockers, n, transitive, &json, &text);
+    int failed = describe(model, blockers, n, transitive, want_json ? &json : NULL, &text);
     if (!failed) {
         report_add_row(table);
         report_set_text(table, C_SPEC, task->spec);
@@ -76,7 +79,7 @@ static int add_blocked(const task_model *model, walk_scratch *scratch, int t, in
         report_set_text(table, C_FILE, task->file);
         report_set_int(table, C_LINE, task->line);
         report_set_text(table, C_REASON, reason_for(task, n));
-        report_set_json(table, C_BLOCKED_BY, json.text, builder_text(&text));
+        report_set_json(table, C_BLOCKED_BY, want_json ? json.text : "", builder_text(&text));
     }
     builder_free(&text);
     json_free(&json);
@@ -100,7 +103,8 @@ int run_blocked(const cli_options *options)
         for (size_t t = 0; t < model.n_tasks && status == EXIT_OK; t++) {
             const model_task *task = &model.tasks[t];
             if (!task->open || task->ready || !in_spec(&model, task, options->spec)) continue;
-            if (add_blocked(&model, &scratch, (int)t, options->transitive, &table) != 0)
+            if (add_blocked(&model, &scratch, (int)t, options->transitive,
+                            options->output == OUTPUT_JSON, &table) != 0)
                 status = session_fail("out of memory");
         }
         if (status == EXIT_OK) status = session_print_report(&session, &table, "tasks", NULL, NULL);

@@ -22,33 +22,37 @@ static const report_column path_columns[] = {
 };
 
 /* The chain as JSON objects and as `T001 → T002 → T003`. */
-static int add_path(const task_model *model, const critical_path *path, report_table *table)
+/* One spec's path: the table's text, and the JSON array only for --json. */
+static int add_path(const task_model *model, const critical_path *path, int want_json,
+                    report_table *table)
 {
     json_writer json;
     string_builder text = {0};
     json_init(&json, 0);
-    json_array_begin(&json);
+    if (want_json) json_array_begin(&json);
     char name[4200];
     for (size_t k = 0; k < path->length; k++) {
         const model_task *task = &model->tasks[path->tasks[k]];
-        json_object_begin(&json);
-        json_field_string(&json, "id", task->id);
-        json_field_string(&json, "file", task->file);
-        json_field_int(&json, "line", task->line);
-        json_field_string(&json, "title", task->title);
-        json_field_string(&json, "status", task->status);
-        json_object_end(&json);
+        if (want_json) {
+            json_object_begin(&json);
+            json_field_string(&json, "id", task->id);
+            json_field_string(&json, "file", task->file);
+            json_field_int(&json, "line", task->line);
+            json_field_string(&json, "title", task->title);
+            json_field_string(&json, "status", task->status);
+            json_object_end(&json);
+        }
         if (k) builder_append(&text, " \xE2\x86\x92 ");
         builder_append(&text, model_task_name(task, name, sizeof name));
     }
-    json_array_end(&json);
+    if (want_json) json_array_end(&json);
     int failed = json.failed || text.failed;
     if (!failed) {
         report_add_row(table);
         report_set_text(table, C_SPEC, model->specs[path->spec].name);
         report_set_int(table, C_LENGTH, (int64_t)path->length);
         report_set_int(table, C_LEFT_OUT, (int64_t)path->left_out);
-        report_set_json(table, C_TASKS, json.text, builder_text(&text));
+        report_set_json(table, C_TASKS, want_json ? json.text : "", builder_text(&text));
     }
     json_free(&json);
     builder_free(&text);
@@ -82,7 +86,8 @@ int run_critical_path(const cli_options *options)
             int p = path_of[order[i]];
             if (p < 0) continue;
             if (options->spec && strcmp(model.specs[order[i]].name, options->spec) != 0) continue;
-            if (add_path(&model, &paths[p], &table) != 0) status = session_fail("out of memory");
+            if (add_path(&model, &paths[p], options->output == OUTPUT_JSON, &table) != 0)
+                status = session_fail("out of memory");
         }
         free(path_of);
         if (status == EXIT_OK) status = session_print_report(&session, &table, "specs", NULL, NULL);
