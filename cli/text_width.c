@@ -143,6 +143,19 @@ char *text_fit(const char *text, size_t max_width)
     size_t used = 0, width = 0, last_word_end = 0, fit_end = 0;
     int cut = 0, in_blank = 1;
     for (size_t at = 0; at < length;) {
+        unsigned char c = (unsigned char)text[at];
+        if (c > ' ' && c < 0x7F) { /* printable ASCII, most of what is fitted: one column */
+            if (width + 1 > max_width) {
+                cut = 1;
+                break;
+            }
+            out[used++] = (char)c;
+            width++;
+            if (width + 1 <= max_width) fit_end = used;
+            in_blank = 0;
+            at++;
+            continue;
+        }
         unsigned codepoint;
         size_t n = utf8_next(text + at, length - at, &codepoint);
         int blank = codepoint == ' ' || codepoint == '\t' || codepoint < 0x20 || codepoint == 0x7F;
