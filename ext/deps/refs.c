@@ -99,6 +99,9 @@ static size_t requirement_id_at(const char *s, size_t i)
 {
     static const char *const prefixes[] = {"FR", "NFR", "SC", "REQ", "UC", "AC", "BR", "SR", NULL};
     if (i > 0 && (ascii_is_upper(s[i - 1]) || ascii_is_digit(s[i - 1]))) return 0;
+    /* Every prefix is two or three letters and a hyphen follows: most
+     * capitals fail here, before any prefix is compared. */
+    if (s[i + 1] == '\0' || (s[i + 2] != '-' && (s[i + 2] == '\0' || s[i + 3] != '-'))) return 0;
     for (const char *const *p = prefixes; *p; p++) {
         size_t n = strlen(*p);
         if (strncmp(s + i, *p, n) != 0 || s[i + n] != '-' || !ascii_is_digit(s[i + n + 1]))
