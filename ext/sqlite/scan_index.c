@@ -1,7 +1,8 @@
-/* scan_index.c - kept files, and sorted (key, file, row) arrays built on
+/* scan_index.c - kept files, and (key, file, row) hash tables built on
  * first use for each key column. */
 #include "scan_index.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +22,20 @@ typedef struct kept_file {
 typedef struct keyed_row {
     const char *key, *key2;
     size_t file, row;
+    uint64_t hash;
+    size_t next; /* 1 + the next row in the same bucket, in (file, row) order; 0: none */
 } keyed_row;
 
 enum key_kind { KEY_ID, KEY_SPEC, KEY_FILE, KEY_SPEC_ID, KEY_FILE_ID, KEY_KINDS };
 
+/* The rows with a key, in (file, row) order, chained by bucket: a lookup
+ * walks one chain, and gives the rows of a key in (file, row) order. */
 typedef struct key_array {
     int built;
     keyed_row *rows;
     size_t n;
+    size_t *heads; /* per bucket, 1 + its first row; 0: empty */
+    size_t mask;   /* buckets - 1 (a power of two) */
 } key_array;
 
 struct scan_index {
@@ -111,20 +118,22 @@ const scan_file *scan_index_file(const scan_index *x, size_t i)
     return &x->files[i].view;
 }
 
-static int compare_keys(const keyed_row *p, const char *key, const char *key2)
+static int same_key(const keyed_row *p, uint64_t hash, const char *key, const char *key2)
 {
-    int c = strcmp(p->key, key);
-    if (c || !key2) return c;
-    return strcmp(p->key2, key2);
+    return p->hash == hash && strcmp(p->key, key) == 0 && (!key2 || strcmp(p->key2, key2) == 0);
 }
 
-static int compare_rows(const void *a, const void *b)
+/* FNV-1a over the key, a byte no text holds, and the second key. */
+static uint64_t key_hash(const char *key, const char *key2)
 {
-    const keyed_row *p = a, *q = b;
-    int c = compare_keys(p, q->key, q->key2);
-    if (c) return c;
-    if (p->file != q->file) return p->file < q->file ? -1 : 1;
-    return p->row < q->row ? -1 : p->row > q->row;
+    uint64_t h = 14695981039346656037ull;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    if (!key2) return h;
+    h = (h ^ 0xFF) * 1099511628211ull;
+    for (const unsigned char *p = (const unsigned char *)key2; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h;
 }
 
 static size_t row_count(const scan_table *table, const scan_file *file)
@@ -165,11 +174,12 @@ static int row_key(const scan_table *table, const scan_file *file, size_t row, e
     return *key != NULL;
 }
 
-/* The rows of every kept file with a key of `kind`, sorted by it. */
+/* The rows of every kept file with a key of `kind`, in their buckets. */
 static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind)
 {
     key_array *keys = &x->keys[kind];
     if (keys->built) return SQLITE_OK;
+    keys->n = 0; /* (a build that ran out of memory starts again) */
     size_t cap = 0;
     for (size_t f = 0; f < x->n_files; f++) {
         const scan_file *file = &x->files[f].view;
@@ -179,26 +189,33 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
             if (!row_key(table, file, r, kind, &key, &key2)) continue;
             if (!grow_array((void **)&keys->rows, &cap, keys->n, sizeof(keyed_row)))
                 return SQLITE_NOMEM;
-            keys->rows[keys->n++] = (keyed_row){key, key2, f, r};
+            keys->rows[keys->n++] = (keyed_row){key, key2, f, r, key_hash(key, key2), 0};
         }
     }
-    if (keys->n > 1) qsort(keys->rows, keys->n, sizeof(keyed_row), compare_rows);
+    size_t buckets = 16;
+    while (buckets < keys->n && buckets <= SIZE_MAX / 4)
+        buckets *= 2;
+    keys->heads = calloc(buckets, sizeof(size_t));
+    size_t *tails = calloc(buckets, sizeof(size_t));
+    if (!keys->heads || !tails) {
+        free(tails);
+        free(keys->heads);
+        keys->heads = NULL;
+        return SQLITE_NOMEM;
+    }
+    keys->mask = buckets - 1;
+    /* Appended in (file, row) order, so each chain keeps that order. */
+    for (size_t i = 0; i < keys->n; i++) {
+        size_t b = (size_t)keys->rows[i].hash & keys->mask;
+        if (tails[b])
+            keys->rows[tails[b] - 1].next = i + 1;
+        else
+            keys->heads[b] = i + 1;
+        tails[b] = i + 1;
+    }
+    free(tails);
     keys->built = 1;
     return SQLITE_OK;
-}
-
-/* The first row of `keys` whose key is not below (key, key2). */
-static size_t lower_bound(const key_array *keys, const char *key, const char *key2)
-{
-    size_t lo = 0, hi = keys->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (compare_keys(&keys->rows[mid], key, key2) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static int same(const char *a, const char *b)
@@ -230,9 +247,10 @@ int scan_index_find(scan_index *x, const scan_table *table, const char *spec, co
     if (rc != SQLITE_OK) return rc;
     const key_array *keys = &x->keys[kind];
     size_t found = 0;
-    for (size_t i = lower_bound(keys, key, key2);
-         i < keys->n && compare_keys(&keys->rows[i], key, key2) == 0; i++) {
-        const keyed_row *r = &keys->rows[i];
+    uint64_t hash = key_hash(key, key2);
+    for (size_t i = keys->heads[(size_t)hash & keys->mask]; i; i = keys->rows[i - 1].next) {
+        const keyed_row *r = &keys->rows[i - 1];
+        if (!same_key(r, hash, key, key2)) continue;
         const scan_file *f = &x->files[r->file].view;
         if (spec && kind != KEY_SPEC && kind != KEY_SPEC_ID && !same(f->spec, spec)) continue;
         if (file && kind != KEY_FILE && kind != KEY_FILE_ID && !same(f->path, file)) continue;
@@ -257,8 +275,10 @@ void scan_index_free(scan_index *x)
         free(k->spec_path);
         free(k->error);
     }
-    for (int k = 0; k < KEY_KINDS; k++)
+    for (int k = 0; k < KEY_KINDS; k++) {
         free(x->keys[k].rows);
+        free(x->keys[k].heads);
+    }
     free(x->files);
     free(x->matches);
     free(x->path);

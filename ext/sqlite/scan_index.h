@@ -4,8 +4,9 @@
  *
  * The first xFilter with an `=` on spec, id or file scans the path as usual,
  * keeping every file it meets (a reference to its document and graph); each
- * xFilter after it, with the same path, finds the rows through a sorted
- * index of the constrained column instead of scanning again. */
+ * xFilter after it, with the same path, finds the rows through a hash table
+ * of the constrained column (built on its first use, the rows of a key in
+ * the order the scan gave them) instead of scanning again. */
 #ifndef TASKS_SCAN_INDEX_H
 #define TASKS_SCAN_INDEX_H
 
