@@ -338,43 +338,59 @@ static int remove_tree(void **state)
     return system(command) == 0 ? 0 : -1;
 }
 
-/* One line per item: path, spec, tasks, edges (or the error). */
-static char *scan(const char *root, file_cache *documents, file_cache *listings, int threads,
-                  int graph_parts)
+/* Runs a scan of `root` with `options`, handing each item to on_item(). */
+static void scan_each(const char *root, const file_loader_options *options, file_cache *listings,
+                      int threads, void (*on_item)(const scan_item *item, void *ctx), void *ctx)
 {
-    file_loader_options options = {1 << 20, graph_parts, documents, NULL, 0};
-    file_loader *loader = file_loader_new(&options);
+    file_loader *loader = file_loader_new(options);
     listing_source source = {listings, {0}};
     walk_listings callbacks = listing_source_callbacks(&source);
     prefetch_client client = file_loader_client(loader);
     prefetch *p;
     char *message;
     assert_int_equal(prefetch_open(root, &callbacks, &client, threads, &p, &message), 0);
-    size_t cap = 1 << 14, len = 0;
-    char *out = malloc(cap);
-    out[0] = '\0';
     void *next;
     int rc;
-    while ((rc = prefetch_next(p, &next)) == 1) {
-        const scan_item *item = next;
-        char line[600];
-        if (item->file)
-            snprintf(line, sizeof line, "%s|%s|%zu|%zd\n", item->path + strlen(root), item->spec,
-                     loaded_file_document(item->file)->n_tasks,
-                     item->graph ? (ssize_t)item->graph->n_edges : (ssize_t)-1);
-        else
-            snprintf(line, sizeof line, "%s|%s|%d\n", item->path + strlen(root), item->spec,
-                     item->error);
-        size_t n = strlen(line);
-        while (len + n + 1 > cap)
-            out = realloc(out, cap *= 2);
-        memcpy(out + len, line, n + 1);
-        len += n;
-    }
+    while ((rc = prefetch_next(p, &next)) == 1)
+        on_item(next, ctx);
     assert_int_equal(rc, 0);
     prefetch_close(p);
     file_loader_free(loader);
-    return out;
+}
+
+typedef struct scan_text {
+    const char *root;
+    char *out;
+    size_t len, cap;
+} scan_text;
+
+static void add_line(const scan_item *item, void *ctx)
+{
+    scan_text *t = ctx;
+    char line[600];
+    if (item->file)
+        snprintf(line, sizeof line, "%s|%s|%zu|%zd\n", item->path + strlen(t->root), item->spec,
+                 loaded_file_document(item->file)->n_tasks,
+                 item->graph ? (ssize_t)item->graph->n_edges : (ssize_t)-1);
+    else
+        snprintf(line, sizeof line, "%s|%s|%d\n", item->path + strlen(t->root), item->spec,
+                 item->error);
+    size_t n = strlen(line);
+    while (t->len + n + 1 > t->cap)
+        t->out = realloc(t->out, t->cap *= 2);
+    memcpy(t->out + t->len, line, n + 1);
+    t->len += n;
+}
+
+/* One line per item: path, spec, tasks, edges (or the error). */
+static char *scan(const char *root, file_cache *documents, file_cache *listings, int threads,
+                  int graph_parts)
+{
+    file_loader_options options = {1 << 20, graph_parts, documents, NULL, 0};
+    scan_text t = {root, malloc(1 << 14), 0, 1 << 14};
+    t.out[0] = '\0';
+    scan_each(root, &options, listings, threads, add_line, &t);
+    return t.out;
 }
 
 static void the_ring_gives_the_same_items_with_or_without_its_worker(void **state)
@@ -475,31 +491,28 @@ static void concurrent_scans_share_the_caches(void **state)
     file_cache_free(listings);
 }
 
+typedef struct lean_count {
+    size_t items, lean;
+} lean_count;
+
+static void count_lean(const scan_item *item, void *ctx)
+{
+    lean_count *c = ctx;
+    if (!item->file) return;
+    c->items++;
+    c->lean += loaded_file_document(item->file)->omitted != 0;
+}
+
 /* Items of a lean scan (the prose and details left out where they may be)
  * whose document left something out. */
 static size_t lean_items(const char *root, file_cache *documents, size_t *items)
 {
     file_loader_options options = {1 << 20, 0, documents, NULL,
                                    TASK_PART_PROSE | TASK_PART_DETAILS};
-    file_loader *loader = file_loader_new(&options);
-    listing_source source = {NULL, {0}};
-    walk_listings callbacks = listing_source_callbacks(&source);
-    prefetch_client client = file_loader_client(loader);
-    prefetch *p;
-    char *message;
-    assert_int_equal(prefetch_open(root, &callbacks, &client, 0, &p, &message), 0);
-    size_t lean = 0;
-    *items = 0;
-    void *next;
-    while (prefetch_next(p, &next) == 1) {
-        const scan_item *item = next;
-        if (!item->file) continue;
-        ++*items;
-        lean += loaded_file_document(item->file)->omitted != 0;
-    }
-    prefetch_close(p);
-    file_loader_free(loader);
-    return lean;
+    lean_count c = {0, 0};
+    scan_each(root, &options, NULL, 0, count_lean, &c);
+    *items = c.items;
+    return c.lean;
 }
 
 static void a_lean_scan_keeps_whole_what_the_cache_keeps(void **state)
