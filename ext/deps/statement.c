@@ -835,12 +835,16 @@ int statement_opens_with_order(const char *s, size_t len)
     size_t n;
     const order_word *w = ordering_word_at(s, len, i, &n);
     if (w && w->form != FORM_POSTFIX) return 1;
-    for (size_t k = 0; k < sizeof relation_labels / sizeof relation_labels[0]; k++) {
-        size_t m = prefix_nocase(s, len, i, relation_labels[k].text);
+    for (size_t k = i < len ? word_index_first(&relation_label_index, relation_label_text,
+                                               COUNT_OF(relation_labels), s, len, i)
+                            : 0;
+         k; k = word_index_next(&relation_label_index, k)) {
+        size_t m = prefix_nocase(s, len, i, relation_labels[k - 1].text);
         if (m && i + m < len && (s[i + m] == ':' || s[i + m] == ' ')) return 1;
     }
-    /* `2.1の完了後`: a postfix word anywhere */
+    /* `2.1の完了後`: a postfix word anywhere (each starts past ASCII) */
     for (size_t k = 0; k < len; k++) {
+        if ((unsigned char)s[k] < 0x80) continue;
         size_t m;
         const order_word *v = ordering_word_at(s, len, k, &m);
         if (v && v->form == FORM_POSTFIX) return 1;
