@@ -455,14 +455,17 @@ static size_t segment_break(const char *s, size_t len, size_t i)
     /* ` - `, ` – `, ` — `, and an em dash glued between words, unless it
      * stands between two ids (a range: `T004 - T007`). */
     /* `..., so US3 must complete before US1`: what follows is a clause of its own */
+    /* (each connective starts with a comma, each dash with a blank or 0xE2) */
     static const char *const connectives[] = {", so ",    ", therefore ", ", thus ",
                                               ", hence ", ", but ",       NULL};
-    for (const char *const *k = connectives; *k; k++) {
+    for (const char *const *k = connectives; c == ',' && *k; k++) {
         size_t n = strlen(*k);
         if (len - i >= n && memcmp(s + i, *k, n) == 0) return n;
     }
     static const char *const dashes[] = {" - ",          " -- ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                          "\xE2\x80\x94", NULL};
+    if (c != ' ' && u != 0xE2) return 0;
+    if (c == ' ' && i + 1 < len && s[i + 1] != '-' && (unsigned char)s[i + 1] != 0xE2) return 0;
     for (const char *const *d = dashes; *d; d++) {
         size_t n = strlen(*d);
         if (len - i < n || memcmp(s + i, *d, n) != 0) continue;
