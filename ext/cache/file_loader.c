@@ -174,8 +174,11 @@ static int read_and_load(file_loader *loader, load_slot *s)
         s->buffer_capacity = 0;
     }
     if (rc != 0 || !s->file) return rc;
-    if (using_cache(loader) && !loaded_file_document(s->file)->omitted) {
-        int kept = file_cache_offer(loader->o.documents, &s->file->entry);
+    if (using_cache(loader)) {
+        /* A lean document was parsed so because the cache had no room: an
+         * offer it would have refused, and counted as such. */
+        int kept = !loaded_file_document(s->file)->omitted &&
+                   file_cache_offer(loader->o.documents, &s->file->entry);
         cache_lookups_note(&loader->lookups, kept);
         s->shared = kept;
     }

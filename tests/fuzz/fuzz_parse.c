@@ -93,13 +93,22 @@ static void check_lean_load(const task_load_input *whole_in, const task_document
                whole->dialect);
     FUZZ_CHECK(lean.n_notes == whole->n_notes, "lean %zu notes, whole %zu", lean.n_notes,
                whole->n_notes);
+    FUZZ_CHECK(lean.n_headings == whole->n_headings && lean.n_steps == whole->n_steps &&
+                   lean.n_execute_groups == whole->n_execute_groups &&
+                   same_text(lean.title, whole->title) &&
+                   same_text(lean.meta_json, whole->meta_json),
+               "the document's own fields differ between the lean and the whole load");
     for (size_t i = 0; i < lean.n_tasks; i++) {
         const task_record *a = &lean.tasks[i], *b = &whole->tasks[i];
         FUZZ_CHECK(a->line == b->line && a->end_line == b->end_line && a->status == b->status &&
                        a->parent == b->parent && a->depth == b->depth && a->counted == b->counted &&
                        strcmp(a->mark, b->mark) == 0 && same_text(a->id, b->id) &&
                        same_text(a->title, b->title) && same_text(a->step, b->step) &&
-                       same_text(a->section, b->section),
+                       same_text(a->section, b->section) && same_text(a->text, b->text) &&
+                       same_text(a->step_name, b->step_name) && a->parallel == b->parallel &&
+                       a->optional == b->optional && a->heading == b->heading &&
+                       a->has_subtasks == b->has_subtasks &&
+                       a->parallel_group == b->parallel_group && a->step_index == b->step_index,
                    "task %zu differs between the lean and the whole load", i);
     }
     task_document_free(&lean);
