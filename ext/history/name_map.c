@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/text_hash.h"
+
 static const char tombstone[] = "";
 
 typedef struct name_slot {
@@ -20,10 +22,7 @@ struct name_map {
 
 static uint64_t hash_of(const char *key)
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return h;
+    return text_hash_add(TEXT_HASH_START, key);
 }
 
 name_map *name_map_new(void)

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/text_hash.h"
+
 typedef struct keyed {
     uint64_t hash;
     long index; /* of the old task; sorted by (hash, index): document order */
@@ -11,22 +13,20 @@ typedef struct keyed {
 
 enum match_key { KEY_ID_AND_TITLE, KEY_TITLE, KEY_ID };
 
-static uint64_t fnv(uint64_t h, const char *text)
+static uint64_t add_field(uint64_t h, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (h ^ 0xff) * 1099511628211ULL; /* ends the field */
+    return text_hash_byte(text_hash_add(h, text), 0xFF); /* ends the field */
 }
 
 /* 1 with the key's hash of a task that has one. */
 static int key_of(const version_task *t, enum match_key key, uint64_t *hash)
 {
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = TEXT_HASH_START;
     if (key != KEY_TITLE) {
         if (!t->id) return 0;
-        h = fnv(h, t->id);
+        h = add_field(h, t->id);
     }
-    if (key != KEY_ID) h = fnv(h, t->title ? t->title : "");
+    if (key != KEY_ID) h = add_field(h, t->title ? t->title : "");
     *hash = h;
     return 1;
 }

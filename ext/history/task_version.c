@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/text_hash.h"
 #include "../fs/file_read.h"
 
 #define ID_BYTES 20
@@ -53,9 +54,7 @@ static uint64_t slot_hash(const unsigned char *id, const char *path)
 {
     uint64_t h;
     memcpy(&h, id, sizeof h);
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return h;
+    return text_hash_add(h, path);
 }
 
 static version_slot *find_slot(version_slot *slots, size_t cap, const unsigned char *id,

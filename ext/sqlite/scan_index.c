@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../base/array_grow.h"
+#include "../base/text_hash.h"
 
 SQLITE_EXTENSION_INIT3
 
@@ -123,17 +124,11 @@ static int same_key(const keyed_row *p, uint64_t hash, const char *key, const ch
     return p->hash == hash && strcmp(p->key, key) == 0 && (!key2 || strcmp(p->key2, key2) == 0);
 }
 
-/* FNV-1a over the key, a byte no text holds, and the second key. */
+/* The key, and the second key after a byte that ends the first. */
 static uint64_t key_hash(const char *key, const char *key2)
 {
-    uint64_t h = 14695981039346656037ull;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    if (!key2) return h;
-    h = (h ^ 0xFF) * 1099511628211ull;
-    for (const unsigned char *p = (const unsigned char *)key2; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h;
+    uint64_t h = text_hash_add(TEXT_HASH_START, key);
+    return key2 ? text_hash_add(text_hash_byte(h, 0xFF), key2) : h;
 }
 
 static size_t row_count(const scan_table *table, const scan_file *file)
