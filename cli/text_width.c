@@ -143,23 +143,11 @@ char *text_fit(const char *text, size_t max_width)
     size_t used = 0, width = 0, last_word_end = 0, fit_end = 0;
     int cut = 0, in_blank = 1;
     for (size_t at = 0; at < length;) {
-        unsigned char c = (unsigned char)text[at];
-        if (c > ' ' && c < 0x7F) { /* printable ASCII, most of what is fitted: one column */
-            if (width + 1 > max_width) {
-                cut = 1;
-                break;
-            }
-            out[used++] = (char)c;
-            width++;
-            if (width + 1 <= max_width) fit_end = used;
-            in_blank = 0;
-            at++;
-            continue;
-        }
-        unsigned codepoint;
-        size_t n = utf8_next(text + at, length - at, &codepoint);
+        /* ASCII, most of what is fitted, is neither decoded nor looked up */
+        unsigned codepoint = (unsigned char)text[at];
+        size_t n = codepoint < 0x80 ? 1 : utf8_next(text + at, length - at, &codepoint);
         int blank = codepoint == ' ' || codepoint == '\t' || codepoint < 0x20 || codepoint == 0x7F;
-        int w = blank ? 1 : codepoint_width(codepoint);
+        int w = blank || codepoint < 0x80 ? 1 : codepoint_width(codepoint);
         if (width + (size_t)w > max_width) {
             cut = 1;
             break;
@@ -167,6 +155,8 @@ char *text_fit(const char *text, size_t max_width)
         if (blank && !in_blank) last_word_end = used;
         if (blank)
             out[used++] = ' ';
+        else if (n == 1)
+            out[used++] = text[at];
         else
             memcpy(out + used, text + at, n), used += n;
         width += (size_t)w;
