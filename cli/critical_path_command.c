@@ -21,8 +21,8 @@ static const report_column path_columns[] = {
     {"tasks", "TASKS", COLUMN_FIT},
 };
 
-/* The chain as JSON objects and as `T001 → T002 → T003`. */
-/* One spec's path: the table's text, and the JSON array only for --json. */
+/* One spec's path as `T001 → T002 → T003` and, for --json only, as JSON
+ * objects. */
 static int add_path(const task_model *model, const critical_path *path, int want_json,
                     report_table *table)
 {

@@ -47,7 +47,6 @@ file_loader *file_loader_new(const file_loader_options *options)
     file_loader *loader = calloc(1, sizeof(file_loader));
     if (!loader) return NULL;
     loader->o = *options;
-    if (loader->o.graph_parts) loader->o.omit = 0; /* the graph reads the whole document */
     const task_status_map *statuses = options->statuses;
     if (statuses && statuses->n_rules) {
         size_t bytes = statuses->n_rules * sizeof(task_status_rule);

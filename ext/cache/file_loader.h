@@ -30,10 +30,10 @@ typedef struct file_loader_options {
     int graph_parts;                 /* enum graph_part bits to build for each file */
     file_cache *documents;           /* may be NULL */
     const task_status_map *statuses; /* copied at open; may be NULL */
-    /* task_document_part bits no reader of this scan needs (ignored with
-     * graph parts): left out of the files the cache has no room for, which
-     * are then not offered to it (what it keeps it keeps whole, for any
-     * later query). */
+    /* task_document_part bits no reader of this scan needs (with graph parts
+     * loaded_file_load() ignores them: the graph reads it all): left out of the files the cache has
+     * no room for, which are then not offered to it (what it keeps it keeps whole, for any later
+     * query). */
     unsigned omit;
 } file_loader_options;
 

@@ -286,9 +286,10 @@ static void word_index_build(word_index *x, const char *(*text_of)(size_t k), si
         const unsigned char *w = (const unsigned char *)text_of(k);
         next[k] = head[w[0]];
         head[w[0]] = (unsigned char)(k + 1);
-        /* a one-byte word may be followed by any byte */
-        for (unsigned b = 0; b < 256; b++)
-            if (w[1] ? b == w[1] : 1) built[w[0]][b >> 3] |= (unsigned char)(1u << (b & 7));
+        if (w[1])
+            built[w[0]][w[1] >> 3] |= (unsigned char)(1u << (w[1] & 7));
+        else /* a one-byte word may be followed by any byte */
+            memset(built[w[0]], 0xFF, sizeof built[w[0]]);
     }
     for (size_t c = 0; c < 256; c++) {
         __atomic_store_n(&x->head[c], head[c], __ATOMIC_RELAXED);

@@ -14,8 +14,8 @@
 #define MARKDOWN_WALK_MD4C_FLAGS (MD_FLAG_TASKLISTS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH)
 
 /* Fills doc->tasks, doc->phrases, doc->steps and, when `want_h1`,
- * doc->title from the first H1, leaving out the parts doc->omitted names. Returns TASKS_PARSE_OK or
- * an error code. */
+ * doc->title from the first H1, leaving out the parts doc->omitted names.
+ * Returns TASKS_PARSE_OK or an error code. */
 int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1,
                   task_document *doc);
 
