@@ -1,4 +1,5 @@
-/* file_cache.c - a chained hash table on (device, inode) behind one lock. */
+/* file_cache.c - two chained hash tables on (device, inode) behind one
+ * lock: the entries kept, and the entries pinned by their holders. */
 #include "file_cache.h"
 
 #include <pthread.h>
@@ -11,6 +12,8 @@ struct file_cache {
     pthread_mutex_t lock;
     cache_entry **buckets;
     size_t n_buckets;
+    cache_entry **pinned; /* chained by next_pinned */
+    size_t n_pinned_buckets, n_pinned;
     file_cache_stats stats;
 };
 
@@ -98,6 +101,18 @@ void file_cache_free(file_cache *cache)
 {
     if (!cache) return;
     clear_locked(cache);
+    /* (Holders unpin before they let go; a pin left over is dropped here.) */
+    for (size_t b = 0; b < cache->n_pinned_buckets; b++) {
+        while (cache->pinned[b]) {
+            cache_entry *e = cache->pinned[b];
+            cache->pinned[b] = e->next_pinned;
+            int pins = e->pins;
+            e->pins = 0;
+            while (pins-- > 0)
+                cache_entry_release(e);
+        }
+    }
+    free(cache->pinned);
     pthread_mutex_destroy(&cache->lock);
     free(cache);
 }
@@ -169,6 +184,18 @@ cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_
             break;
         }
     }
+    if (!found && cache->n_pinned_buckets) {
+        /* A pinned entry is its holder's to drop: one of another version
+         * is passed over, not unlinked. */
+        cache_entry *e =
+            cache->pinned[file_key_bucket(st->st_dev, st->st_ino, cache->n_pinned_buckets)];
+        for (; e && !found; e = e->next_pinned) {
+            if (e->dev != st->st_dev || e->ino != st->st_ino) continue;
+            if (!same_version(e, st, with_size, key)) continue;
+            cache_entry_retain(e);
+            found = e;
+        }
+    }
     if (found)
         cache->stats.hits++;
     else
@@ -235,4 +262,63 @@ int file_cache_offer(file_cache *cache, cache_entry *e)
     int kept = offer_locked(cache, e);
     pthread_mutex_unlock(&cache->lock);
     return kept;
+}
+
+/* With the lock held. */
+static int grow_pinned(file_cache *cache)
+{
+    size_t n = cache->n_pinned_buckets ? cache->n_pinned_buckets * 2 : 1024;
+    cache_entry **buckets = calloc(n, sizeof(cache_entry *));
+    if (!buckets) return -1;
+    for (size_t b = 0; b < cache->n_pinned_buckets; b++) {
+        cache_entry *e = cache->pinned[b];
+        while (e) {
+            cache_entry *next = e->next_pinned;
+            size_t nb = file_key_bucket(e->dev, e->ino, n);
+            e->next_pinned = buckets[nb];
+            buckets[nb] = e;
+            e = next;
+        }
+    }
+    free(cache->pinned);
+    cache->pinned = buckets;
+    cache->n_pinned_buckets = n;
+    return 0;
+}
+
+int file_cache_pin(file_cache *cache, cache_entry *e)
+{
+    if (!cache) return 0;
+    pthread_mutex_lock(&cache->lock);
+    if (e->pins == 0) {
+        if (cache->n_pinned >= cache->n_pinned_buckets * 2 && grow_pinned(cache) < 0) {
+            pthread_mutex_unlock(&cache->lock);
+            return 0;
+        }
+        size_t b = file_key_bucket(e->dev, e->ino, cache->n_pinned_buckets);
+        e->next_pinned = cache->pinned[b];
+        cache->pinned[b] = e;
+        cache->n_pinned++;
+    }
+    e->pins++;
+    cache_entry_retain(e);
+    pthread_mutex_unlock(&cache->lock);
+    return 1;
+}
+
+void file_cache_unpin(file_cache *cache, cache_entry *e)
+{
+    if (!cache || !e) return;
+    pthread_mutex_lock(&cache->lock);
+    if (e->pins > 0 && --e->pins == 0) {
+        cache_entry **link =
+            &cache->pinned[file_key_bucket(e->dev, e->ino, cache->n_pinned_buckets)];
+        while (*link && *link != e)
+            link = &(*link)->next_pinned;
+        if (*link) *link = e->next_pinned;
+        e->next_pinned = NULL;
+        cache->n_pinned--;
+    }
+    pthread_mutex_unlock(&cache->lock);
+    cache_entry_release(e);
 }

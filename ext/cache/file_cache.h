@@ -9,6 +9,7 @@
  * any change drops it. The cache holds at most `limit` bytes; when full it
  * admits nothing new rather than evicting, so a tree larger than the cache
  * keeps its first files instead of thrashing. A limit of 0 turns it off.
+ * Besides what it keeps, it finds the entries pinned by their holders.
  *
  * Entries are immutable once offered: what changes (a file that gains its
  * dependency graph) is a new entry that replaces the old one, and whoever
@@ -34,8 +35,10 @@ typedef struct cache_entry {
     size_t bytes;                               /* what the entry holds, for the bound */
     int refs;                                   /* atomic */
     int cached;                                 /* under the cache's lock */
+    int pins;                                   /* under the cache's lock */
     void (*destroy)(struct cache_entry *entry); /* frees the whole thing */
     struct cache_entry *next_in_bucket;
+    struct cache_entry *next_pinned;
 } cache_entry;
 
 /* Keys `entry` by `st` (its size too when with_size) and `key` (copied; may
@@ -63,8 +66,9 @@ typedef struct file_cache file_cache;
 file_cache *file_cache_new(size_t limit); /* NULL when out of memory */
 void file_cache_free(file_cache *cache);
 
-/* The entry for `st` under `key`, with a reference the caller releases; NULL
- * when there is none (a stale entry is dropped on the way). */
+/* The entry for `st` under `key`, kept or pinned, with a reference the
+ * caller releases; NULL when there is none (a stale entry kept is dropped on
+ * the way). */
 cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_size,
                              const char *key);
 
@@ -72,6 +76,16 @@ cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_
  * 1 when it is kept, 0 when not. Whatever the cache held for the same file
  * (device and inode) is dropped either way: the offer is the newer word. */
 int file_cache_offer(file_cache *cache, cache_entry *entry);
+
+/* Makes an entry that something else keeps alive for a while (the index a
+ * join's inner side builds) findable by file_cache_find, outside the limit:
+ * its memory is spent anyway, so another scan of the same files meanwhile
+ * (the join's outer side) need not parse them again. A pin takes a
+ * reference; pins of one entry nest. 1 when pinned, 0 when out of memory
+ * (the entry is then simply not found). */
+int file_cache_pin(file_cache *cache, cache_entry *entry);
+/* Undoes one file_cache_pin() that returned 1, and drops its reference. */
+void file_cache_unpin(file_cache *cache, cache_entry *entry);
 
 int file_cache_enabled(file_cache *cache);                  /* a limit above 0 */
 /* Enabled, with `bytes` more under its limit. */

@@ -380,7 +380,7 @@ static int index_plan(int idx_num)
 static int build_index(scan_cursor *cur, const char *path, int parts)
 {
     scan_index_free(cur->index);
-    cur->index = scan_index_new(path, parts);
+    cur->index = scan_index_new(path, parts, ((scan_vtab *)cur->base.pVtab)->conn->documents);
     int rc = cur->index ? SQLITE_OK : SQLITE_NOMEM;
     while (rc == SQLITE_OK) {
         void *next;

@@ -14,6 +14,7 @@ SQLITE_EXTENSION_INIT3
 typedef struct kept_file {
     scan_file view;        /* what the tables read; its strings point below */
     loaded_file *loaded;   /* a reference, or NULL */
+    int pinned;            /* `loaded` is pinned in the index's file_cache */
     scan_missing *missing; /* a copy of view.missing (names point into `loaded`) */
     char *path, *spec, *spec_path, *error;
 } kept_file;
@@ -41,6 +42,7 @@ typedef struct key_array {
 
 struct scan_index {
     char *path;
+    file_cache *documents; /* where the kept files are pinned, or NULL */
     int plan; /* what the rows were read with (file_scan.c index_plan()) */
     kept_file *files;
     size_t n_files, cap_files;
@@ -49,7 +51,7 @@ struct scan_index {
     size_t cap_matches;
 };
 
-scan_index *scan_index_new(const char *path, int plan)
+scan_index *scan_index_new(const char *path, int plan, file_cache *documents)
 {
     scan_index *x = calloc(1, sizeof(scan_index));
     if (!x) return NULL;
@@ -59,6 +61,7 @@ scan_index *scan_index_new(const char *path, int plan)
         return NULL;
     }
     x->plan = plan;
+    x->documents = documents;
     return x;
 }
 
@@ -109,6 +112,8 @@ int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *load
     if (loaded) {
         cache_entry_retain((cache_entry *)&loaded->entry);
         k->loaded = (loaded_file *)loaded;
+        k->pinned = x->documents && file_cache_enabled(x->documents) &&
+                    file_cache_pin(x->documents, &k->loaded->entry);
     }
     x->n_files++;
     return SQLITE_OK;
@@ -263,6 +268,7 @@ void scan_index_free(scan_index *x)
     if (!x) return;
     for (size_t f = 0; f < x->n_files; f++) {
         kept_file *k = &x->files[f];
+        if (k->pinned) file_cache_unpin(x->documents, &k->loaded->entry);
         loaded_file_release(k->loaded);
         free(k->missing);
         free(k->path);

@@ -6,7 +6,11 @@
  * keeping every file it meets (a reference to its document and graph); each
  * xFilter after it, with the same path, finds the rows through a hash table
  * of the constrained column (built on its first use, the rows of a key in
- * the order the scan gave them) instead of scanning again. */
+ * the order the scan gave them) instead of scanning again.
+ *
+ * While it lives, the files it keeps are pinned in the connection's parse
+ * cache, so the join's other side finds them there instead of parsing each
+ * file a second time, even when the cache has no room left. */
 #ifndef TASKS_SCAN_INDEX_H
 #define TASKS_SCAN_INDEX_H
 
@@ -20,8 +24,10 @@ typedef struct scan_match {
 typedef struct scan_index scan_index;
 
 /* An empty index for `path` scanned with `plan` (the graph parts and the
- * parts left out, as the cursor encodes them); NULL when out of memory. */
-scan_index *scan_index_new(const char *path, int plan);
+ * parts left out, as the cursor encodes them), pinning what it keeps in
+ * `documents` (NULL, or a cache turned off: nowhere); NULL when out of
+ * memory. */
+scan_index *scan_index_new(const char *path, int plan, file_cache *documents);
 
 /* 1 when the index holds the rows of `path` read with `plan`. */
 int scan_index_serves(const scan_index *x, const char *path, int plan);

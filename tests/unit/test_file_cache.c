@@ -245,6 +245,58 @@ typedef struct hammer {
     unsigned seed;
 } hammer;
 
+/* A pinned entry is found while pinned, whether or not the cache has room,
+ * and only in its own version; unpinned, it is its holder's alone. */
+static void a_pinned_entry_is_found_outside_the_limit_until_unpinned(void **state)
+{
+    (void)state;
+    file_cache *cache = file_cache_new(10);
+    int destroyed = 0;
+    struct stat st = file_stat(3, 100, 1000);
+    counted *big = make(&st, "spec", 100, &destroyed);
+    assert_int_equal(file_cache_offer(cache, &big->entry), 0); /* no room */
+    assert_null(file_cache_find(cache, &st, 1, "spec"));
+    assert_int_equal(file_cache_pin(cache, &big->entry), 1);
+    assert_int_equal(file_cache_pin(cache, &big->entry), 1); /* pins nest */
+    cache_entry *hit = file_cache_find(cache, &st, 1, "spec");
+    assert_ptr_equal(hit, &big->entry);
+    cache_entry_release(hit);
+    /* Another version, or another key: passed over, and left pinned. */
+    struct stat changed = file_stat(3, 100, 1001);
+    assert_null(file_cache_find(cache, &changed, 1, "spec"));
+    assert_null(file_cache_find(cache, &st, 1, "other"));
+    assert_ptr_equal(hit = file_cache_find(cache, &st, 1, "spec"), &big->entry);
+    cache_entry_release(hit);
+    assert_int_equal(file_cache_get_stats(cache).bytes, 0); /* outside the limit */
+    /* Many pinned files, and one unpinned among them. */
+    counted *others[3000];
+    for (int i = 0; i < 3000; i++) {
+        struct stat other = file_stat((ino_t)(10 + i), 50, 1000);
+        others[i] = make(&other, "spec", 50, &destroyed);
+        assert_int_equal(file_cache_pin(cache, &others[i]->entry), 1);
+    }
+    file_cache_unpin(cache, &others[1500]->entry);
+    for (int i = 0; i < 3000; i++) {
+        struct stat other = file_stat((ino_t)(10 + i), 50, 1000);
+        hit = file_cache_find(cache, &other, 1, "spec");
+        assert_ptr_equal(hit, i == 1500 ? NULL : &others[i]->entry);
+        if (hit) cache_entry_release(hit);
+    }
+    file_cache_unpin(cache, &big->entry);
+    assert_ptr_equal(hit = file_cache_find(cache, &st, 1, "spec"), &big->entry);
+    cache_entry_release(hit);
+    file_cache_unpin(cache, &big->entry);
+    assert_null(file_cache_find(cache, &st, 1, "spec"));
+    assert_int_equal(destroyed, 0); /* the holder still has it */
+    cache_entry_release(&big->entry);
+    assert_int_equal(destroyed, 1);
+    for (int i = 0; i < 3000; i++)
+        cache_entry_release(&others[i]->entry);
+    assert_int_equal(destroyed, 2); /* others[1500]; the rest are pinned still */
+    file_cache_free(cache);         /* drops the pins left over */
+    assert_int_equal(destroyed, 3001);
+}
+
 static void *hammer_cache(void *arg)
 {
     hammer *h = arg;
@@ -556,6 +608,7 @@ int main(void)
         cmocka_unit_test(a_held_entry_outlives_its_removal),
         cmocka_unit_test(a_newer_entry_replaces_the_old_one_which_its_readers_keep),
         cmocka_unit_test(a_file_that_gains_its_graph_is_a_new_entry_sharing_the_document),
+        cmocka_unit_test(a_pinned_entry_is_found_outside_the_limit_until_unpinned),
         cmocka_unit_test(many_threads_share_one_cache),
         cmocka_unit_test(the_ring_gives_the_same_items_with_or_without_its_worker),
         cmocka_unit_test(a_second_scan_reads_from_the_cache_and_sees_changes),

@@ -18,3 +18,16 @@ SELECT count(*) AS none FROM tasks('examples') WHERE id = NULL OR id = 'T999';
 SELECT count(*) AS pairs FROM tasks('examples') a JOIN tasks('examples') b
   ON b.spec = a.spec AND b.id = a.id;
 SELECT count(*) AS tasks FROM tasks('examples');
+-- While the inner side's index lives, the files it keeps are pinned in the
+-- parse cache: with a cache too small to keep any file, the outer side
+-- still finds them there instead of parsing each again (it parsed only its
+-- first file, before the index was built: 2 of the 3 found). Once the
+-- statement is done, nothing is pinned: a scan finds nothing.
+SELECT tasksext_cache_limit(1) > 0 AS limit_set;
+CREATE TEMP TABLE seen AS SELECT json_extract(tasksext_cache_stats(), '$.hits') AS hits;
+SELECT count(*) AS pairs FROM tasks('examples') t JOIN task_deps('examples') d USING (spec, id);
+SELECT json_extract(tasksext_cache_stats(), '$.hits') - hits AS found_pinned FROM seen;
+UPDATE seen SET hits = json_extract(tasksext_cache_stats(), '$.hits');
+SELECT count(*) AS tasks FROM tasks('examples');
+SELECT json_extract(tasksext_cache_stats(), '$.hits') - hits AS found_after FROM seen;
+SELECT tasksext_cache_limit(2097152) AS limit_was;
