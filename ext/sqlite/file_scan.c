@@ -114,8 +114,10 @@ static int scan_disconnect(sqlite3_vtab *vtab)
 /* `spec = ?`, `id = ?`, `file = ?` with the path: each becomes the next
  * argument, served by the cursor's index, and the plan is cheaper the more
  * it narrows, so that SQLite puts the function on the inner side of a join.
- * SQLite checks the constraints again (omit stays 0): the index only narrows,
- * and `=` keeps SQLite's own meaning (affinity, NULL). */
+ * The index answers exactly, so SQLite does not check again (omit): these
+ * columns are text or NULL, and `=` compares them as text, byte for byte
+ * (README, Joins). Only under BINARY: `id = 't003' COLLATE NOCASE` is left
+ * to SQLite, which scans and compares for itself. */
 static void key_constraints(const scan_table *table, sqlite3_index_info *info)
 {
     const int columns[3] = {table->spec_column, table->id_column, table->file_column};
@@ -126,7 +128,10 @@ static void key_constraints(const scan_table *table, sqlite3_index_info *info)
             const struct sqlite3_index_constraint *c = &info->aConstraint[i];
             if (c->iColumn != columns[k] || !c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ)
                 continue;
+            const char *collation = sqlite3_vtab_collation(info, i);
+            if (collation && sqlite3_stricmp(collation, "BINARY") != 0) continue;
             info->aConstraintUsage[i].argvIndex = argv_index++;
+            info->aConstraintUsage[i].omit = 1;
             info->idxNum |= 16 << k;
             break;
         }
@@ -411,9 +416,14 @@ static int find_indexed(scan_cursor *cur, int idx_num, int argc, sqlite3_value *
         if (!(idx_num & (16 << k))) continue;
         if (at >= argc) return SQLITE_ERROR;
         sqlite3_value *v = argv[at++];
-        if (sqlite3_value_type(v) == SQLITE_NULL) return SQLITE_OK; /* `= NULL`: no row; eof */
+        /* `= NULL` is never true, and a blob never equals text: no row (eof).
+         * A number is compared as the text SQLite writes for it. */
+        int type = sqlite3_value_type(v);
+        if (type == SQLITE_NULL || type == SQLITE_BLOB) return SQLITE_OK;
         values[k] = (const char *)sqlite3_value_text(v);
         if (!values[k]) return SQLITE_NOMEM;
+        /* Text with a NUL inside is no column's value. */
+        if (strlen(values[k]) != (size_t)sqlite3_value_bytes(v)) return SQLITE_OK;
     }
     const scan_table *table = ((scan_vtab *)cur->base.pVtab)->table;
     int rc = scan_index_find(cur->index, table, values[0], values[1], values[2], &cur->matches,

@@ -11,6 +11,24 @@ SELECT t.spec, t.id, d.depends_on, d.kind FROM tasks('examples') t
 -- `id = ?` with a literal, and with a number for an id written as text.
 SELECT spec, id, title FROM tasks('examples') WHERE id = 'T003' ORDER BY spec;
 SELECT count(*) AS kiro_one FROM tasks('examples') WHERE id = 1;
+-- `=` on spec, id and file compares text byte for byte, and the index's
+-- answer is final (EXPLAIN QUERY PLAN above: SQLite does not compare again).
+-- Under another collation SQLite scans and compares for itself: both T003.
+SELECT count(*) AS nocase FROM tasks('examples') WHERE id = 't003' COLLATE NOCASE;
+-- A blob, or text with a NUL inside, equals no id.
+SELECT count(*) AS blob FROM tasks('examples') WHERE id = CAST('T003' AS BLOB);
+SELECT count(*) AS with_nul FROM tasks('examples') WHERE id = 'T003' || char(0);
+-- A number is the text SQLite writes for it, as SQLite does for a literal
+-- (`id = 2.1` is task 2.1), also from a column of REAL affinity, where a
+-- plan of SQLite's own would compare numbers (task 3 for 3.0, and 2.10 for
+-- 2.1): CAST the column AS TEXT, or store ids as text.
+CREATE TEMP TABLE wanted(id REAL);
+INSERT INTO wanted VALUES (2.1), (3);
+SELECT group_concat(id) AS literal FROM tasks('examples') WHERE id = 2.1;
+SELECT w.id AS wanted, t.id, t.title FROM wanted w CROSS JOIN tasks('examples') t
+  ON t.id = w.id ORDER BY t.line;
+SELECT w.id AS wanted, t.id, t.title FROM wanted w CROSS JOIN tasks('examples') t
+  ON t.id = CAST(w.id AS TEXT) ORDER BY t.line;
 -- `= NULL` is never true; an id no task has gives nothing.
 SELECT count(*) AS none FROM tasks('examples') WHERE id = NULL OR id = 'T999';
 -- An outer row's value reaches the inner function through the index, for
