@@ -184,12 +184,27 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
     for (size_t f = 0; f < x->n_files; f++) {
         const scan_file *file = &x->files[f].view;
         size_t rows = row_count(table, file);
+        /* The file's spec or path starts the hash of each of its rows: hashed
+         * once per file, not once per row. */
+        uint64_t file_part = 0;
+        int file_part_known = 0;
         for (size_t r = 0; r < rows; r++) {
             const char *key, *key2;
             if (!row_key(table, file, r, kind, &key, &key2)) continue;
             if (!grow_array((void **)&keys->rows, &cap, keys->n, sizeof(keyed_row)))
                 return SQLITE_NOMEM;
-            keys->rows[keys->n++] = (keyed_row){key, key2, f, r, key_hash(key, key2), 0};
+            uint64_t hash;
+            if (kind == KEY_ID) {
+                hash = key_hash(key, NULL);
+            } else {
+                if (!file_part_known) {
+                    file_part = text_hash_add(TEXT_HASH_START, key);
+                    if (key2) file_part = text_hash_byte(file_part, 0xFF);
+                    file_part_known = 1;
+                }
+                hash = key2 ? text_hash_add(file_part, key2) : file_part;
+            }
+            keys->rows[keys->n++] = (keyed_row){key, key2, f, r, hash, 0};
         }
     }
     size_t buckets = 16;
