@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "command_support.h"
+#include "decimal_text.h"
 #include "commands.h"
 #include "issue_rows.h"
 #include "progress_tally.h"
@@ -56,7 +57,11 @@ static void print_github(const report_table *table)
               stdout);
         print_escaped(cell(table, r, I_FILE), 1);
         long line = cell_int(table, r, I_LINE);
-        if (line > 0) printf(",line=%ld", line);
+        char number[DECIMAL_TEXT_SIZE];
+        if (line > 0) {
+            fputs(",line=", stdout);
+            fputs(decimal_text(line, number), stdout);
+        }
         fputs(",title=", stdout);
         print_escaped(cell(table, r, I_CODE), 1);
         fputs("::", stdout);
@@ -65,16 +70,29 @@ static void print_github(const report_table *table)
     }
 }
 
+/* fputs, not printf: a report of a large tree prints a line per issue. */
+static void put_text(const char *text)
+{
+    if (text) fputs(text, stdout);
+}
+
 static void print_text(const report_table *table)
 {
     for (size_t r = 0; r < table->n_rows; r++) {
         long line = cell_int(table, r, I_LINE);
-        printf("%s", cell(table, r, I_FILE) ? cell(table, r, I_FILE) : "");
-        if (line > 0) printf(":%ld", line);
-        const char *severity = cell(table, r, I_SEVERITY), *message = cell(table, r, I_MESSAGE),
-                   *code = cell(table, r, I_CODE);
-        printf(": %s: %s [%s]\n", severity ? severity : "", message ? message : "",
-               code ? code : "");
+        put_text(cell(table, r, I_FILE));
+        char number[DECIMAL_TEXT_SIZE];
+        if (line > 0) {
+            fputc(':', stdout);
+            fputs(decimal_text(line, number), stdout);
+        }
+        fputs(": ", stdout);
+        put_text(cell(table, r, I_SEVERITY));
+        fputs(": ", stdout);
+        put_text(cell(table, r, I_MESSAGE));
+        fputs(" [", stdout);
+        put_text(cell(table, r, I_CODE));
+        fputs("]\n", stdout);
     }
 }
 

@@ -3,6 +3,9 @@
  */
 #include "issue_rows.h"
 
+#include "decimal_text.h"
+#include "string_builder.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -43,7 +46,7 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
                                 session_error_text(session->db));
         sqlite3_bind_text(stmt, 1, session->roots.items[r], -1, SQLITE_STATIC);
         int rc;
-        char where[4200];
+        string_builder where = {0};
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
             const char *file = (const char *)sqlite3_column_text(stmt, 1);
             if (file && session_excluded(session, file)) continue;
@@ -57,17 +60,25 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
             report_set_text(table, I_CODE, (const char *)sqlite3_column_text(stmt, 4));
             report_set_text(table, I_SPEC, (const char *)sqlite3_column_text(stmt, 0));
             report_set_text(table, I_FILE, file);
+            /* `file:line`, or the file alone (by hand: snprintf was a
+             * twentieth of the command) */
+            builder_clear(&where);
+            builder_append(&where, file ? file : "");
             if (sqlite3_column_type(stmt, 2) == SQLITE_NULL) {
                 report_set_null(table, I_LINE);
-                snprintf(where, sizeof where, "%s", file ? file : "");
             } else {
-                report_set_int(table, I_LINE, sqlite3_column_int(stmt, 2));
-                snprintf(where, sizeof where, "%s:%d", file ? file : "", sqlite3_column_int(stmt, 2));
+                int line = sqlite3_column_int(stmt, 2);
+                report_set_int(table, I_LINE, line);
+                char number[DECIMAL_TEXT_SIZE];
+                builder_append(&where, ":");
+                builder_append(&where, decimal_text(line, number));
             }
+            if (where.failed) table->failed = 1;
             report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
-            report_set_text(table, I_WHERE, where);
+            report_set_text(table, I_WHERE, builder_text(&where));
             report_set_text(table, I_MESSAGE, (const char *)sqlite3_column_text(stmt, 5));
         }
+        builder_free(&where);
         sqlite3_finalize(stmt);
         if (rc != SQLITE_DONE)
             return session_fail("cannot read '%s': %s", session->roots.items[r],

@@ -22,10 +22,7 @@ void report_init(report_table *table, const report_column *columns, size_t n_col
 
 void report_free(report_table *table)
 {
-    for (size_t i = 0; i < table->n_rows * table->n_columns; i++) {
-        free(table->cells[i].text);
-        free(table->cells[i].display);
-    }
+    string_pool_free(&table->texts);
     free(table->cells);
     memset(table, 0, sizeof *table);
 }
@@ -62,7 +59,7 @@ void report_set_text(report_table *table, size_t column, const char *text)
         cell->kind = CELL_NULL;
         return;
     }
-    cell->text = strdup(text);
+    cell->text = string_pool_keep(&table->texts, text);
     if (!cell->text) table->failed = 1;
     cell->kind = CELL_TEXT;
 }
@@ -94,8 +91,8 @@ void report_set_json(report_table *table, size_t column, const char *json, const
     report_cell *cell = current(table, column);
     if (!cell) return;
     cell->kind = CELL_JSON;
-    cell->text = strdup(json);
-    cell->display = strdup(display);
+    cell->text = string_pool_keep(&table->texts, json);
+    cell->display = string_pool_keep(&table->texts, display);
     if (!cell->text || !cell->display) table->failed = 1;
 }
 

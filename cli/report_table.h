@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "json_writer.h"
+#include "string_pool.h"
 
 typedef enum cell_kind { CELL_NULL, CELL_INT, CELL_REAL, CELL_TEXT, CELL_JSON } cell_kind;
 
@@ -18,8 +19,8 @@ typedef struct report_cell {
     cell_kind kind;
     int64_t integer;
     double real;
-    char *text;    /* CELL_TEXT: the text; CELL_JSON: the JSON value */
-    char *display; /* CELL_JSON: what the table and CSV show */
+    const char *text;    /* CELL_TEXT: the text; CELL_JSON: the JSON value */
+    const char *display; /* CELL_JSON: what the table and CSV show */
     int colour;    /* an ANSI colour number for the table, 0 for none */
 } report_cell;
 
@@ -41,7 +42,8 @@ typedef struct report_table {
     size_t n_columns;
     report_cell *cells; /* row-major */
     size_t n_rows, capacity_rows;
-    int failed; /* out of memory */
+    string_pool texts; /* every cell's text */
+    int failed;        /* out of memory */
 } report_table;
 
 void report_init(report_table *table, const report_column *columns, size_t n_columns);

@@ -25,6 +25,12 @@ static int reserve(string_builder *builder, size_t more)
     return 0;
 }
 
+void builder_clear(string_builder *builder)
+{
+    builder->length = 0;
+    if (builder->text) builder->text[0] = '\0';
+}
+
 void builder_append(string_builder *builder, const char *text)
 {
     size_t n = strlen(text);

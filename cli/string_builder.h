@@ -18,6 +18,8 @@ void builder_printf(string_builder *builder, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 /* The text so far ("" when empty); valid until the next append. */
 const char *builder_text(const string_builder *builder);
+/* Empties the text and keeps the buffer, for the next one. */
+void builder_clear(string_builder *builder);
 void builder_free(string_builder *builder);
 
 #endif

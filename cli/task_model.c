@@ -13,37 +13,9 @@
 
 /* ---- strings kept for the model's lifetime ------------------------------------ */
 
-typedef struct pool_chunk {
-    struct pool_chunk *next;
-    size_t used, size;
-    char bytes[];
-} pool_chunk;
-
-typedef struct string_pool {
-    pool_chunk *chunks;
-} string_pool;
-
-#define POOL_CHUNK_BYTES (256 * 1024)
-
 const char *model_keep(task_model *model, const char *text)
 {
-    if (!text) return NULL;
-    size_t n = strlen(text) + 1;
-    pool_chunk *chunk = model->strings->chunks;
-    if (!chunk || chunk->size - chunk->used < n) {
-        size_t size = n > POOL_CHUNK_BYTES ? n : POOL_CHUNK_BYTES;
-        pool_chunk *fresh = malloc(sizeof *fresh + size);
-        if (!fresh) return NULL;
-        fresh->size = size;
-        fresh->used = 0;
-        fresh->next = chunk;
-        model->strings->chunks = fresh;
-        chunk = fresh;
-    }
-    char *kept = chunk->bytes + chunk->used;
-    memcpy(kept, text, n);
-    chunk->used += n;
-    return kept;
+    return string_pool_keep(model->strings, text);
 }
 
 /* ---- which tasks belong to which file: (root, file) -> first task, count ------- */
@@ -486,12 +458,7 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
 void model_free(task_model *model)
 {
     if (model->strings) {
-        pool_chunk *chunk = model->strings->chunks;
-        while (chunk) {
-            pool_chunk *next = chunk->next;
-            free(chunk);
-            chunk = next;
-        }
+        string_pool_free(model->strings);
         free(model->strings);
     }
     free(model->tasks);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "session.h"
+#include "string_pool.h"
 
 typedef struct model_task {
     int root; /* index into session->roots */
@@ -56,7 +57,7 @@ typedef struct task_model {
     int *waits_for, *waited_by;
     unsigned char *waits_kind;
     size_t n_edges;
-    struct string_pool *strings;
+    string_pool *strings;
 } task_model;
 
 enum model_needs {
