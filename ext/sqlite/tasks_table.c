@@ -6,9 +6,11 @@
  * Columns (see README "tasks(path)" for their meaning):
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
- *   files, counted, line_hash, blockers, unblocks, critical, path HIDDEN
+ *   files, counted, line_hash, blockers, unblocks, critical, waits_for,
+ *   path HIDDEN
  */
 #include "tasks_tables.h"
+#include "waits_for_json.h"
 
 #include <stdio.h>
 
@@ -41,6 +43,7 @@ enum tasks_column {
     TASKS_BLOCKERS,
     TASKS_UNBLOCKS,
     TASKS_CRITICAL,
+    TASKS_WAITS_FOR,
     TASKS_PATH
 };
 
@@ -134,6 +137,9 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_CRITICAL:
         if (file->graph->critical[row] > 0) sqlite3_result_int(ctx, file->graph->critical[row]);
         break;
+    case TASKS_WAITS_FOR:
+        waits_for_json_result(ctx, doc, file->graph, row);
+        break;
     case TASKS_LINE_HASH: {
         char hash[17];
         task_line_hash_text(t->line_hash, hash);
@@ -152,13 +158,14 @@ const scan_table tasks_table = {
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
               " files TEXT, counted INTEGER, line_hash TEXT, blockers INTEGER,"
-              " unblocks INTEGER, critical INTEGER, path HIDDEN)",
+              " unblocks INTEGER, critical INTEGER, waits_for TEXT, path HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .lean = 1,
     .details_columns = (1ull << TASKS_STORY) | (1ull << TASKS_TAGS) | (1ull << TASKS_FILES) |
                        (1ull << TASKS_LINE_HASH),
-    .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL),
+    .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL) |
+                     (1ull << TASKS_WAITS_FOR),
     .paths_columns = (1ull << TASKS_BLOCKERS) | (1ull << TASKS_UNBLOCKS) | (1ull << TASKS_CRITICAL),
     .keyed = 1,
     .spec_column = TASKS_SPEC,

@@ -1,0 +1,100 @@
+/* waits_for_json.c - see waits_for_json.h. Written by hand into one buffer
+ * that SQLite takes over: the command reads this column for every task of a
+ * tree instead of a task_deps() row per edge, so it is made cheaply. */
+#include "waits_for_json.h"
+
+#include <string.h>
+
+SQLITE_EXTENSION_INIT3
+
+/* The graph's edges come grouped by task, in task order: the first of
+ * `task`'s, or where they would be. */
+static size_t first_edge(const task_graph *graph, size_t task)
+{
+    size_t low = 0, high = graph->n_edges;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if ((size_t)graph->edges[middle].task < task)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+static char *put(char *at, const char *text)
+{
+    size_t n = strlen(text);
+    memcpy(at, text, n);
+    return at + n;
+}
+
+static char *put_number(char *at, unsigned value)
+{
+    char digits[12];
+    int n = 0;
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n > 0)
+        *at++ = digits[--n];
+    return at;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped (at most
+ * six bytes for one). */
+static char *put_string(char *at, const char *text)
+{
+    static const char hex[] = "0123456789abcdef";
+    *at++ = '"';
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            *at++ = '\\';
+            *at++ = (char)*p;
+        } else if (*p < 0x20) {
+            at = put(at, "\\u00");
+            *at++ = hex[*p >> 4];
+            *at++ = hex[*p & 15];
+        } else {
+            *at++ = (char)*p;
+        }
+    }
+    *at++ = '"';
+    return at;
+}
+
+void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const task_graph *graph,
+                           size_t task)
+{
+    size_t first = first_edge(graph, task), end = first;
+    size_t bound = 3; /* `[]` and a NUL */
+    for (; end < graph->n_edges && (size_t)graph->edges[end].task == task; end++) {
+        const char *id = doc->tasks[graph->edges[end].depends_on].id;
+        bound += 64 + (id ? 6 * strlen(id) : 0);
+    }
+    if (first == end) {
+        sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC);
+        return;
+    }
+    char *json = sqlite3_malloc64(bound);
+    if (!json) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    char *at = json;
+    *at++ = '[';
+    for (size_t e = first; e < end; e++) {
+        const task_edge *edge = &graph->edges[e];
+        const task_record *other = &doc->tasks[edge->depends_on];
+        at = put(at, e > first ? ",{\"line\":" : "{\"line\":");
+        at = put_number(at, (unsigned)other->line);
+        at = put(at, ",\"id\":");
+        at = other->id ? put_string(at, other->id) : put(at, "null");
+        at = put(at, ",\"kind\":\"");
+        at = put(at, task_edge_kind_name(edge->kind));
+        at = put(at, "\"}");
+    }
+    *at++ = ']';
+    sqlite3_result_text64(ctx, json, (sqlite3_uint64)(at - json), sqlite3_free, SQLITE_UTF8);
+}
