@@ -118,3 +118,136 @@ long json_strings_each(const char *json, int (*each)(const char *text, void *con
         if (*p++ != ',') return -1;
     }
 }
+
+/* `p` starts with `prefix` (compared byte by byte: never past p's NUL). */
+static int starts_with(const char *p, const char *prefix)
+{
+    for (; *prefix; p++, prefix++)
+        if (*p != *prefix) return 0;
+    return 1;
+}
+
+/* Past a string from just after its opening quote, escapes and all; NULL
+ * when it does not end. */
+static const char *past_string(const char *p)
+{
+    for (; *p && *p != '"'; p++)
+        if (*p == '\\' && !*++p) return NULL;
+    return *p == '"' ? p + 1 : NULL;
+}
+
+/* One value of an object, kept in `edge` when its key is "line" or "kind";
+ * NULL when it is not a number, a string or a word (null, true, false). */
+static const char *read_edge_value(const char *p, const char *key, size_t key_length,
+                                   json_edge *edge)
+{
+    int is_line = key_length == 4 && key[0] == 'l' && memcmp(key, "line", 4) == 0;
+    int is_kind = key_length == 4 && key[0] == 'k' && memcmp(key, "kind", 4) == 0;
+    if (*p == '"') {
+        const char *end = past_string(p + 1);
+        if (!end) return NULL;
+        size_t n = (size_t)(end - 1 - (p + 1));
+        if (is_kind && n < sizeof edge->kind && !memchr(p + 1, '\\', n)) {
+            memcpy(edge->kind, p + 1, n);
+            edge->kind[n] = '\0';
+        }
+        return end;
+    }
+    if (*p == '-' || (*p >= '0' && *p <= '9')) {
+        /* digits by hand: strtol was a third of reading a large tree's edges */
+        int negative = *p == '-';
+        if (negative) p++;
+        long value = 0;
+        for (; *p >= '0' && *p <= '9'; p++)
+            value = value < 100000000000L ? value * 10 + (*p - '0') : value;
+        while (*p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-' ||
+               (*p >= '0' && *p <= '9'))
+            p++;
+        if (is_line) edge->line = negative ? -value : value;
+        return p;
+    }
+    if (*p < 'a' || *p > 'z') return NULL;
+    while (*p >= 'a' && *p <= 'z')
+        p++;
+    return p;
+}
+
+/* The object as tasks() writes it, `{"line":12,"id":"T001","kind":"step"}`
+ * (id null, or any string), read with no search: the end of the object,
+ * or NULL for anything else, which the general reader then takes. */
+static const char *read_written_edge(const char *p, json_edge *edge)
+{
+    if (!starts_with(p, "{\"line\":")) return NULL;
+    p += 8;
+    if (*p < '0' || *p > '9') return NULL;
+    long line = 0;
+    for (; *p >= '0' && *p <= '9' && line < 100000000000L; p++)
+        line = line * 10 + (*p - '0');
+    if (!starts_with(p, ",\"id\":")) return NULL;
+    p += 6;
+    if (starts_with(p, "null"))
+        p += 4;
+    else if (*p != '"' || !(p = past_string(p + 1)))
+        return NULL;
+    if (!starts_with(p, ",\"kind\":\"")) return NULL;
+    p += 9;
+    size_t n = 0;
+    for (; p[n] != '"'; n++)
+        if (!p[n] || p[n] == '\\' || n + 1 >= sizeof edge->kind) return NULL;
+    if (p[n + 1] != '}') return NULL;
+    memcpy(edge->kind, p, n);
+    edge->kind[n] = '\0';
+    edge->line = line;
+    return p + n + 2;
+}
+
+/* Any object: its "line" and "kind" kept, every other key read past; the
+ * end of the object, or NULL when it is not one. */
+static const char *read_any_edge(const char *p, json_edge *edge)
+{
+    if (*p++ != '{') return NULL;
+    p = skip_blanks(p);
+    while (*p != '}') {
+        if (*p++ != '"') return NULL;
+        const char *key = p;
+        if (!(p = past_string(p))) return NULL;
+        size_t key_length = (size_t)(p - 1 - key);
+        p = skip_blanks(p);
+        if (*p++ != ':') return NULL;
+        p = read_edge_value(skip_blanks(p), key, key_length, edge);
+        if (!p) return NULL;
+        p = skip_blanks(p);
+        if (*p == ',')
+            p = skip_blanks(p + 1);
+        else if (*p != '}')
+            return NULL;
+    }
+    return p + 1;
+}
+
+long json_edges_each(const char *json, int (*each)(const json_edge *edge, void *context),
+                     void *context)
+{
+    if (!json) return 0;
+    const char *p = skip_blanks(json);
+    if (*p++ != '[') return -1;
+    long count = 0;
+    p = skip_blanks(p);
+    if (*p == ']') return 0;
+    for (;;) {
+        p = skip_blanks(p);
+        json_edge edge = {0, ""};
+        const char *end = read_written_edge(p, &edge);
+        if (!end) {
+            edge = (json_edge){0, ""};
+            end = read_any_edge(p, &edge);
+        }
+        if (!end) return -1;
+        p = end;
+        if (each(&edge, context)) return -1;
+        count++;
+        p = skip_blanks(p);
+        if (*p == ']') return count;
+        if (*p++ != ',') return -1;
+    }
+}

@@ -14,8 +14,8 @@
 
 #include "tasksext.h"
 
-/* Parsed files stay cached for the whole run, so the second and third
- * query of a command (tasks, then task_deps) only stat the files. The
+/* Parsed files stay cached for the whole run, so the queries after the
+ * first (tasks() after task_specs(), task_issues()) only stat the files. The
  * extension's default (2 MiB) suits a long-lived connection, not one run. */
 #define SESSION_CACHE_BYTES (1LL << 30)
 

@@ -1,7 +1,7 @@
 /*
- * task_model.h - the tasks of every root, read once through tasks(),
- * task_specs() and task_deps() into arrays, with the dependency edges as
- * adjacency lists between task indexes. The commands compute on this in C:
+ * task_model.h - the tasks of every root, read once through task_specs()
+ * and tasks() (its waits_for: the edges) into arrays, with the dependency
+ * edges as adjacency lists between task indexes. The commands compute on this in C:
  * no recursive SQL, no depth bound.
  *
  * Tasks are in the order the roots were given, then walk order, then line:

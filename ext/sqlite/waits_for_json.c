@@ -22,6 +22,10 @@ static size_t first_edge(const task_graph *graph, size_t task)
     return low;
 }
 
+/* A string literal's bytes, without a strlen. */
+#define PUT_LITERAL(at, literal)                                                                   \
+    (memcpy((at), (literal), sizeof(literal) - 1), (at) + sizeof(literal) - 1)
+
 static char *put(char *at, const char *text)
 {
     size_t n = strlen(text);
@@ -53,7 +57,7 @@ static char *put_string(char *at, const char *text)
             *at++ = '\\';
             *at++ = (char)*p;
         } else if (*p < 0x20) {
-            at = put(at, "\\u00");
+            at = PUT_LITERAL(at, "\\u00");
             *at++ = hex[*p >> 4];
             *at++ = hex[*p & 15];
         } else {
@@ -87,13 +91,14 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
     for (size_t e = first; e < end; e++) {
         const task_edge *edge = &graph->edges[e];
         const task_record *other = &doc->tasks[edge->depends_on];
-        at = put(at, e > first ? ",{\"line\":" : "{\"line\":");
+        if (e > first) *at++ = ',';
+        at = PUT_LITERAL(at, "{\"line\":");
         at = put_number(at, (unsigned)other->line);
-        at = put(at, ",\"id\":");
-        at = other->id ? put_string(at, other->id) : put(at, "null");
-        at = put(at, ",\"kind\":\"");
+        at = PUT_LITERAL(at, ",\"id\":");
+        at = other->id ? put_string(at, other->id) : PUT_LITERAL(at, "null");
+        at = PUT_LITERAL(at, ",\"kind\":\"");
         at = put(at, task_edge_kind_name(edge->kind));
-        at = put(at, "\"}");
+        at = PUT_LITERAL(at, "\"}");
     }
     *at++ = ']';
     sqlite3_result_text64(ctx, json, (sqlite3_uint64)(at - json), sqlite3_free, SQLITE_UTF8);
