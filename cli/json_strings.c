@@ -119,14 +119,6 @@ long json_strings_each(const char *json, int (*each)(const char *text, void *con
     }
 }
 
-/* `p` starts with `prefix` (compared byte by byte: never past p's NUL). */
-static int starts_with(const char *p, const char *prefix)
-{
-    for (; *prefix; p++, prefix++)
-        if (*p != *prefix) return 0;
-    return 1;
-}
-
 /* Past a string from just after its opening quote, escapes and all; NULL
  * when it does not end. */
 static const char *past_string(const char *p)
@@ -172,24 +164,29 @@ static const char *read_edge_value(const char *p, const char *key, size_t key_le
     return p;
 }
 
+/* `p`, with `left` bytes before the text's end, starts with the literal. */
+#define AT_LITERAL(p, left, literal)                                                               \
+    ((size_t)(left) >= sizeof(literal) - 1 && memcmp((p), (literal), sizeof(literal) - 1) == 0)
+
 /* The object as tasks() writes it, `{"line":12,"id":"T001","kind":"step"}`
  * (id null, or any string), read with no search: the end of the object,
- * or NULL for anything else, which the general reader then takes. */
-static const char *read_written_edge(const char *p, json_edge *edge)
+ * or NULL for anything else, which the general reader then takes. `end` is
+ * the text's end. */
+static const char *read_written_edge(const char *p, const char *end, json_edge *edge)
 {
-    if (!starts_with(p, "{\"line\":")) return NULL;
+    if (!AT_LITERAL(p, end - p, "{\"line\":")) return NULL;
     p += 8;
     if (*p < '0' || *p > '9') return NULL;
     long line = 0;
     for (; *p >= '0' && *p <= '9' && line < 100000000000L; p++)
         line = line * 10 + (*p - '0');
-    if (!starts_with(p, ",\"id\":")) return NULL;
+    if (!AT_LITERAL(p, end - p, ",\"id\":")) return NULL;
     p += 6;
-    if (starts_with(p, "null"))
+    if (AT_LITERAL(p, end - p, "null"))
         p += 4;
     else if (*p != '"' || !(p = past_string(p + 1)))
         return NULL;
-    if (!starts_with(p, ",\"kind\":\"")) return NULL;
+    if (!AT_LITERAL(p, end - p, ",\"kind\":\"")) return NULL;
     p += 9;
     size_t n = 0;
     for (; p[n] != '"'; n++)
@@ -225,10 +222,11 @@ static const char *read_any_edge(const char *p, json_edge *edge)
     return p + 1;
 }
 
-long json_edges_each(const char *json, int (*each)(const json_edge *edge, void *context),
-                     void *context)
+long json_edges_each(const char *json, size_t length,
+                     int (*each)(const json_edge *edge, void *context), void *context)
 {
     if (!json) return 0;
+    const char *text_end = json + length;
     const char *p = skip_blanks(json);
     if (*p++ != '[') return -1;
     long count = 0;
@@ -237,7 +235,7 @@ long json_edges_each(const char *json, int (*each)(const json_edge *edge, void *
     for (;;) {
         p = skip_blanks(p);
         json_edge edge = {0, ""};
-        const char *end = read_written_edge(p, &edge);
+        const char *end = read_written_edge(p, text_end, &edge);
         if (!end) {
             edge = (json_edge){0, ""};
             end = read_any_edge(p, &edge);

@@ -22,10 +22,11 @@ typedef struct json_edge {
 } json_edge;
 
 /* Calls `each` with every object of an array like tasks().waits_for's
- * (`[{"line":12,"id":"T001","kind":"step"}]`); keys other than "line" and
- * "kind" are read past. Returns the number of objects, or -1 when the text
- * is not such an array or the callback returns non-zero. */
-long json_edges_each(const char *json, int (*each)(const json_edge *edge, void *context),
-                     void *context);
+ * (`[{"line":12,"id":"T001","kind":"step"}]`), `length` bytes and a NUL;
+ * keys other than "line" and "kind" are read past. Returns the number of
+ * objects, or -1 when the text is not such an array or the callback
+ * returns non-zero. */
+long json_edges_each(const char *json, size_t length,
+                     int (*each)(const json_edge *edge, void *context), void *context);
 
 #endif

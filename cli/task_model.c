@@ -307,7 +307,9 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
             /* The edges come with their task (tasks().waits_for), not as a
              * task_deps() row each: a tenth of the cost on a large tree. */
             pending->task = model->n_tasks - 1;
-            if (json_edges_each(column_text(stmt, COL_WAITS_FOR), keep_edge, pending) < 0) {
+            const char *waits_for = column_text(stmt, COL_WAITS_FOR);
+            size_t length = (size_t)sqlite3_column_bytes(stmt, COL_WAITS_FOR);
+            if (json_edges_each(waits_for, length, keep_edge, pending) < 0) {
                 if (pending->failed) {
                     rc = SQLITE_NOMEM;
                     break;

@@ -81,7 +81,10 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
         sqlite3_result_text(ctx, "[]", 2, SQLITE_STATIC);
         return;
     }
-    char *json = sqlite3_malloc64(bound);
+    /* Most arrays fit on the stack, and SQLite copies them into the
+     * register it reuses from row to row: no malloc per task. */
+    char small[2048];
+    char *json = bound <= sizeof small ? small : sqlite3_malloc64(bound);
     if (!json) {
         sqlite3_result_error_nomem(ctx);
         return;
@@ -101,5 +104,6 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
         at = PUT_LITERAL(at, "\"}");
     }
     *at++ = ']';
-    sqlite3_result_text64(ctx, json, (sqlite3_uint64)(at - json), sqlite3_free, SQLITE_UTF8);
+    sqlite3_result_text64(ctx, json, (sqlite3_uint64)(at - json),
+                          json == small ? SQLITE_TRANSIENT : sqlite3_free, SQLITE_UTF8);
 }

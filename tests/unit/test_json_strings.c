@@ -24,7 +24,7 @@ static int add_edge(const json_edge *edge, void *context)
 static long edges(const char *json, seen *s)
 {
     memset(s, 0, sizeof *s);
-    return json_edges_each(json, add_edge, s);
+    return json_edges_each(json, json ? strlen(json) : 0, add_edge, s);
 }
 
 static void waits_for_as_tasks_writes_it(void **state)
