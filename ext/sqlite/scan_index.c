@@ -23,10 +23,10 @@ typedef struct kept_file {
  * join on (spec, id) looks up, where an id alone repeats in every spec). */
 typedef struct keyed_row {
     const char *key, *key2;
-    size_t file, row;
-    uint64_t hash;
-    size_t next; /* 1 + the next row in the same bucket, in (file, row) order; 0: none */
-} keyed_row;
+    uint32_t file, row;
+    uint32_t hash; /* the key's hash, its low 32 bits */
+    uint32_t next; /* 1 + the next row in the same bucket, in (file, row) order; 0: none */
+} keyed_row;       /* 32 bytes: a join's index of 10,000 specs holds 840,000 */
 
 enum key_kind { KEY_ID, KEY_SPEC, KEY_FILE, KEY_SPEC_ID, KEY_FILE_ID, KEY_KINDS };
 
@@ -36,8 +36,8 @@ typedef struct key_array {
     int built;
     keyed_row *rows;
     size_t n;
-    size_t *heads; /* per bucket, 1 + its first row; 0: empty */
-    size_t mask;   /* buckets - 1 (a power of two) */
+    uint32_t *heads; /* per bucket, 1 + its first row; 0: empty */
+    size_t mask;     /* buckets - 1 (a power of two) */
 } key_array;
 
 struct scan_index {
@@ -124,11 +124,6 @@ const scan_file *scan_index_file(const scan_index *x, size_t i)
     return &x->files[i].view;
 }
 
-static int same_key(const keyed_row *p, uint64_t hash, const char *key, const char *key2)
-{
-    return p->hash == hash && strcmp(p->key, key) == 0 && (!key2 || strcmp(p->key2, key2) == 0);
-}
-
 /* The key, and the second key after a byte that ends the first. */
 static uint64_t key_hash(const char *key, const char *key2)
 {
@@ -180,7 +175,16 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
     key_array *keys = &x->keys[kind];
     if (keys->built) return SQLITE_OK;
     keys->n = 0; /* (a build that ran out of memory starts again) */
-    size_t cap = 0;
+    /* Room for every row at once: no array doubling (and copying) as it fills. */
+    size_t total = 0;
+    for (size_t f = 0; f < x->n_files; f++)
+        total += row_count(table, &x->files[f].view);
+    if (total >= UINT32_MAX || x->n_files >= UINT32_MAX) return SQLITE_NOMEM;
+    if (total) {
+        keyed_row *rows = realloc(keys->rows, total * sizeof(keyed_row));
+        if (!rows) return SQLITE_NOMEM;
+        keys->rows = rows;
+    }
     for (size_t f = 0; f < x->n_files; f++) {
         const scan_file *file = &x->files[f].view;
         size_t rows = row_count(table, file);
@@ -191,8 +195,6 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
         for (size_t r = 0; r < rows; r++) {
             const char *key, *key2;
             if (!row_key(table, file, r, kind, &key, &key2)) continue;
-            if (!grow_array((void **)&keys->rows, &cap, keys->n, sizeof(keyed_row)))
-                return SQLITE_NOMEM;
             uint64_t hash;
             if (kind == KEY_ID) {
                 hash = key_hash(key, NULL);
@@ -204,14 +206,15 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
                 }
                 hash = key2 ? text_hash_add(file_part, key2) : file_part;
             }
-            keys->rows[keys->n++] = (keyed_row){key, key2, f, r, hash, 0};
+            keys->rows[keys->n++] =
+                (keyed_row){key, key2, (uint32_t)f, (uint32_t)r, (uint32_t)hash, 0};
         }
     }
     size_t buckets = 16;
     while (buckets < keys->n && buckets <= SIZE_MAX / 4)
         buckets *= 2;
-    keys->heads = calloc(buckets, sizeof(size_t));
-    size_t *tails = calloc(buckets, sizeof(size_t));
+    keys->heads = calloc(buckets, sizeof(uint32_t));
+    uint32_t *tails = calloc(buckets, sizeof(uint32_t));
     if (!keys->heads || !tails) {
         free(tails);
         free(keys->heads);
@@ -221,12 +224,12 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
     keys->mask = buckets - 1;
     /* Appended in (file, row) order, so each chain keeps that order. */
     for (size_t i = 0; i < keys->n; i++) {
-        size_t b = (size_t)keys->rows[i].hash & keys->mask;
+        size_t b = keys->rows[i].hash & keys->mask;
         if (tails[b])
-            keys->rows[tails[b] - 1].next = i + 1;
+            keys->rows[tails[b] - 1].next = (uint32_t)(i + 1);
         else
-            keys->heads[b] = i + 1;
-        tails[b] = i + 1;
+            keys->heads[b] = (uint32_t)(i + 1);
+        tails[b] = (uint32_t)(i + 1);
     }
     free(tails);
     keys->built = 1;
@@ -262,10 +265,18 @@ int scan_index_find(scan_index *x, const scan_table *table, const char *spec, co
     if (rc != SQLITE_OK) return rc;
     const key_array *keys = &x->keys[kind];
     size_t found = 0;
-    uint64_t hash = key_hash(key, key2);
-    for (size_t i = keys->heads[(size_t)hash & keys->mask]; i; i = keys->rows[i - 1].next) {
+    uint32_t hash = (uint32_t)key_hash(key, key2);
+    /* The rows of one key are neighbours with the same key pointers (a
+     * file's spec, a task's id): compared as text once per run of them. */
+    const char *equal_key = NULL, *equal_key2 = NULL;
+    for (uint32_t i = keys->heads[hash & keys->mask]; i; i = keys->rows[i - 1].next) {
         const keyed_row *r = &keys->rows[i - 1];
-        if (!same_key(r, hash, key, key2)) continue;
+        if (r->hash != hash) continue;
+        if (r->key != equal_key || r->key2 != equal_key2) {
+            if (strcmp(r->key, key) != 0 || (key2 && strcmp(r->key2, key2) != 0)) continue;
+            equal_key = r->key;
+            equal_key2 = r->key2;
+        }
         const scan_file *f = &x->files[r->file].view;
         if (spec && kind != KEY_SPEC && kind != KEY_SPEC_ID && !same(f->spec, spec)) continue;
         if (file && kind != KEY_FILE && kind != KEY_FILE_ID && !same(f->path, file)) continue;
