@@ -26,6 +26,16 @@ static inline int array_reserve(void **array, size_t *cap, size_t wanted, size_t
     return 1;
 }
 
+/* Gives back the room past `count` items, once an array is complete: what
+ * a cache or a join's index keeps holds no spare half. Left as it was when
+ * `count` is 0 or realloc fails. Only for arrays nothing points into. */
+static inline void array_fit(void **array, size_t count, size_t item)
+{
+    if (!*array || count == 0 || count > SIZE_MAX / item) return;
+    void *fitted = realloc(*array, count * item);
+    if (fitted) *array = fitted;
+}
+
 /* Makes room for one more item after `count`: 1, or 0 when out of memory. */
 static inline int grow_array(void **array, size_t *cap, size_t count, size_t item)
 {

@@ -250,6 +250,8 @@ int task_graph_build(const task_document *doc, task_graph *graph)
     }
     if (graph->n_issues > 1)
         qsort(graph->issues, graph->n_issues, sizeof(task_issue), issue_compare);
+    array_fit((void **)&graph->edges, graph->n_edges, sizeof(task_edge));
+    array_fit((void **)&graph->issues, graph->n_issues, sizeof(task_issue));
     return TASKS_PARSE_OK;
 }
 

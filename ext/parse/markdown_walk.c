@@ -763,6 +763,14 @@ int markdown_walk(const char *bytes, size_t size, size_t body_start, int want_h1
     parser.text = on_text;
     int rc = md_parse(bytes + body_start, (MD_SIZE)(size - body_start), &parser, &w);
     end_capture(&w);
+    /* The arrays doubled as they filled; a document that is kept (cached, or
+     * held by a join's index) keeps only what it uses. */
+    array_fit((void **)&doc->tasks, doc->n_tasks, sizeof(task_record));
+    array_fit((void **)&doc->phrases, doc->n_phrases, sizeof(task_phrase));
+    array_fit((void **)&doc->notes, doc->n_notes, sizeof(task_note));
+    array_fit((void **)&doc->wave_blocks, doc->n_wave_blocks, sizeof(task_wave_block));
+    array_fit((void **)&doc->steps, doc->n_steps, sizeof(task_step));
+    array_fit((void **)&doc->headings, doc->n_headings, sizeof(task_heading));
     free(w.li);
     text_buffer_free(&w.heading);
     text_buffer_free(&w.text);
