@@ -4,6 +4,7 @@
 #   OUT_DIR/markdown/  every file of tests/fixtures, examples and the shared
 #                      real-world corpus (read in place, copied, never changed)
 #   OUT_DIR/glob/      pattern<newline>path pairs for fuzz_glob
+#   OUT_DIR/json/      arrays as tasks() gives them (waits_for, files) for fuzz_json
 #
 # OUT_DIR belongs under a build directory: the seeds are not committed.
 set -eu
@@ -17,7 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 corpus=${TASKSEXT_CORPUS:-$(cd "$root/.." && pwd)/shared/corpus/real}
 
-mkdir -p "$out/markdown" "$out/glob"
+mkdir -p "$out/markdown" "$out/glob" "$out/json"
 
 # Copies every regular file under $2 into $out/markdown, named by its path so
 # the many files called tasks.md do not overwrite each other.
@@ -56,4 +57,17 @@ glob_seed '[]-]x' ']x'
 glob_seed '[^/]' '/'
 glob_seed '*a*a*a*a*b' 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
 
-echo "make_seeds: $(ls "$out/markdown" | wc -l) markdown seeds, $n glob seeds in $out"
+# JSON seeds: arrays as tasks() writes them, and in other valid forms.
+j=0
+json_seed() {
+    j=$((j + 1))
+    printf '%s' "$1" > "$out/json/seed-$j"
+}
+json_seed '[]'
+json_seed '[{"line":12,"id":"T001","kind":"step"},{"line":7,"id":null,"kind":"sequence"}]'
+json_seed '[{"line":3,"id":"a\"}\\b\u0001","kind":"explicit"}]'
+json_seed ' [ { "kind" : "wave" , "extra" : null , "line" : 40 } ] '
+json_seed '[{"id":"x","note":true,"line":2,"kind":"subtask","w":-1.5e3}]'
+json_seed '["src/a.py","b \"c\".json","\u00e9\ud83d\ude00"]'
+
+echo "make_seeds: $(ls "$out/markdown" | wc -l) markdown seeds, $n glob seeds, $j json seeds in $out"

@@ -9,7 +9,7 @@
 # found a crash, a leak, a timeout, ran out of memory or could not run.
 #
 # FUZZ_JOBS=2 runs two targets at a time (default 1). FUZZ_TARGETS picks
-# targets (default: "parse front_matter glob sql"). FUZZ_EXTRA_ARGS is added
+# targets (default: "parse front_matter glob sql json"). FUZZ_EXTRA_ARGS is added
 # to every libFuzzer command line, e.g. "-fork=1 -ignore_crashes=1" to go on
 # past a known crash (the result still counts as a failure).
 set -u
@@ -21,7 +21,7 @@ fi
 build=$(cd "$1" && pwd) || exit 2
 seconds=$2
 jobs=${FUZZ_JOBS:-1}
-targets=${FUZZ_TARGETS:-parse front_matter glob sql}
+targets=${FUZZ_TARGETS:-parse front_matter glob sql json}
 here=$(cd "$(dirname "$0")" && pwd)
 fuzz_dir=$build/tests/fuzz
 seeds=$fuzz_dir/seeds
@@ -50,6 +50,10 @@ run_one() {
     if [ "$name" = glob ]; then
         seed_dir=$seeds/glob
         dict=()
+    fi
+    if [ "$name" = json ]; then
+        seed_dir=$seeds/json
+        dict=(-dict="$here/json.dict")
     fi
     mkdir -p "$corpus" "$artifacts"
     if [ ! -x "$exe" ]; then
