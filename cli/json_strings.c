@@ -95,15 +95,24 @@ static const char *skip_blanks(const char *p)
     return p;
 }
 
+/* Opens an array: 1 with *p at its first item, 0 for none (NULL or `[]`),
+ * -1 when the text is no array. */
+static int open_array(const char *json, const char **p)
+{
+    if (!json) return 0;
+    *p = skip_blanks(json);
+    if (*(*p)++ != '[') return -1;
+    *p = skip_blanks(*p);
+    return **p == ']' ? 0 : 1;
+}
+
 long json_strings_each(const char *json, int (*each)(const char *text, void *context),
                        void *context)
 {
-    if (!json) return 0;
-    const char *p = skip_blanks(json);
-    if (*p++ != '[') return -1;
+    const char *p;
+    int items = open_array(json, &p);
+    if (items <= 0) return items;
     long count = 0;
-    p = skip_blanks(p);
-    if (*p == ']') return 0;
     for (;;) {
         p = skip_blanks(p);
         if (*p++ != '"') return -1;
@@ -225,13 +234,11 @@ static const char *read_any_edge(const char *p, json_edge *edge)
 long json_edges_each(const char *json, size_t length,
                      int (*each)(const json_edge *edge, void *context), void *context)
 {
-    if (!json) return 0;
+    const char *p;
+    int items = open_array(json, &p);
+    if (items <= 0) return items;
     const char *text_end = json + length;
-    const char *p = skip_blanks(json);
-    if (*p++ != '[') return -1;
     long count = 0;
-    p = skip_blanks(p);
-    if (*p == ']') return 0;
     for (;;) {
         p = skip_blanks(p);
         json_edge edge = {0, ""};

@@ -3,6 +3,7 @@
 #include "file_cache.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,24 +205,32 @@ cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_
     return found;
 }
 
-static int grow_buckets(file_cache *cache)
+/* An entry's link in one of the two tables: next_in_bucket or next_pinned. */
+static cache_entry **link_at(cache_entry *e, size_t link)
 {
-    size_t n = cache->n_buckets ? cache->n_buckets * 2 : 1024;
+    return (cache_entry **)((char *)e + link);
+}
+
+/* Doubles a table (from 1024 buckets), rehashing its chains through the
+ * link at offset `link`. With the lock held. */
+static int grow_table(cache_entry ***table, size_t *n_buckets, size_t link)
+{
+    size_t n = *n_buckets ? *n_buckets * 2 : 1024;
     cache_entry **buckets = calloc(n, sizeof(cache_entry *));
     if (!buckets) return -1;
-    for (size_t b = 0; b < cache->n_buckets; b++) {
-        cache_entry *e = cache->buckets[b];
+    for (size_t b = 0; b < *n_buckets; b++) {
+        cache_entry *e = (*table)[b];
         while (e) {
-            cache_entry *next = e->next_in_bucket;
+            cache_entry *next = *link_at(e, link);
             size_t nb = file_key_bucket(e->dev, e->ino, n);
-            e->next_in_bucket = buckets[nb];
+            *link_at(e, link) = buckets[nb];
             buckets[nb] = e;
             e = next;
         }
     }
-    free(cache->buckets);
-    cache->buckets = buckets;
-    cache->n_buckets = n;
+    free(*table);
+    *table = buckets;
+    *n_buckets = n;
     return 0;
 }
 
@@ -244,7 +253,9 @@ static int offer_locked(file_cache *cache, cache_entry *e)
     if (e->cached) return 1;
     drop_same_file(cache, e);
     if (cache->stats.bytes + e->bytes > cache->stats.limit) return 0;
-    if (cache->stats.entries >= cache->n_buckets * 2 && grow_buckets(cache) < 0) return 0;
+    if (cache->stats.entries >= cache->n_buckets * 2 &&
+        grow_table(&cache->buckets, &cache->n_buckets, offsetof(cache_entry, next_in_bucket)) < 0)
+        return 0;
     size_t b = file_key_bucket(e->dev, e->ino, cache->n_buckets);
     e->next_in_bucket = cache->buckets[b];
     cache->buckets[b] = e;
@@ -264,34 +275,14 @@ int file_cache_offer(file_cache *cache, cache_entry *e)
     return kept;
 }
 
-/* With the lock held. */
-static int grow_pinned(file_cache *cache)
-{
-    size_t n = cache->n_pinned_buckets ? cache->n_pinned_buckets * 2 : 1024;
-    cache_entry **buckets = calloc(n, sizeof(cache_entry *));
-    if (!buckets) return -1;
-    for (size_t b = 0; b < cache->n_pinned_buckets; b++) {
-        cache_entry *e = cache->pinned[b];
-        while (e) {
-            cache_entry *next = e->next_pinned;
-            size_t nb = file_key_bucket(e->dev, e->ino, n);
-            e->next_pinned = buckets[nb];
-            buckets[nb] = e;
-            e = next;
-        }
-    }
-    free(cache->pinned);
-    cache->pinned = buckets;
-    cache->n_pinned_buckets = n;
-    return 0;
-}
-
 int file_cache_pin(file_cache *cache, cache_entry *e)
 {
     if (!cache) return 0;
     pthread_mutex_lock(&cache->lock);
     if (e->pins == 0) {
-        if (cache->n_pinned >= cache->n_pinned_buckets * 2 && grow_pinned(cache) < 0) {
+        if (cache->n_pinned >= cache->n_pinned_buckets * 2 &&
+            grow_table(&cache->pinned, &cache->n_pinned_buckets,
+                       offsetof(cache_entry, next_pinned)) < 0) {
             pthread_mutex_unlock(&cache->lock);
             return 0;
         }
