@@ -316,6 +316,22 @@ static void *hammer_cache(void *arg)
             cache_entry_release(&c->entry);
             break;
         }
+        case 3: {
+            /* Held, pinned and found by the others a while, then let go. */
+            counted *c = make(&st, NULL, 16, h->destroyed);
+            c->value = (int)st.st_ino;
+            int pinned = file_cache_pin(h->cache, &c->entry);
+            for (int k = 0; k < 4; k++) {
+                counted *found = (counted *)file_cache_find(h->cache, &st, 1, NULL);
+                if (found) {
+                    assert_int_equal(found->value, (int)st.st_ino);
+                    cache_entry_release(&found->entry);
+                }
+            }
+            if (pinned) file_cache_unpin(h->cache, &c->entry);
+            cache_entry_release(&c->entry);
+            break;
+        }
         default: {
             counted *c = (counted *)file_cache_find(h->cache, &st, 1, NULL);
             if (c) {
