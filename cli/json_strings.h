@@ -23,7 +23,9 @@ typedef struct json_edge {
 
 /* Calls `each` with every object of an array like tasks().waits_for's
  * (`[{"line":12,"id":"T001","kind":"step"}]`), `length` bytes and a NUL;
- * keys other than "line" and "kind" are read past. Returns the number of
+ * in any key order and spacing, keys other than "line" and "kind" read
+ * past when their values are numbers, strings, true, false or null (an
+ * object or array as a value is refused). Returns the number of
  * objects, or -1 when the text is not such an array or the callback
  * returns non-zero. */
 long json_edges_each(const char *json, size_t length,

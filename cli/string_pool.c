@@ -21,14 +21,21 @@ const char *string_pool_keep_n(string_pool *pool, const char *text, size_t lengt
     size_t n = length + 1;
     pool_chunk *chunk = pool->chunks;
     if (!chunk || chunk->size - chunk->used < n) {
-        /* A string longer than a chunk gets a chunk of its own. */
-        size_t size = n > POOL_CHUNK_BYTES ? n : POOL_CHUNK_BYTES;
+        /* A long string gets a chunk of its own, behind the newest, whose
+         * room the next strings still use. */
+        int own = n > POOL_CHUNK_BYTES / 4;
+        size_t size = own ? n : POOL_CHUNK_BYTES;
         pool_chunk *fresh = malloc(sizeof *fresh + size);
         if (!fresh) return NULL;
         fresh->size = size;
         fresh->used = 0;
-        fresh->next = chunk;
-        pool->chunks = fresh;
+        if (own && chunk) {
+            fresh->next = chunk->next;
+            chunk->next = fresh;
+        } else {
+            fresh->next = chunk;
+            pool->chunks = fresh;
+        }
         chunk = fresh;
     }
     char *kept = chunk->bytes + chunk->used;

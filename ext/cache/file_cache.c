@@ -15,6 +15,7 @@ struct file_cache {
     size_t n_buckets;
     cache_entry **pinned; /* chained by next_pinned */
     size_t n_pinned_buckets, n_pinned;
+    unsigned generation; /* one more at each clear: older pins are not found */
     file_cache_stats stats;
 };
 
@@ -88,6 +89,7 @@ static void unlink_entry(file_cache *cache, cache_entry **link)
 
 static size_t clear_locked(file_cache *cache)
 {
+    cache->generation++;
     size_t cleared = cache->stats.entries;
     for (size_t b = 0; b < cache->n_buckets; b++)
         while (cache->buckets[b])
@@ -192,6 +194,7 @@ cache_entry *file_cache_find(file_cache *cache, const struct stat *st, int with_
             cache->pinned[file_key_bucket(st->st_dev, st->st_ino, cache->n_pinned_buckets)];
         for (; e && !found; e = e->next_pinned) {
             if (e->dev != st->st_dev || e->ino != st->st_ino) continue;
+            if (e->pin_generation != cache->generation) continue; /* pinned before a clear */
             if (!same_version(e, st, with_size, key)) continue;
             cache_entry_retain(e);
             found = e;
@@ -287,6 +290,7 @@ int file_cache_pin(file_cache *cache, cache_entry *e)
             return 0;
         }
         size_t b = file_key_bucket(e->dev, e->ino, cache->n_pinned_buckets);
+        e->pin_generation = cache->generation;
         e->next_pinned = cache->pinned[b];
         cache->pinned[b] = e;
         cache->n_pinned++;

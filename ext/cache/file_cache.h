@@ -36,6 +36,7 @@ typedef struct cache_entry {
     int refs;                                   /* atomic */
     int cached;                                 /* under the cache's lock */
     int pins;                                   /* under the cache's lock */
+    unsigned pin_generation;                    /* the cache's generation when pinned */
     void (*destroy)(struct cache_entry *entry); /* frees the whole thing */
     struct cache_entry *next_in_bucket;
     struct cache_entry *next_pinned;
@@ -84,7 +85,10 @@ int file_cache_offer(file_cache *cache, cache_entry *entry);
  * reference; pins of one entry nest. 1 when pinned, 0 when out of memory
  * (the entry is then simply not found). */
 int file_cache_pin(file_cache *cache, cache_entry *entry);
-/* Undoes one file_cache_pin() that returned 1, and drops its reference. */
+/* A clear (file_cache_clear(), or a limit the cache is over) makes every
+ * entry pinned before it unfindable too, since what was parsed before a
+ * clear (under other status rules, say) must not be found after it.
+ * Undoes one file_cache_pin() that returned 1, and drops its reference. */
 void file_cache_unpin(file_cache *cache, cache_entry *entry);
 
 int file_cache_enabled(file_cache *cache);                  /* a limit above 0 */

@@ -73,6 +73,9 @@ typedef struct scan_cursor {
     const scan_match *matches; /* these */
     size_t n_matches, match_at;
     text_buffer path_text; /* repaired path of the current file, reused file after file */
+    /* Its spec and spec path, repaired the same way: what every table shows
+     * and what the index keys by are one text. */
+    text_buffer spec_text, spec_path_text;
     char *names_root;      /* checks_named_files: where task file names are looked up */
     scan_missing *missing; /* the current file's missing names, reused file after file */
     size_t cap_missing;
@@ -212,6 +215,8 @@ static void release_file(scan_cursor *cur)
     if (!cur->file_borrowed) sqlite3_free(cur->file.error);
     cur->file_borrowed = 0;
     text_buffer_clear(&cur->path_text);
+    text_buffer_clear(&cur->spec_text);
+    text_buffer_clear(&cur->spec_path_text);
     memset(&cur->file, 0, sizeof(cur->file));
     cur->file.doc = &empty_document;
 }
@@ -244,6 +249,8 @@ static int scan_close(sqlite3_vtab_cursor *base)
     free(((scan_cursor *)base)->names_root);
     free(((scan_cursor *)base)->missing);
     text_buffer_free(&((scan_cursor *)base)->path_text);
+    text_buffer_free(&((scan_cursor *)base)->spec_text);
+    text_buffer_free(&((scan_cursor *)base)->spec_path_text);
     sqlite3_free(base);
     return SQLITE_OK;
 }
@@ -289,6 +296,16 @@ static int find_missing(scan_cursor *cur)
     return 0;
 }
 
+/* `text` with invalid UTF-8 repaired (as the parse repairs a document's
+ * spec), in `buffer`; NULL stays NULL. */
+static const char *repaired(text_buffer *buffer, const char *text)
+{
+    if (!text) return NULL;
+    utf8_append_repaired(buffer, text, strlen(text));
+    text_buffer_append(buffer, "", 1); /* an empty one is "", not NULL */
+    return buffer->data;
+}
+
 /* Shows one walked file through cur->file. A file that could not be read is
  * not a failure of the statement: its error is for the tables to show. */
 static int load_file(scan_cursor *cur, const void *loaded)
@@ -301,8 +318,9 @@ static int load_file(scan_cursor *cur, const void *loaded)
     if (cur->path_text.failed) return SQLITE_NOMEM;
     const char *path = cur->path_text.data ? cur->path_text.data : "";
     cur->file.path = item->path ? path : NULL;
-    cur->file.spec = item->spec;
-    cur->file.spec_path = item->spec_path;
+    cur->file.spec = repaired(&cur->spec_text, item->spec);
+    cur->file.spec_path = repaired(&cur->spec_path_text, item->spec_path);
+    if (cur->spec_text.failed || cur->spec_path_text.failed) return SQLITE_NOMEM;
     cur->file.skipped = item->skipped;
     if (item->skipped) return SQLITE_OK;
     if (item->error) {

@@ -44,7 +44,7 @@ static void deps_column(sqlite3_context *ctx, const scan_file *file, size_t row,
     const task_record *tasks = file->doc->tasks;
     switch (column) {
     case DEPS_SPEC:
-        scan_result_text(ctx, file->doc->spec);
+        scan_result_text(ctx, file->spec);
         break;
     case DEPS_FILE:
         scan_result_text(ctx, file->path);

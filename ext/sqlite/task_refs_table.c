@@ -29,7 +29,7 @@ static void refs_column(sqlite3_context *ctx, const scan_file *file, size_t row,
     const task_ref *r = &file->graph->refs[row];
     switch (column) {
     case REFS_SPEC:
-        scan_result_text(ctx, file->doc->spec);
+        scan_result_text(ctx, file->spec);
         break;
     case REFS_FILE:
         scan_result_text(ctx, file->path);

@@ -63,7 +63,7 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     const task_record *t = &doc->tasks[row];
     switch (column) {
     case TASKS_SPEC:
-        scan_result_text(ctx, doc->spec);
+        scan_result_text(ctx, file->spec);
         break;
     case TASKS_FILE:
         scan_result_text(ctx, file->path);

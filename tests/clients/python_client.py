@@ -23,4 +23,14 @@ try:
     raise AssertionError("a missing path must be an error")
 except sqlite3.OperationalError as error:
     assert "no such file or directory 'no/such/dir'" in str(error), error
-print("python client: 3 passed, 0 failed")
+# A join left open pins its files in the parse cache; a new status rule
+# (which clears the cache) must still reach the next query at once.
+held = db.cursor()
+held.execute("SELECT t.id FROM tasks('examples') t JOIN task_deps('examples') d USING (spec, id)")
+assert held.fetchone() is not None
+db.execute("SELECT tasksext_status('x', 'shipped')").fetchone()
+statuses = db.execute("SELECT DISTINCT status FROM tasks('examples') WHERE mark = 'x'").fetchall()
+assert statuses == [("shipped",)], statuses
+held.close()
+db.execute("SELECT tasksext_status_reset()").fetchone()
+print("python client: 4 passed, 0 failed")

@@ -285,6 +285,16 @@ static void a_pinned_entry_is_found_outside_the_limit_until_unpinned(void **stat
     file_cache_unpin(cache, &big->entry);
     assert_ptr_equal(hit = file_cache_find(cache, &st, 1, "spec"), &big->entry);
     cache_entry_release(hit);
+    /* A clear hides what was pinned before it (parsed under other rules,
+     * say), though its holder still has it and unpins it later. */
+    file_cache_clear(cache);
+    assert_null(file_cache_find(cache, &st, 1, "spec"));
+    file_cache_unpin(cache, &big->entry);
+    assert_null(file_cache_find(cache, &st, 1, "spec"));
+    /* Pinned again after the clear: found again. */
+    assert_int_equal(file_cache_pin(cache, &big->entry), 1);
+    assert_ptr_equal(hit = file_cache_find(cache, &st, 1, "spec"), &big->entry);
+    cache_entry_release(hit);
     file_cache_unpin(cache, &big->entry);
     assert_null(file_cache_find(cache, &st, 1, "spec"));
     assert_int_equal(destroyed, 0); /* the holder still has it */

@@ -29,6 +29,15 @@ SELECT w.id AS wanted, t.id, t.title FROM wanted w CROSS JOIN tasks('examples') 
   ON t.id = w.id ORDER BY t.line;
 SELECT w.id AS wanted, t.id, t.title FROM wanted w CROSS JOIN tasks('examples') t
   ON t.id = CAST(w.id AS TEXT) ORDER BY t.line;
+-- The same from a column with no declared type (json_each's value), where
+-- SQLite's own plans would match no number with text: the index compares
+-- the number's text; CAST to text gives that answer from every plan.
+SELECT j.value AS wanted, t.id FROM json_each('[1, 2.1]') j CROSS JOIN tasks('examples') t
+  ON t.id = j.value ORDER BY t.line;
+SELECT count(*) AS sqlite_own_plan FROM json_each('[1, 2.1]') j
+  JOIN (SELECT id FROM tasks('examples') LIMIT -1) t ON t.id = j.value;
+SELECT count(*) AS cast_to_text FROM json_each('[1, 2.1]') j
+  JOIN (SELECT id FROM tasks('examples') LIMIT -1) t ON t.id = CAST(j.value AS TEXT);
 -- `= NULL` is never true; an id no task has gives nothing.
 SELECT count(*) AS none FROM tasks('examples') WHERE id = NULL OR id = 'T999';
 -- An outer row's value reaches the inner function through the index, for
@@ -49,3 +58,13 @@ UPDATE seen SET hits = json_extract(tasksext_cache_stats(), '$.hits');
 SELECT count(*) AS tasks FROM tasks('examples');
 SELECT json_extract(tasksext_cache_stats(), '$.hits') - hits AS found_after FROM seen;
 SELECT tasksext_cache_limit(2097152) AS limit_was;
+-- A spec folder whose name is not UTF-8 (`caf` and the byte E9): every
+-- table shows it repaired (`caf` U+FFFD), and `=` and joins find it by that
+-- text, never by the raw bytes.
+.shell mkdir -p "@TMP@/badspec/specs/caf$(printf '\351')" && printf -- '- [ ] T001 one\n- [ ] T002 two\n' > "@TMP@/badspec/specs/caf$(printf '\351')/tasks.md"
+SELECT DISTINCT hex(spec) AS tasks_spec FROM tasks('@TMP@/badspec');
+SELECT DISTINCT hex(spec) AS specs_spec FROM task_specs('@TMP@/badspec');
+SELECT DISTINCT hex(spec) AS deps_spec FROM task_deps('@TMP@/badspec');
+SELECT count(*) AS by_repaired FROM tasks('@TMP@/badspec') WHERE spec = 'caf' || char(65533);
+SELECT count(*) AS by_raw FROM tasks('@TMP@/badspec') WHERE spec = CAST(X'636166E9' AS TEXT);
+SELECT count(*) AS pairs FROM tasks('@TMP@/badspec') JOIN task_deps('@TMP@/badspec') USING (spec, id);
