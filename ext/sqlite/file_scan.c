@@ -506,8 +506,11 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     reset_cursor(cur);
     if (vtab->table->from_text) return filter_text(cur, idx_num, argc, argv);
     if (!(idx_num & 1) || argc < 1) {
-        vtab_set_error(base->pVtab, "%s(): a path argument is required, as in SELECT * FROM %s('.')",
-                  name, name);
+        /* (On the right of a RIGHT JOIN, SQLite passes no argument at all.) */
+        vtab_set_error(base->pVtab,
+                       "%s(): a path argument is required, as in SELECT * FROM %s('.'); on the"
+                       " right of a RIGHT or FULL JOIN, put it in a MATERIALIZED CTE",
+                       name, name);
         return SQLITE_ERROR;
     }
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
