@@ -1,6 +1,8 @@
 /* waits_for_json.c - see waits_for_json.h. Written by hand into one buffer
- * that SQLite takes over: the command reads this column for every task of a
- * tree instead of a task_deps() row per edge, so it is made cheaply. */
+ * (on the stack when it fits): the command reads this column for every task
+ * of a tree instead of a task_deps() row per edge, and the parse core's
+ * text_buffer JSON writer made it 88 M instructions per 1,000 specs instead
+ * of 24 M. Ids are ASCII (task_id_scan()), so escaping is all they need. */
 #include "waits_for_json.h"
 
 #include <string.h>
