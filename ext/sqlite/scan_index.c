@@ -124,11 +124,19 @@ const scan_file *scan_index_file(const scan_index *x, size_t i)
     return &x->files[i].view;
 }
 
-/* The key, and the second key after a byte that ends the first. */
-static uint64_t key_hash(const char *key, const char *key2)
+/* The first key's part of a hash, ended by a byte no text holds when a
+ * second key follows. */
+static uint64_t key_hash_first(const char *key, int second_follows)
 {
     uint64_t h = text_hash_add(TEXT_HASH_START, key);
-    return key2 ? text_hash_add(text_hash_byte(h, 0xFF), key2) : h;
+    return second_follows ? text_hash_byte(h, 0xFF) : h;
+}
+
+/* The key, and the second key after it. */
+static uint64_t key_hash(const char *key, const char *key2)
+{
+    uint64_t h = key_hash_first(key, key2 != NULL);
+    return key2 ? text_hash_add(h, key2) : h;
 }
 
 static size_t row_count(const scan_table *table, const scan_file *file)
@@ -200,8 +208,7 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
                 hash = key_hash(key, NULL);
             } else {
                 if (!file_part_known) {
-                    file_part = text_hash_add(TEXT_HASH_START, key);
-                    if (key2) file_part = text_hash_byte(file_part, 0xFF);
+                    file_part = key_hash_first(key, key2 != NULL);
                     file_part_known = 1;
                 }
                 hash = key2 ? text_hash_add(file_part, key2) : file_part;
