@@ -21,57 +21,37 @@ const char *model_keep(task_model *model, const char *text)
     return string_pool_keep(model->strings, text);
 }
 
-/* ---- which tasks belong to which file: (root, file) -> first task, count ------- */
+/* ---- which tasks belong to which file ------------------------------------------ */
 
-typedef struct file_range {
-    const char *file; /* NULL: an empty slot */
-    int root;
-    size_t first, count;
-} file_range;
-
-typedef struct range_map {
-    file_range *slots;
-    size_t capacity;
-} range_map;
-
-static uint64_t hash_file(int root, const char *file)
+/* A name under a root, hashed (FNV-1a, the root folded in first). */
+static uint64_t hash_root_name(int root, const char *name)
 {
     uint64_t hash = 1469598103934665603ULL ^ (uint64_t)root;
-    for (const unsigned char *p = (const unsigned char *)file; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
         hash = (hash ^ *p) * 1099511628211ULL;
     return hash;
 }
 
-static file_range *range_slot(range_map *map, int root, const char *file)
+/* A file's tasks: a run of model->tasks, since tasks come file by file. */
+typedef struct file_range {
+    size_t first, count;
+} file_range;
+
+static int same_file(const model_task *a, const model_task *b)
 {
-    size_t at = hash_file(root, file) & (map->capacity - 1);
-    while (map->slots[at].file &&
-           (map->slots[at].root != root || strcmp(map->slots[at].file, file) != 0))
-        at = (at + 1) & (map->capacity - 1);
-    return &map->slots[at];
+    return a->root == b->root && a->file == b->file;
 }
 
-static int range_map_build(range_map *map, const task_model *model)
+/* The run of tasks of the file task `t` is in. */
+static file_range file_range_of(const task_model *model, size_t t)
 {
-    map->capacity = 64;
-    while (map->capacity < 2 * model->n_files + 2)
-        map->capacity *= 2;
-    map->slots = calloc(map->capacity, sizeof *map->slots);
-    if (!map->slots) return -1;
-    for (size_t t = 0; t < model->n_tasks;) {
-        const model_task *task = &model->tasks[t];
-        size_t end = t + 1;
-        while (end < model->n_tasks && model->tasks[end].root == task->root &&
-               model->tasks[end].file == task->file)
-            end++;
-        file_range *slot = range_slot(map, task->root, task->file);
-        slot->file = task->file;
-        slot->root = task->root;
-        slot->first = t;
-        slot->count = end - t;
-        t = end;
-    }
-    return 0;
+    const model_task *task = &model->tasks[t];
+    size_t first = t, end = t + 1;
+    while (first > 0 && same_file(&model->tasks[first - 1], task))
+        first--;
+    while (end < model->n_tasks && same_file(&model->tasks[end], task))
+        end++;
+    return (file_range){first, end - first};
 }
 
 /* The task on `line` of the file, or -1. */
@@ -426,7 +406,7 @@ static int index_specs(task_model *model)
     for (size_t t = 0; t < model->n_tasks; t++) {
         model_task *task = &model->tasks[t];
         const char *name = task->spec ? task->spec : "";
-        size_t at = hash_file(task->root, name) & (capacity - 1);
+        size_t at = hash_root_name(task->root, name) & (capacity - 1);
         while (slots[at] >= 0 && (model->specs[slots[at]].root != task->root ||
                                   strcmp(model->specs[slots[at]].name, name) != 0))
             at = (at + 1) & (capacity - 1);
@@ -477,21 +457,19 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
         free(pending.items);
         return status;
     }
-    /* Each edge's other task, by its line in the waiting task's file. */
-    range_map map = {0};
+    /* Each edge's other task, by its line in the waiting task's file (the
+     * edges come in task order, so one file's run serves all its edges). */
     raw_edge *edges = NULL;
     size_t n_edges = 0;
-    status = range_map_build(&map, model) == 0 ? EXIT_OK : session_fail("out of memory");
-    if (status == EXIT_OK && pending.n) {
+    if (pending.n) {
         edges = malloc(pending.n * sizeof *edges);
         if (!edges) status = session_fail("out of memory");
     }
-    const file_range *range = NULL;
+    file_range range = {0, 0};
     for (size_t e = 0; status == EXIT_OK && e < pending.n; e++) {
-        const model_task *task = &model->tasks[pending.items[e].task];
-        if (!range || range->root != task->root || range->file != task->file)
-            range = range_slot(&map, task->root, task->file);
-        long depends_on = task_at(model, range, (int)pending.items[e].depends_on_line);
+        size_t t = pending.items[e].task;
+        if (t < range.first || t >= range.first + range.count) range = file_range_of(model, t);
+        long depends_on = task_at(model, &range, (int)pending.items[e].depends_on_line);
         if (depends_on < 0 || (size_t)depends_on == pending.items[e].task) continue;
         edges[n_edges++] =
             (raw_edge){(int)pending.items[e].task, (int)depends_on, pending.items[e].kind};
@@ -500,7 +478,6 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
         status = session_fail("out of memory");
     free(edges);
     free(pending.items);
-    free(map.slots);
     return status;
 }
 
