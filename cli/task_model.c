@@ -8,6 +8,7 @@
 
 #include "json_strings.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,23 +38,6 @@ typedef struct file_range {
     size_t first, count;
 } file_range;
 
-static int same_file(const model_task *a, const model_task *b)
-{
-    return a->root == b->root && a->file == b->file;
-}
-
-/* The run of tasks of the file task `t` is in. */
-static file_range file_range_of(const task_model *model, size_t t)
-{
-    const model_task *task = &model->tasks[t];
-    size_t first = t, end = t + 1;
-    while (first > 0 && same_file(&model->tasks[first - 1], task))
-        first--;
-    while (end < model->n_tasks && same_file(&model->tasks[end], task))
-        end++;
-    return (file_range){first, end - first};
-}
-
 /* The task on `line` of the file, or -1. */
 static long task_at(const task_model *model, const file_range *range, int line)
 {
@@ -78,7 +62,7 @@ static int has_glob(const char *path)
 static int grow(void **items, size_t *capacity, size_t needed, size_t size)
 {
     if (needed <= *capacity) return 0;
-    size_t fresh = *capacity ? *capacity * 2 : 256;
+    size_t fresh = *capacity ? *capacity * 2 : (needed > 256 ? needed : 256);
     while (fresh < needed)
         fresh *= 2;
     void *grown = realloc(*items, fresh * size);
@@ -112,15 +96,15 @@ static int finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const 
 }
 
 static int load_files(const cli_session *session, int root_index, task_model *model,
-                      size_t *capacity)
+                      size_t *capacity, size_t *tasks)
 {
     const char *root = session->roots.items[root_index];
     struct stat st;
     if (!has_glob(root) && stat(root, &st) != 0)
         return session_fail("no such file or directory: '%s'", root);
     sqlite3_stmt *stmt;
-    if (prepare_for_root(session, "SELECT spec, file, error, dialect FROM task_specs(?1)", root,
-                         &stmt))
+    if (prepare_for_root(session, "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
+                         root, &stmt))
         return EXIT_FAILED;
     size_t found = 0, kept = 0;
     int rc;
@@ -143,6 +127,7 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
         entry->file = model_keep(model, file);
         entry->error = model_keep(model, error);
         entry->dialect = model_keep(model, column_text(stmt, 3));
+        *tasks += (size_t)sqlite3_column_int64(stmt, 4);
         kept++;
     }
     if (finish(session, stmt, rc, root) != EXIT_OK) return EXIT_FAILED;
@@ -158,30 +143,37 @@ typedef struct raw_edge {
     unsigned char kind;
 } raw_edge;
 
-static unsigned char edge_kind(const char *name)
+/* `name` is json_edge.kind: 16 bytes, NUL-terminated, so comparing a
+ * name's bytes with its NUL never reads past it (and needs no strcmp call
+ * per edge). */
+static unsigned char edge_kind(const char name[16])
 {
-    if (!name) return KIND_OTHER;
-    if (strcmp(name, "explicit") == 0) return KIND_EXPLICIT;
-    if (strcmp(name, "step") == 0) return KIND_STEP;
-    if (strcmp(name, "sequence") == 0) return KIND_SEQUENCE;
+    if (memcmp(name, "explicit", sizeof "explicit") == 0) return KIND_EXPLICIT;
+    if (memcmp(name, "step", sizeof "step") == 0) return KIND_STEP;
+    if (memcmp(name, "sequence", sizeof "sequence") == 0) return KIND_SEQUENCE;
     return KIND_OTHER;
 }
 
-/* An edge as tasks().waits_for gives it: the waiting task (an index into
- * model->tasks) and the line of the one it waits for, in the same file,
- * resolved once every task is loaded (it may come later in the file). */
+/* The edges as they are read: those of the current file wait for a line
+ * (the task it names may come later in the file), and are resolved to task
+ * indexes when the file's last row has been read. Rows come task by task,
+ * so `edges` is in waiting-task order throughout, which build_adjacency()
+ * relies on. */
 typedef struct pending_edge {
     size_t task;
-    long depends_on_line;
+    int depends_on_line;
     unsigned char kind;
 } pending_edge;
 
-typedef struct pending_edges {
-    pending_edge *items;
-    size_t n, capacity;
-    size_t task; /* the task whose waits_for is being read */
+typedef struct edge_reader {
+    pending_edge *pending; /* the current file's, unresolved */
+    size_t n_pending, pending_capacity;
+    size_t file_first; /* the current file's first task */
+    size_t task;       /* the task whose waits_for is being read */
+    raw_edge *edges;   /* resolved, in waiting-task order */
+    size_t n_edges, edges_capacity;
     int failed;
-} pending_edges;
+} edge_reader;
 
 enum task_column {
     COL_SPEC,
@@ -208,17 +200,39 @@ enum task_column {
 
 static int keep_edge(const json_edge *edge, void *context)
 {
-    pending_edges *pending = context;
-    if (grow((void **)&pending->items, &pending->capacity, pending->n + 1, sizeof(pending_edge))) {
-        pending->failed = 1;
+    edge_reader *reader = context;
+    if (grow((void **)&reader->pending, &reader->pending_capacity, reader->n_pending + 1,
+             sizeof(pending_edge))) {
+        reader->failed = 1;
         return 1;
     }
-    pending->items[pending->n++] = (pending_edge){pending->task, edge->line, edge_kind(edge->kind)};
+    int line = edge->line > INT_MAX || edge->line < 0 ? -1 : (int)edge->line;
+    reader->pending[reader->n_pending++] =
+        (pending_edge){reader->task, line, edge_kind(edge->kind)};
+    return 0;
+}
+
+/* The current file's edges, by task index (tasks file_first .. n_tasks):
+ * an edge to a line with no task, or to the task itself, is dropped. */
+static int resolve_file_edges(const task_model *model, edge_reader *reader)
+{
+    file_range range = {reader->file_first, model->n_tasks - reader->file_first};
+    if (grow((void **)&reader->edges, &reader->edges_capacity, reader->n_edges + reader->n_pending,
+             sizeof(raw_edge)))
+        return -1;
+    for (size_t e = 0; e < reader->n_pending; e++) {
+        const pending_edge *p = &reader->pending[e];
+        long depends_on = task_at(model, &range, p->depends_on_line);
+        if (depends_on < 0 || (size_t)depends_on == p->task) continue;
+        reader->edges[reader->n_edges++] = (raw_edge){(int)p->task, (int)depends_on, p->kind};
+    }
+    reader->n_pending = 0;
+    reader->file_first = model->n_tasks;
     return 0;
 }
 
 static int load_tasks(const cli_session *session, int root_index, unsigned needs, task_model *model,
-                      size_t *capacity, pending_edges *pending)
+                      size_t *capacity, edge_reader *reader)
 {
     const char *root = session->roots.items[root_index];
     /* The columns a command does not use are NULL here, so tasks() never
@@ -245,6 +259,10 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
         if (!file) continue;
         /* Rows come file by file: look each file up once. */
         if (!last_file || strcmp(file, last_file) != 0) {
+            if (resolve_file_edges(model, reader) != 0) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
             last_excluded = session_excluded(session, file);
             last_file = last_excluded ? NULL : model_keep(model, file);
             last_spec = last_excluded ? NULL : model_keep(model, spec);
@@ -286,11 +304,11 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
         if (needs & MODEL_EDGES) {
             /* The edges come with their task (tasks().waits_for), not as a
              * task_deps() row each: a tenth of the cost on a large tree. */
-            pending->task = model->n_tasks - 1;
+            reader->task = model->n_tasks - 1;
             const char *waits_for = column_text(stmt, COL_WAITS_FOR);
             size_t length = (size_t)sqlite3_column_bytes(stmt, COL_WAITS_FOR);
-            if (json_edges_each(waits_for, length, keep_edge, pending) < 0) {
-                if (pending->failed) {
+            if (json_edges_each(waits_for, length, keep_edge, reader) < 0) {
+                if (reader->failed) {
                     rc = SQLITE_NOMEM;
                     break;
                 }
@@ -301,6 +319,7 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
         }
         if ((model->n_tasks & 4095) == 0) session_progress(session, root, model->n_tasks);
     }
+    if (rc == SQLITE_DONE && resolve_file_edges(model, reader) != 0) rc = SQLITE_NOMEM;
     return finish(session, stmt, rc, root);
 }
 
@@ -313,10 +332,10 @@ static int compare_edges(const void *a, const void *b)
 }
 
 /* One edge per pair (the strongest kind), then both directions. The edges
- * are bucketed by their waiting task (a counting sort: the task indexes are
- * dense), and each task's few are sorted apart, so the cost follows the
- * edges, not edges times their logarithm. */
-static void sort_bucket(raw_edge *edges, size_t n)
+ * come in waiting-task order (edge_reader), so each task's few are a run,
+ * sorted and deduplicated in place: the cost follows the edges, not edges
+ * times their logarithm. */
+static void sort_run(raw_edge *edges, size_t n)
 {
     if (n > 32) {
         qsort(edges, n, sizeof *edges, compare_edges);
@@ -338,37 +357,24 @@ static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
     size_t tasks = model->n_tasks;
     model->waits_start = calloc(tasks + 1, sizeof(size_t));
     model->waited_start = calloc(tasks + 1, sizeof(size_t));
-    raw_edge *bucketed = malloc((n ? n : 1) * sizeof *bucketed);
-    size_t *fill = calloc(tasks + 1, sizeof(size_t));
-    if (!model->waits_start || !model->waited_start || !bucketed || !fill) {
-        free(bucketed);
-        free(fill);
-        return -1;
-    }
-    /* By waiting task, in the order read. */
-    for (size_t i = 0; i < n; i++)
-        fill[edges[i].task + 1]++;
-    for (size_t t = 0; t < tasks; t++)
-        fill[t + 1] += fill[t];
-    for (size_t i = 0; i < n; i++)
-        bucketed[fill[edges[i].task]++] = edges[i];
-    /* Each bucket sorted by what it waits for, strongest kind first, and
-     * kept once per pair; written back over `edges`, in task order. */
-    size_t kept = 0, from = 0;
-    for (size_t t = 0; t < tasks; t++) {
-        size_t to = fill[t];
-        sort_bucket(bucketed + from, to - from);
+    if (!model->waits_start || !model->waited_start) return -1;
+    size_t kept = 0;
+    for (size_t from = 0; from < n;) {
+        size_t to = from + 1;
+        while (to < n && edges[to].task == edges[from].task)
+            to++;
+        sort_run(edges + from, to - from);
         for (size_t i = from; i < to; i++)
-            if (i == from || bucketed[i].depends_on != bucketed[i - 1].depends_on)
-                edges[kept++] = bucketed[i];
+            if (i == from || edges[i].depends_on != edges[i - 1].depends_on)
+                edges[kept++] = edges[i];
         from = to;
     }
-    free(bucketed);
     model->n_edges = kept;
     model->waits_for = malloc((kept ? kept : 1) * sizeof(int));
     model->waited_by = malloc((kept ? kept : 1) * sizeof(int));
     model->waits_kind = malloc(kept ? kept : 1);
-    if (!model->waits_for || !model->waited_by || !model->waits_kind) {
+    size_t *fill = calloc(tasks + 1, sizeof(size_t));
+    if (!model->waits_for || !model->waited_by || !model->waits_kind || !fill) {
         free(fill);
         return -1;
     }
@@ -380,7 +386,6 @@ static int build_adjacency(task_model *model, raw_edge *edges, size_t n)
         model->waits_start[t + 1] += model->waits_start[t];
         model->waited_start[t + 1] += model->waited_start[t];
     }
-    memset(fill, 0, (tasks + 1) * sizeof(size_t));
     for (size_t i = 0; i < kept; i++) {
         /* In task order: the waits_for lists fill in order. */
         model->waits_for[i] = edges[i].depends_on;
@@ -444,40 +449,25 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     if (needs & MODEL_EDGES) needs |= MODEL_GRAPH;
     model->strings = calloc(1, sizeof(string_pool));
     if (!model->strings) return session_fail("out of memory");
-    size_t file_capacity = 0, task_capacity = 0;
+    size_t file_capacity = 0, task_capacity = 0, expected_tasks = 0;
     for (size_t r = 0; r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &file_capacity) != EXIT_OK) return EXIT_FAILED;
+        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks) != EXIT_OK)
+            return EXIT_FAILED;
     if (needs & MODEL_FILES) return EXIT_OK;
-    pending_edges pending = {0};
+    /* Room for the tasks task_specs() counted, at once: no copy as the
+     * array grows (it still grows should a file gain tasks in between). */
+    if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))
+        return session_fail("out of memory");
+    edge_reader reader = {0};
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
-        status = load_tasks(session, (int)r, needs, model, &task_capacity, &pending);
+        status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader);
+    free(reader.pending);
     if (status == EXIT_OK && index_specs(model) != 0) status = session_fail("out of memory");
-    if (status != EXIT_OK || !(needs & MODEL_EDGES)) {
-        free(pending.items);
-        return status;
-    }
-    /* Each edge's other task, by its line in the waiting task's file (the
-     * edges come in task order, so one file's run serves all its edges). */
-    raw_edge *edges = NULL;
-    size_t n_edges = 0;
-    if (pending.n) {
-        edges = malloc(pending.n * sizeof *edges);
-        if (!edges) status = session_fail("out of memory");
-    }
-    file_range range = {0, 0};
-    for (size_t e = 0; status == EXIT_OK && e < pending.n; e++) {
-        size_t t = pending.items[e].task;
-        if (t < range.first || t >= range.first + range.count) range = file_range_of(model, t);
-        long depends_on = task_at(model, &range, (int)pending.items[e].depends_on_line);
-        if (depends_on < 0 || (size_t)depends_on == pending.items[e].task) continue;
-        edges[n_edges++] =
-            (raw_edge){(int)pending.items[e].task, (int)depends_on, pending.items[e].kind};
-    }
-    if (status == EXIT_OK && build_adjacency(model, edges, n_edges) != 0)
+    if (status == EXIT_OK && (needs & MODEL_EDGES) &&
+        build_adjacency(model, reader.edges, reader.n_edges) != 0)
         status = session_fail("out of memory");
-    free(edges);
-    free(pending.items);
+    free(reader.edges);
     return status;
 }
 
