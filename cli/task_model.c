@@ -2,11 +2,11 @@
  * task_model.c - see task_model.h. Two queries per root: task_specs() first
  * (it parses every file and fills the parse cache), then tasks(), which
  * finds the files parsed and only adds the graph; the edges come with their
- * tasks (tasks().waits_for).
+ * tasks (tasks().waits_for_pointer: waits_for as a C array).
  */
 #include "task_model.h"
 
-#include "json_strings.h"
+#include "tasksext.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -143,14 +143,13 @@ typedef struct raw_edge {
     unsigned char kind;
 } raw_edge;
 
-/* `name` is json_edge.kind: 16 bytes, NUL-terminated, so comparing a
- * name's bytes with its NUL never reads past it (and needs no strcmp call
- * per edge). */
-static unsigned char edge_kind(const char name[16])
+/* A kind as task_deps().kind names it. */
+static unsigned char edge_kind(const char *name)
 {
-    if (memcmp(name, "explicit", sizeof "explicit") == 0) return KIND_EXPLICIT;
-    if (memcmp(name, "step", sizeof "step") == 0) return KIND_STEP;
-    if (memcmp(name, "sequence", sizeof "sequence") == 0) return KIND_SEQUENCE;
+    if (!name) return KIND_OTHER;
+    if (strcmp(name, "explicit") == 0) return KIND_EXPLICIT;
+    if (strcmp(name, "step") == 0) return KIND_STEP;
+    if (strcmp(name, "sequence") == 0) return KIND_SEQUENCE;
     return KIND_OTHER;
 }
 
@@ -172,7 +171,6 @@ typedef struct edge_reader {
     size_t task;       /* the task whose waits_for is being read */
     raw_edge *edges;   /* resolved, in waiting-task order */
     size_t n_edges, edges_capacity;
-    int failed;
 } edge_reader;
 
 enum task_column {
@@ -198,17 +196,23 @@ enum task_column {
     COL_WAITS_FOR
 };
 
-static int keep_edge(const json_edge *edge, void *context)
+/* The edges of the task just read, kept until its file is complete. */
+static int keep_edges(edge_reader *reader, const tasksext_waits *waits)
 {
-    edge_reader *reader = context;
-    if (grow((void **)&reader->pending, &reader->pending_capacity, reader->n_pending + 1,
-             sizeof(pending_edge))) {
-        reader->failed = 1;
-        return 1;
+    if (grow((void **)&reader->pending, &reader->pending_capacity, reader->n_pending + waits->n,
+             sizeof(pending_edge)))
+        return -1;
+    /* The kinds are the extension's own few names: one compare for a run. */
+    const char *last_name = NULL;
+    unsigned char last_kind = KIND_OTHER;
+    for (size_t i = 0; i < waits->n; i++) {
+        const tasksext_wait *wait = &waits->items[i];
+        if (wait->kind != last_name) {
+            last_name = wait->kind;
+            last_kind = edge_kind(wait->kind);
+        }
+        reader->pending[reader->n_pending++] = (pending_edge){reader->task, wait->line, last_kind};
     }
-    int line = edge->line > INT_MAX || edge->line < 0 ? -1 : (int)edge->line;
-    reader->pending[reader->n_pending++] =
-        (pending_edge){reader->task, line, edge_kind(edge->kind)};
     return 0;
 }
 
@@ -245,7 +249,7 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
              counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
              counts ? "0" : "parallel", counts ? "0" : "depth", guard ? "line_hash" : "NULL",
              (needs & MODEL_NAMED_FILES) ? "files" : "NULL",
-             (needs & MODEL_EDGES)   ? ", ready, wave, level, waits_for"
+             (needs & MODEL_EDGES)   ? ", ready, wave, level, waits_for_pointer"
              : (needs & MODEL_GRAPH) ? ", ready, wave, level"
                                      : "");
     sqlite3_stmt *stmt;
@@ -302,19 +306,21 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
                               : sqlite3_column_int(stmt, COL_LEVEL);
         }
         if (needs & MODEL_EDGES) {
-            /* The edges come with their task (tasks().waits_for), not as a
-             * task_deps() row each: a tenth of the cost on a large tree. */
+            /* The edges come with their task, not as a task_deps() row
+             * each (a tenth of the cost on a large tree), and as the
+             * extension's own array (tasksext.h), not waits_for's JSON:
+             * making and reading the JSON was a seventh of `next`. */
             reader->task = model->n_tasks - 1;
-            const char *waits_for = column_text(stmt, COL_WAITS_FOR);
-            size_t length = (size_t)sqlite3_column_bytes(stmt, COL_WAITS_FOR);
-            if (json_edges_each(waits_for, length, keep_edge, reader) < 0) {
-                if (reader->failed) {
-                    rc = SQLITE_NOMEM;
-                    break;
-                }
+            const tasksext_waits *waits = sqlite3_value_pointer(
+                sqlite3_column_value(stmt, COL_WAITS_FOR), TASKSEXT_WAITS_TYPE);
+            if (!waits) {
                 sqlite3_finalize(stmt);
                 return session_fail("cannot read the dependencies of %s:%d", task->file,
                                     task->line);
+            }
+            if (keep_edges(reader, waits) != 0) {
+                rc = SQLITE_NOMEM;
+                break;
             }
         }
         if ((model->n_tasks & 4095) == 0) session_progress(session, root, model->n_tasks);

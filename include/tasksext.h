@@ -6,6 +6,8 @@
 #ifndef TASKSEXT_H
 #define TASKSEXT_H
 
+#include <stddef.h>
+
 #include "sqlite3ext.h"
 
 /* The version, here and nowhere else (CMake reads it from this file). */
@@ -37,6 +39,25 @@ TASKSEXT_API int sqlite3_tasksext_init(sqlite3 *db, char **error, const sqlite3_
  *   .load ./build/tasksext sqlite3_tasksext_text_init */
 TASKSEXT_API int sqlite3_tasksext_text_init(sqlite3 *db, char **error,
                                             const sqlite3_api_routines *api);
+
+/* tasks().waits_for without JSON, for C code in the same process (the
+ * `tasksext` command reads it so): the hidden column waits_for_pointer is
+ * NULL to SQL, and
+ *   sqlite3_value_pointer(sqlite3_column_value(stmt, i), TASKSEXT_WAITS_TYPE)
+ * gives the row's edges, in waits_for's order, valid until the statement
+ * steps again, is reset or is finalized. */
+#define TASKSEXT_WAITS_TYPE "tasksext_waits"
+
+typedef struct tasksext_wait {
+    int line;         /* the line of the task waited for, in the same file */
+    const char *id;   /* its id, or NULL */
+    const char *kind; /* the edge's kind, as task_deps().kind names it */
+} tasksext_wait;
+
+typedef struct tasksext_waits {
+    size_t n;
+    const tasksext_wait *items;
+} tasksext_waits;
 
 #ifdef __cplusplus
 }

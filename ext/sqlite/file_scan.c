@@ -29,7 +29,8 @@
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
  * side of a join); no `path` constraint at all is an error with a message
  * when the statement runs.
- * Constraints on other columns are left to SQLite.
+ * Constraints on other columns are left to SQLite, but for a hidden column
+ * after the arguments (tasks' waits_for_pointer): an error.
  */
 #include "file_scan.h"
 
@@ -153,9 +154,19 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
     scan_vtab *vtab = (scan_vtab *)base;
     int path_seen = 0, path_usable = -1, name_usable = -1;
     int name_column = vtab->table->from_text ? vtab->table->path_column + 1 : -1;
+    /* A file table's hidden columns after the path are for C callers, not
+     * arguments: `tasks('.', 'x')` would otherwise find no rows in silence. */
+    int first_after_arguments = vtab->table->path_column + (vtab->table->from_text ? 2 : 1);
     for (int i = 0; i < info->nConstraint; i++) {
         const struct sqlite3_index_constraint *c = &info->aConstraint[i];
         int usable = c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+        if (c->iColumn >= first_after_arguments) {
+            vtab_set_error(base,
+                           "%s() takes one argument, the path; its hidden columns after it"
+                           " are for C callers and take no constraint",
+                           vtab->table->name);
+            return SQLITE_ERROR;
+        }
         if (c->iColumn == name_column) {
             if (!usable) return SQLITE_CONSTRAINT;
             name_usable = i;
@@ -579,7 +590,9 @@ static int scan_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int colu
 {
     scan_cursor *cur = (scan_cursor *)base;
     const scan_table *table = ((scan_vtab *)base->pVtab)->table;
-    if (column == table->path_column) return SQLITE_OK; /* argument only: NULL */
+    /* The arguments read NULL: the path, and a text table's name. */
+    if (column == table->path_column || (table->from_text && column == table->path_column + 1))
+        return SQLITE_OK;
     table->column(ctx, &cur->file, cur->row, column);
     return SQLITE_OK;
 }
@@ -626,7 +639,9 @@ void scan_result_number(sqlite3_context *ctx, const char *text)
 
 int scan_table_text_sibling(const scan_table *files, scan_table *text)
 {
-    static const char path_column[] = "path HIDDEN)";
+    /* The file table's hidden columns after the path (tasks' pointer) are
+     * not the text table's: its `name` takes their place. */
+    static const char path_column[] = "path HIDDEN";
     *text = *files;
     text->from_text = 1;
     const char *at = strstr(files->schema, path_column);

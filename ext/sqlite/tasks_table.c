@@ -7,10 +7,10 @@
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
  *   files, counted, line_hash, blockers, unblocks, critical, waits_for,
- *   path HIDDEN
+ *   path HIDDEN, waits_for_pointer HIDDEN (for C callers: tasksext.h)
  */
 #include "tasks_tables.h"
-#include "waits_for_json.h"
+#include "waits_for_column.h"
 
 #include <stdio.h>
 
@@ -44,7 +44,8 @@ enum tasks_column {
     TASKS_UNBLOCKS,
     TASKS_CRITICAL,
     TASKS_WAITS_FOR,
-    TASKS_PATH
+    TASKS_PATH,
+    TASKS_WAITS_FOR_POINTER /* after the path: SQL's arguments fill hidden columns in order */
 };
 
 static size_t tasks_row_count(const scan_file *file)
@@ -140,6 +141,9 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_WAITS_FOR:
         waits_for_json_result(ctx, doc, file->graph, row);
         break;
+    case TASKS_WAITS_FOR_POINTER:
+        waits_for_pointer_result(ctx, doc, file->graph, row);
+        break;
     case TASKS_LINE_HASH: {
         char hash[17];
         task_line_hash_text(t->line_hash, hash);
@@ -158,14 +162,15 @@ const scan_table tasks_table = {
               " tags TEXT, step NUMERIC, step_name TEXT, section TEXT, depth INTEGER,"
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
               " files TEXT, counted INTEGER, line_hash TEXT, blockers INTEGER,"
-              " unblocks INTEGER, critical INTEGER, waits_for TEXT, path HIDDEN)",
+              " unblocks INTEGER, critical INTEGER, waits_for TEXT, path HIDDEN,"
+              " waits_for_pointer HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .lean = 1,
     .details_columns = (1ull << TASKS_STORY) | (1ull << TASKS_TAGS) | (1ull << TASKS_FILES) |
                        (1ull << TASKS_LINE_HASH),
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL) |
-                     (1ull << TASKS_WAITS_FOR),
+                     (1ull << TASKS_WAITS_FOR) | (1ull << TASKS_WAITS_FOR_POINTER),
     .paths_columns = (1ull << TASKS_BLOCKERS) | (1ull << TASKS_UNBLOCKS) | (1ull << TASKS_CRITICAL),
     .keyed = 1,
     .spec_column = TASKS_SPEC,

@@ -1,9 +1,14 @@
-/* waits_for_json.c - see waits_for_json.h. Written by hand into one buffer
- * (on the stack when it fits): the command reads this column for every task
- * of a tree instead of a task_deps() row per edge, and the parse core's
+/* waits_for_column.c - see waits_for_column.h.
+ *
+ * The JSON is written by hand into one buffer (on the stack when it fits):
+ * a query may read it for every task of a tree, and the parse core's
  * text_buffer JSON writer made it 88 M instructions per 1,000 specs instead
- * of 24 M. Ids are ASCII (task_id_scan()), so escaping is all they need. */
-#include "waits_for_json.h"
+ * of 24 M. Ids are ASCII (task_id_scan()), so escaping is all they need.
+ * The pointer form makes no text at all: one allocation per task that
+ * waits for something. */
+#include "waits_for_column.h"
+
+#include "tasksext.h"
 
 #include <string.h>
 
@@ -108,4 +113,36 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
     *at++ = ']';
     sqlite3_result_text64(ctx, json, (sqlite3_uint64)(at - json),
                           json == small ? SQLITE_TRANSIENT : sqlite3_free, SQLITE_UTF8);
+}
+
+void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
+                              const task_graph *graph, size_t task)
+{
+    /* Shared by every task that waits for nothing; SQLite never writes
+     * through a pointer it is given. */
+    static const tasksext_waits none = {0, NULL};
+    size_t first = first_edge(graph, task), end = first;
+    while (end < graph->n_edges && (size_t)graph->edges[end].task == task)
+        end++;
+    if (first == end) {
+        sqlite3_result_pointer(ctx, (void *)&none, TASKSEXT_WAITS_TYPE, NULL);
+        return;
+    }
+    /* The list and its items in one allocation, freed by SQLite when the
+     * statement steps on. */
+    size_t n = end - first;
+    tasksext_waits *waits = sqlite3_malloc64(sizeof *waits + n * sizeof(tasksext_wait));
+    if (!waits) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    tasksext_wait *items = (tasksext_wait *)(waits + 1);
+    for (size_t i = 0; i < n; i++) {
+        const task_edge *edge = &graph->edges[first + i];
+        const task_record *other = &doc->tasks[edge->depends_on];
+        items[i] = (tasksext_wait){(int)other->line, other->id, task_edge_kind_name(edge->kind)};
+    }
+    waits->n = n;
+    waits->items = items;
+    sqlite3_result_pointer(ctx, waits, TASKSEXT_WAITS_TYPE, sqlite3_free);
 }

@@ -1,0 +1,24 @@
+/* waits_for_column.h - tasks().waits_for, the tasks one task waits for
+ * directly (its rows of task_deps()), in its two forms: the JSON array SQL
+ * reads, and the same edges as a pointer for C in the same process (the
+ * hidden column waits_for_pointer; tasksext.h). Each is made only when a
+ * query reads its column. */
+#ifndef TASKS_WAITS_FOR_COLUMN_H
+#define TASKS_WAITS_FOR_COLUMN_H
+
+#include "sqlite3ext.h"
+#include "tasks_deps.h"
+#include "tasks_parse.h"
+
+/* Sets the result to `[{"line":12,"id":"T001","kind":"step"},...]` for task
+ * `task` of `doc` (an edge's other task: its line, its id or null, the
+ * edge's kind), in task_deps() order; `[]` for none. */
+void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const task_graph *graph,
+                           size_t task);
+
+/* Sets the result to a pointer of type TASKSEXT_WAITS_TYPE: the same edges,
+ * in the same order, as a tasksext_waits (NULL to SQL). */
+void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
+                              const task_graph *graph, size_t task);
+
+#endif
