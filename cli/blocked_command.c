@@ -59,8 +59,9 @@ static int describe(const task_model *model, const blocker *blockers, long n, in
     return (json && json->failed) || text->failed ? -1 : 0;
 }
 
+/* `text` is the caller's, cleared here: one buffer for every row. */
 static int add_blocked(const task_model *model, walk_scratch *scratch, int t, int transitive,
-                       int want_json, report_table *table)
+                       int want_json, report_table *table, string_builder *text)
 {
     const model_task *task = &model->tasks[t];
     blocker *blockers;
@@ -68,20 +69,19 @@ static int add_blocked(const task_model *model, walk_scratch *scratch, int t, in
     if (n < 0) return -1;
     json_writer json;
     json_init(&json, 0);
-    string_builder text = {0};
-    int failed = describe(model, blockers, n, transitive, want_json ? &json : NULL, &text);
+    builder_clear(text);
+    int failed = describe(model, blockers, n, transitive, want_json ? &json : NULL, text);
     if (!failed) {
         report_add_row(table);
-        report_set_text(table, C_SPEC, task->spec);
-        report_set_text(table, C_ID, task->id);
-        report_set_text(table, C_TITLE, task->title);
-        report_set_text(table, C_STATUS, task->status);
-        report_set_text(table, C_FILE, task->file);
+        report_set_kept_text(table, C_SPEC, task->spec);
+        report_set_kept_text(table, C_ID, task->id);
+        report_set_kept_text(table, C_TITLE, task->title);
+        report_set_kept_text(table, C_STATUS, task->status);
+        report_set_kept_text(table, C_FILE, task->file);
         report_set_int(table, C_LINE, task->line);
-        report_set_text(table, C_REASON, reason_for(task, n));
-        report_set_json(table, C_BLOCKED_BY, want_json ? json.text : "", builder_text(&text));
+        report_set_kept_text(table, C_REASON, reason_for(task, n));
+        report_set_json(table, C_BLOCKED_BY, want_json ? json.text : "", builder_text(text));
     }
-    builder_free(&text);
     json_free(&json);
     free(blockers);
     return failed;
@@ -100,13 +100,15 @@ int run_blocked(const cli_options *options)
     if (status == EXIT_OK) {
         report_table table;
         report_init(&table, blocked_columns, sizeof blocked_columns / sizeof blocked_columns[0]);
+        string_builder text = {0};
         for (size_t t = 0; t < model.n_tasks && status == EXIT_OK; t++) {
             const model_task *task = &model.tasks[t];
             if (!task->open || task->ready || !in_spec(&model, task, options->spec)) continue;
             if (add_blocked(&model, &scratch, (int)t, options->transitive,
-                            options->output == OUTPUT_JSON, &table) != 0)
+                            options->output == OUTPUT_JSON, &table, &text) != 0)
                 status = session_fail("out of memory");
         }
+        builder_free(&text);
         if (status == EXIT_OK) status = session_print_report(&session, &table, "tasks", NULL, NULL);
         report_free(&table);
         walk_scratch_free(&scratch);

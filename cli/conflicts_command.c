@@ -84,14 +84,14 @@ static void add_pair(report_table *table, const char *path, const model_task *a,
     char name[4200], other[4200];
     report_add_row(table);
     report_set_text(table, C_PATH, path);
-    report_set_text(table, C_SPEC, a->spec);
+    report_set_kept_text(table, C_SPEC, a->spec);
     report_set_text(table, C_TASK, model_task_name(a, name, sizeof name));
-    report_set_text(table, C_OTHER_SPEC, b->spec);
+    report_set_kept_text(table, C_OTHER_SPEC, b->spec);
     report_set_text(table, C_OTHER_TASK, model_task_name(b, other, sizeof other));
     report_set_text(table, C_WHY, why);
-    report_set_text(table, C_FILE, a->file);
+    report_set_kept_text(table, C_FILE, a->file);
     report_set_int(table, C_LINE, a->line);
-    report_set_text(table, C_OTHER_FILE, b->file);
+    report_set_kept_text(table, C_OTHER_FILE, b->file);
     report_set_int(table, C_OTHER_LINE, b->line);
 }
 

@@ -49,7 +49,7 @@ static int add_path(const task_model *model, const critical_path *path, int want
     int failed = json.failed || text.failed;
     if (!failed) {
         report_add_row(table);
-        report_set_text(table, C_SPEC, model->specs[path->spec].name);
+        report_set_kept_text(table, C_SPEC, model->specs[path->spec].name);
         report_set_int(table, C_LENGTH, (int64_t)path->length);
         report_set_int(table, C_LEFT_OUT, (int64_t)path->left_out);
         report_set_json(table, C_TASKS, want_json ? json.text : "", builder_text(&text));

@@ -35,17 +35,17 @@ int run_ready(const cli_options *options)
             const model_task *task = &model.tasks[t];
             if (!task->ready || !in_spec(&model, task, options->spec)) continue;
             report_add_row(&table);
-            report_set_text(&table, C_SPEC, task->spec);
-            report_set_text(&table, C_ID, task->id);
-            report_set_text(&table, C_STEP, task->step);
+            report_set_kept_text(&table, C_SPEC, task->spec);
+            report_set_kept_text(&table, C_ID, task->id);
+            report_set_kept_text(&table, C_STEP, task->step);
             report_set_int(&table, C_WAVE, task->wave);
-            report_set_text(&table, C_TITLE, task->title);
-            report_set_text(&table, C_STATUS, task->status);
+            report_set_kept_text(&table, C_TITLE, task->title);
+            report_set_kept_text(&table, C_STATUS, task->status);
             if (task->level < 0)
                 report_set_null(&table, C_LEVEL);
             else
                 report_set_int(&table, C_LEVEL, task->level);
-            report_set_text(&table, C_FILE, task->file);
+            report_set_kept_text(&table, C_FILE, task->file);
             report_set_int(&table, C_LINE, task->line);
         }
         status = session_print_report(&session, &table, "tasks", NULL, NULL);

@@ -15,13 +15,16 @@
 
 typedef enum cell_kind { CELL_NULL, CELL_INT, CELL_REAL, CELL_TEXT, CELL_JSON } cell_kind;
 
+/* 24 bytes: a command like `blocked` keeps a row of eight per task. */
 typedef struct report_cell {
-    cell_kind kind;
-    int64_t integer;
-    double real;
-    const char *text;    /* CELL_TEXT: the text; CELL_JSON: the JSON value */
+    union {
+        int64_t integer;  /* CELL_INT */
+        double real;      /* CELL_REAL */
+        const char *text; /* CELL_TEXT: the text; CELL_JSON: the JSON value */
+    };
     const char *display; /* CELL_JSON: what the table and CSV show */
-    int colour;    /* an ANSI colour number for the table, 0 for none */
+    unsigned char kind;  /* cell_kind */
+    unsigned char colour; /* an ANSI colour number for the table, 0 for none */
 } report_cell;
 
 enum column_flags {
@@ -52,6 +55,9 @@ void report_free(report_table *table);
 /* Starts a row; the cells are set one by one, in column order. */
 void report_add_row(report_table *table);
 void report_set_text(report_table *table, size_t column, const char *text); /* NULL: null */
+/* Text that lives as long as the table (a task_model's strings): kept by
+ * its pointer, not copied. */
+void report_set_kept_text(report_table *table, size_t column, const char *text);
 void report_set_int(report_table *table, size_t column, int64_t value);
 void report_set_null(report_table *table, size_t column);
 void report_set_real(report_table *table, size_t column, double value);
