@@ -4,6 +4,7 @@
  */
 #include "text_width.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,17 +115,33 @@ size_t utf8_next(const char *text, size_t length, unsigned *codepoint)
     return need + 1;
 }
 
+/* 1 when text[0..n) is all ASCII (below 0x80), read 8 bytes at a time:
+ * most cells are, and are measured without decoding. */
+static int all_ascii(const char *text, size_t n)
+{
+    size_t at = 0;
+    for (; at + 8 <= n; at += 8) {
+        uint64_t word;
+        memcpy(&word, text + at, sizeof word);
+        if (word & 0x8080808080808080ULL) return 0;
+    }
+    for (; at < n; at++)
+        if ((unsigned char)text[at] >= 0x80) return 0;
+    return 1;
+}
+
 size_t text_width(const char *text)
 {
-    /* ASCII, control characters included, is one column a byte: most cells
-     * are all ASCII, and are measured without decoding. */
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p && *p < 0x80)
-        p++;
-    size_t width = (size_t)(p - (const unsigned char *)text);
-    if (!*p) return width;
-    size_t length = width + strlen((const char *)p);
-    for (size_t at = width; at < length;) {
+    /* ASCII, control characters included, is one column a byte. */
+    size_t length = strlen(text);
+    if (all_ascii(text, length)) return length;
+    size_t width = 0;
+    for (size_t at = 0; at < length;) {
+        if ((unsigned char)text[at] < 0x80) { /* the ASCII among the rest (a cut text's words) */
+            width++;
+            at++;
+            continue;
+        }
         unsigned codepoint;
         at += utf8_next(text + at, length - at, &codepoint);
         width += codepoint < 0x20 || codepoint == 0x7F ? 1 : (size_t)codepoint_width(codepoint);
@@ -134,9 +151,10 @@ size_t text_width(const char *text)
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 
-char *text_fit(const char *text, size_t max_width)
+/* text_fit() for any text: decodes, measures and copies a character at a
+ * time. */
+static char *fit_decoding(const char *text, size_t length, size_t max_width)
 {
-    size_t length = strlen(text);
     char *out = malloc(length + sizeof ellipsis);
     if (!out) return NULL;
     /* Copy while it fits, remembering where the last word ended. */
@@ -179,4 +197,45 @@ char *text_fit(const char *text, size_t max_width)
     }
     memcpy(out + end, ellipsis, sizeof ellipsis);
     return out;
+}
+
+/* text_fit() when the bytes up to the cut (text[0..max_width], or all of a
+ * shorter text) are printable ASCII: a byte a column, and the cut found by
+ * looking back from the edge instead of copying up to it. The same result
+ * as fit_decoding() (tests/unit/test_text_width.c compares them). */
+static char *fit_printable(const char *text, size_t length, size_t max_width)
+{
+    size_t end = length;
+    if (length > max_width) {
+        /* The last blank that ends a word before the edge, else the edge
+         * less the ellipsis's column. */
+        end = max_width > 0 ? max_width - 1 : 0;
+        for (size_t at = end; at >= 1; at--)
+            if (text[at] == ' ' && text[at - 1] != ' ') {
+                end = at;
+                break;
+            }
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+    }
+    int cut = length > max_width && max_width > 0;
+    char *out = malloc(end + sizeof ellipsis);
+    if (!out) return NULL;
+    memcpy(out, text, end);
+    if (cut)
+        memcpy(out + end, ellipsis, sizeof ellipsis);
+    else
+        out[end] = '\0';
+    return out;
+}
+
+char *text_fit(const char *text, size_t max_width)
+{
+    size_t length = strlen(text);
+    size_t edge = length <= max_width ? length : max_width + 1;
+    size_t at = 0;
+    while (at < edge && (unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7F)
+        at++;
+    return at == edge ? fit_printable(text, length, max_width)
+                      : fit_decoding(text, length, max_width);
 }
