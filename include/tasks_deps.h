@@ -149,6 +149,15 @@ int task_graph_build(const task_document *doc, task_graph *graph);
  * references, still valid). */
 int task_graph_add_refs(const task_document *doc, task_graph *graph);
 
+/* The files a task names, as task_refs() gives them with kind "file"
+ * (its files_json's strings as written, escapes kept, trimmed, once each),
+ * in order, without building every reference: calls each(name, length)
+ * (not NUL-terminated) until it returns non-zero, which is returned; else
+ * 0. */
+int task_named_files_each(const task_record *task,
+                          int (*each)(const char *name, size_t length, void *context),
+                          void *context);
+
 /* Adds to a built graph what the order of the open tasks implies (once; a
  * second call does nothing): each open task's open direct blockers, every
  * open task it waits for directly or not (task_blocked_by), how many open

@@ -16,17 +16,24 @@
 #include "../base/array_grow.h"
 #include "../parse/text_scan.h"
 
+/* A reference without the blanks and emphasis around it (and a final
+ * dot): what task_refs() shows. */
+static void trim_ref(const char **ref, size_t *len)
+{
+    while (*len && ((*ref)[*len - 1] == ' ' || (*ref)[*len - 1] == '.' || (*ref)[*len - 1] == '_' ||
+                    (*ref)[*len - 1] == '*'))
+        (*len)--;
+    while (*len && (**ref == ' ' || **ref == '_' || **ref == '*')) {
+        (*ref)++;
+        (*len)--;
+    }
+}
+
 static void add_ref(graph_builder *b, int task, const char *kind, const char *ref, size_t len,
                     uint32_t line)
 {
     task_graph *g = b->graph;
-    while (len && (ref[len - 1] == ' ' || ref[len - 1] == '.' || ref[len - 1] == '_' ||
-                   ref[len - 1] == '*'))
-        len--;
-    while (len && (*ref == ' ' || *ref == '_' || *ref == '*')) {
-        ref++;
-        len--;
-    }
+    trim_ref(&ref, &len);
     if (len == 0 || b->failed) return;
     for (size_t i = g->n_refs; i-- > 0 && g->refs[i].task == task;)
         if (strcmp(g->refs[i].kind, kind) == 0 && strlen(g->refs[i].ref) == len &&
@@ -157,18 +164,55 @@ static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t 
 
 /* Elements of a JSON array of strings that we wrote (only \" and \\ escaped
  * in practice; other escapes are kept as written). */
+/* The next string of a JSON array of strings, from *at: its text as
+ * written between the quotes (escapes kept), or 0 at the end. */
+static int next_json_string(const char **at, const char **text, size_t *len)
+{
+    const char *p = *at ? strchr(*at, '"') : NULL;
+    if (!p) return 0;
+    const char *q = ++p;
+    while (*q && *q != '"')
+        q += *q == '\\' && q[1] ? 2 : 1;
+    *text = p;
+    *len = (size_t)(q - p);
+    *at = *q ? q + 1 : q;
+    return 1;
+}
+
 static void refs_from_json(graph_builder *b, int task, const char *json, const char *kind,
                            uint32_t line, int stories_only)
 {
-    for (const char *p = strchr(json, '"'); p; p = strchr(p, '"')) {
-        const char *q = ++p;
-        while (*q && *q != '"')
-            q += *q == '\\' && q[1] ? 2 : 1;
-        size_t len = (size_t)(q - p);
+    const char *p, *at = json;
+    size_t len;
+    while (next_json_string(&at, &p, &len)) {
         int story = len > 2 && p[0] == 'U' && p[1] == 'S' && ascii_is_digit(p[2]);
         if (!stories_only || story) add_ref(b, task, kind, p, len, line);
-        p = *q ? q + 1 : q;
     }
+}
+
+int task_named_files_each(const task_record *task,
+                          int (*each)(const char *name, size_t length, void *context),
+                          void *context)
+{
+    const char *p, *at = task->files_json;
+    size_t len;
+    while (next_json_string(&at, &p, &len)) {
+        const char *written = p;
+        trim_ref(&p, &len);
+        if (len == 0) continue;
+        /* Once per task, as add_ref() keeps it: look back for the same name. */
+        const char *q, *back = task->files_json;
+        size_t back_len;
+        int seen = 0;
+        while (!seen && next_json_string(&back, &q, &back_len) && q < written) {
+            trim_ref(&q, &back_len);
+            seen = back_len == len && memcmp(q, p, len) == 0;
+        }
+        if (seen) continue;
+        int stop = each(p, len, context);
+        if (stop) return stop;
+    }
+    return 0;
 }
 
 /* Requirement, file and story references of every task. */

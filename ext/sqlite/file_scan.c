@@ -79,6 +79,7 @@ typedef struct scan_cursor {
     text_buffer spec_text, spec_path_text;
     char *names_root;      /* checks_named_files: where task file names are looked up */
     scan_missing *missing; /* the current file's missing names, reused file after file */
+    text_buffer missing_names; /* their text */
     size_t cap_missing;
     size_t row, rows;
     sqlite3_int64 rowid;
@@ -260,6 +261,7 @@ static int scan_close(sqlite3_vtab_cursor *base)
     free(((scan_cursor *)base)->names_root);
     free(((scan_cursor *)base)->missing);
     text_buffer_free(&((scan_cursor *)base)->path_text);
+    text_buffer_free(&((scan_cursor *)base)->missing_names);
     text_buffer_free(&((scan_cursor *)base)->spec_text);
     text_buffer_free(&((scan_cursor *)base)->spec_path_text);
     sqlite3_free(base);
@@ -284,26 +286,62 @@ static size_t size_limit(const scan_vtab *vtab)
     return limit;
 }
 
-/* The files done tasks of the current file name that do not exist. */
+/* One done task's named files, looked up (task_named_files_each). */
+typedef struct missing_search {
+    scan_cursor *cur;
+    int task;
+    uint32_t line;
+    size_t n;
+    int failed;
+} missing_search;
+
+static int note_if_missing(const char *name, size_t length, void *context)
+{
+    missing_search *search = context;
+    scan_cursor *cur = search->cur;
+    size_t at = cur->missing_names.len;
+    text_buffer_append(&cur->missing_names, name, length);
+    text_buffer_append_char(&cur->missing_names, '\0');
+    if (cur->missing_names.failed) {
+        search->failed = 1;
+        return 1;
+    }
+    if (named_file_exists(cur->names_root, cur->missing_names.data + at)) {
+        cur->missing_names.len = at;
+        return 0;
+    }
+    if (!grow_array((void **)&cur->missing, &cur->cap_missing, search->n, sizeof(scan_missing))) {
+        search->failed = 1;
+        return 1;
+    }
+    cur->missing[search->n++] = (scan_missing){search->task, search->line, NULL, at};
+    return 0;
+}
+
+/* The files done tasks of the current file name that do not exist: read
+ * from each done task's files, not from every reference of every task
+ * (task_graph_add_refs() was a twelfth of `tasksext issues`). */
 static int find_missing(scan_cursor *cur)
 {
     const scan_table *table = ((scan_vtab *)cur->base.pVtab)->table;
-    const task_graph *g = cur->file.graph;
-    size_t n = 0;
-    if (table->checks_named_files && cur->names_root && g && g->has_refs) {
-        for (size_t r = 0; r < g->n_refs; r++) {
-            const task_ref *ref = &g->refs[r];
-            if (strcmp(ref->kind, "file") != 0 ||
-                cur->file.doc->tasks[ref->task].status != TASK_STATUS_DONE ||
-                named_file_exists(cur->names_root, ref->ref))
-                continue;
-            if (!grow_array((void **)&cur->missing, &cur->cap_missing, n, sizeof(scan_missing)))
-                return -1;
-            cur->missing[n++] = (scan_missing){ref->task, ref->line, ref->ref};
+    const task_document *doc = cur->file.doc;
+    missing_search search = {cur, 0, 0, 0, 0};
+    text_buffer_clear(&cur->missing_names);
+    if (table->checks_named_files && cur->names_root && cur->file.readable) {
+        for (size_t t = 0; t < doc->n_tasks && !search.failed; t++) {
+            const task_record *task = &doc->tasks[t];
+            if (task->status != TASK_STATUS_DONE || !task->files_json) continue;
+            search.task = (int)t;
+            search.line = task->line;
+            task_named_files_each(task, note_if_missing, &search);
         }
     }
+    if (search.failed) return -1;
+    /* The names' buffer is complete: now they have their places. */
+    for (size_t i = 0; i < search.n; i++)
+        cur->missing[i].name = cur->missing_names.data + cur->missing[i].name_at;
     cur->file.missing = cur->missing;
-    cur->file.n_missing = n;
+    cur->file.n_missing = search.n;
     return 0;
 }
 

@@ -20,6 +20,7 @@ typedef struct scan_missing {
     int task;      /* index into doc->tasks */
     uint32_t line; /* where the name is written */
     const char *name;
+    size_t name_at; /* (the cursor's: where the name starts in its buffer) */
 } scan_missing;
 
 typedef struct scan_file {

@@ -347,6 +347,37 @@ static void corpus_lines_all_accounted_for(void **state)
 
 /* `--` and `-.-` between Mermaid nodes are no links (an arrow has a head):
  * no edge, and the reader moves on (it once looped on them for ever). */
+static int append_name(const char *name, size_t length, void *context)
+{
+    char *out = context;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%s%.*s", n ? "|" : "", (int)length, name);
+    return 0;
+}
+
+/* The files a task names without every reference built: the same names,
+ * in the same order, as task_refs() gives with kind "file". */
+static void named_files_as_the_file_refs(void **state)
+{
+    (void)state;
+    parsed p = build("- [x] T001 Write src/a.py, then src/b/ and docs/c.md; again src/a.py\n"
+                     "- [ ] T002 Nothing named here\n"
+                     "- [x] T003 Touch package.json and `lib/x.c`\n");
+    assert_int_equal(task_graph_add_refs(&p.doc, &p.graph), TASKS_PARSE_OK);
+    for (size_t t = 0; t < p.doc.n_tasks; t++) {
+        char from_refs[256] = "", named[256] = "";
+        for (size_t r = 0; r < p.graph.n_refs; r++)
+            if (p.graph.refs[r].task == (int)t && strcmp(p.graph.refs[r].kind, "file") == 0)
+                append_name(p.graph.refs[r].ref, strlen(p.graph.refs[r].ref), from_refs);
+        assert_int_equal(task_named_files_each(&p.doc.tasks[t], append_name, named), 0);
+        assert_string_equal(named, from_refs);
+    }
+    char first[256] = "";
+    task_named_files_each(&p.doc.tasks[0], append_name, first);
+    assert_string_equal(first, "src/a.py|src/b/|docs/c.md");
+    release(&p);
+}
+
 static void mermaid_lines_without_arrow_heads_give_nothing(void **state)
 {
     (void)state;
@@ -377,6 +408,7 @@ int main(void)
         cmocka_unit_test(a_label_and_a_list_under_a_dependencies_heading),
         cmocka_unit_test(long_chains_and_deep_nesting_do_not_recurse),
         cmocka_unit_test(corpus_lines_all_accounted_for),
+        cmocka_unit_test(named_files_as_the_file_refs),
     };
     return RUN_TESTS(tests);
 }
