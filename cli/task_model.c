@@ -449,6 +449,25 @@ static int index_specs(task_model *model)
     return 0;
 }
 
+/* The parse cache as it stands, full: the tasks() scan finds every
+ * document task_specs() parsed, and the graph it builds for a file is not
+ * kept (an offer that needs room is refused, and the document goes with
+ * it), so each file's graph and document are freed once its rows are read
+ * and the next file's reuse the memory. Only for the last scan that needs
+ * them: the commands that read the graph run no query after it. */
+static int keep_only_what_is_cached(const cli_session *session)
+{
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(session->db,
+                           "SELECT tasksext_cache_limit(json_extract(tasksext_cache_stats(),"
+                           " '$.bytes'))",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
 int model_load(const cli_session *session, unsigned needs, task_model *model)
 {
     memset(model, 0, sizeof *model);
@@ -464,6 +483,8 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
      * array grows (it still grows should a file gain tasks in between). */
     if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))
         return session_fail("out of memory");
+    if ((needs & MODEL_GRAPH) && keep_only_what_is_cached(session) != 0)
+        return session_fail("cannot size the parse cache: %s", session_error_text(session->db));
     edge_reader reader = {0};
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)

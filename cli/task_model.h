@@ -1,8 +1,8 @@
 /*
  * task_model.h - the tasks of every root, read once through task_specs()
- * and tasks() (its waits_for: the edges) into arrays, with the dependency
- * edges as adjacency lists between task indexes. The commands compute on this in C:
- * no recursive SQL, no depth bound.
+ * and tasks() (its waits_for_pointer: the edges) into arrays, with the
+ * dependency edges as adjacency lists between task indexes. The commands
+ * compute on this in C: no recursive SQL, no depth bound.
  *
  * Tasks are in the order the roots were given, then walk order, then line:
  * "document order". An edge joins two tasks of one file, found by (file,
@@ -72,7 +72,10 @@ enum model_needs {
 
 /* Reads every root. Fails, naming the root or the file, when a path does
  * not exist, a glob matches nothing, a root holds no task list, or a file
- * is over the size limit. Returns EXIT_OK or EXIT_FAILED. */
+ * is over the size limit. Returns EXIT_OK or EXIT_FAILED. With
+ * MODEL_GRAPH, the parse cache keeps nothing new from the tasks() scan
+ * (nor the documents it used): a command that reads the graph runs no
+ * query on the files after it. */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 void model_free(task_model *model);
 
