@@ -21,7 +21,7 @@ int open_model(cli_session *session, task_model *model, const cli_options *optio
 void close_model(cli_session *session, task_model *model)
 {
     model_free(model);
-    session_close(session);
+    session_leave(session);
 }
 
 int in_spec(const task_model *model, const model_task *task, const char *spec)

@@ -14,6 +14,8 @@
  * and the exit code returned. */
 int open_model(cli_session *session, task_model *model, const cli_options *options,
                int positionals_are_roots, unsigned needs);
+/* Frees the model and leaves the session (session_leave): for the end of
+ * a run. */
 void close_model(cli_session *session, task_model *model);
 
 /* EXIT_OK when spec is NULL or names a spec of the model; else an error

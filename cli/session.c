@@ -164,6 +164,19 @@ int session_open(cli_session *session, const cli_options *options, int positiona
     return EXIT_OK;
 }
 
+void session_leave(cli_session *session)
+{
+    /* Freeing the cache took a twentieth of `tasksext next` on 10,000
+     * specs, on one thread, after the output was written. */
+    const char *free_at_exit = getenv("TASKSEXT_FREE_AT_EXIT");
+    if (free_at_exit && strcmp(free_at_exit, "0") != 0) {
+        session_close(session);
+        return;
+    }
+    session->db = NULL;
+    session_close(session);
+}
+
 void session_close(cli_session *session)
 {
     if (session->db) sqlite3_close(session->db);

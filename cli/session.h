@@ -39,6 +39,13 @@ typedef struct cli_session {
 int session_open(cli_session *session, const cli_options *options, int positionals_are_roots);
 void session_close(cli_session *session);
 
+/* session_close() for a session that ends with the run (a report over the
+ * files, nothing written): the connection, and the parse cache with every
+ * document read, are left to the process's exit instead of being freed
+ * block by block. TASKSEXT_FREE_AT_EXIT=1 in the environment frees them,
+ * for a leak checker. */
+void session_leave(cli_session *session);
+
 /* Prints `tasksext: MESSAGE` on stderr and returns EXIT_FAILED. */
 int session_fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
