@@ -33,23 +33,18 @@ static uint64_t hash_root_name(int root, const char *name)
     return hash;
 }
 
-/* A file's tasks: a run of model->tasks, since tasks come file by file. */
-typedef struct file_range {
-    size_t first, count;
-} file_range;
-
-/* The task on `line` of the file, or -1. */
-static long task_at(const task_model *model, const file_range *range, int line)
+/* The index in `lines` (a file's task lines, ascending) of `line`, or -1. */
+static long line_index(const int *lines, size_t n, int line)
 {
-    size_t low = range->first, high = range->first + range->count;
+    size_t low = 0, high = n;
     while (low < high) {
         size_t middle = (low + high) / 2;
-        if (model->tasks[middle].line < line)
+        if (lines[middle] < line)
             low = middle + 1;
         else
             high = middle;
     }
-    return low < range->first + range->count && model->tasks[low].line == line ? (long)low : -1;
+    return low < n && lines[low] == line ? (long)low : -1;
 }
 
 /* ---- the queries ------------------------------------------------------------- */
@@ -171,6 +166,8 @@ typedef struct edge_reader {
     size_t task;       /* the task whose waits_for is being read */
     raw_edge *edges;   /* resolved, in waiting-task order */
     size_t n_edges, edges_capacity;
+    int *lines; /* the current file's task lines, searched without a task's stride */
+    size_t lines_capacity;
 } edge_reader;
 
 enum task_column {
@@ -220,15 +217,21 @@ static int keep_edges(edge_reader *reader, const tasksext_waits *waits)
  * an edge to a line with no task, or to the task itself, is dropped. */
 static int resolve_file_edges(const task_model *model, edge_reader *reader)
 {
-    file_range range = {reader->file_first, model->n_tasks - reader->file_first};
-    if (grow((void **)&reader->edges, &reader->edges_capacity, reader->n_edges + reader->n_pending,
-             sizeof(raw_edge)))
-        return -1;
+    size_t first = reader->file_first, n = model->n_tasks - first;
+    if (reader->n_pending > 0) {
+        if (grow((void **)&reader->edges, &reader->edges_capacity,
+                 reader->n_edges + reader->n_pending, sizeof(raw_edge)) ||
+            grow((void **)&reader->lines, &reader->lines_capacity, n, sizeof(int)))
+            return -1;
+        for (size_t t = 0; t < n; t++)
+            reader->lines[t] = model->tasks[first + t].line;
+    }
     for (size_t e = 0; e < reader->n_pending; e++) {
         const pending_edge *p = &reader->pending[e];
-        long depends_on = task_at(model, &range, p->depends_on_line);
-        if (depends_on < 0 || (size_t)depends_on == p->task) continue;
-        reader->edges[reader->n_edges++] = (raw_edge){(int)p->task, (int)depends_on, p->kind};
+        long at = line_index(reader->lines, n, p->depends_on_line);
+        if (at < 0 || first + (size_t)at == p->task) continue;
+        reader->edges[reader->n_edges++] =
+            (raw_edge){(int)p->task, (int)(first + (size_t)at), p->kind};
     }
     reader->n_pending = 0;
     reader->file_first = model->n_tasks;
@@ -490,6 +493,7 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
         status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader);
     free(reader.pending);
+    free(reader.lines);
     if (status == EXIT_OK && index_specs(model) != 0) status = session_fail("out of memory");
     if (status == EXIT_OK && (needs & MODEL_EDGES) &&
         build_adjacency(model, reader.edges, reader.n_edges) != 0)
