@@ -137,9 +137,11 @@ static int shown_in_table(const report_column *column)
 /* Widths: each column as wide as its widest cell; when the line is too
  * long, the columns that may be cut give up width, widest first, down to
  * what their heading needs and at least 12 columns. cell_width gets each
- * cell's own width, so printing measures nothing twice. */
+ * cell's own width and breaks whether it holds a tab, CR, LF or escape, so
+ * printing measures nothing twice. A text kept by pointer (a spec, on
+ * every row of its tasks) is measured once for a run of rows. */
 static void column_widths(const report_table *table, const table_style *style, size_t *width,
-                          size_t *cell_width)
+                          size_t *cell_width, unsigned char *breaks)
 {
     char number[64];
     size_t total = 0, shown = 0;
@@ -147,11 +149,20 @@ static void column_widths(const report_table *table, const table_style *style, s
         width[c] = 0;
         if (!shown_in_table(&table->columns[c])) continue;
         width[c] = text_width(table->columns[c].heading);
+        const char *last_text = NULL;
+        size_t last_width = 0;
+        int last_breaks = 0;
         for (size_t r = 0; r < table->n_rows; r++) {
             size_t at = r * table->n_columns + c;
-            size_t w = text_width(cell_text(&table->cells[at], number, sizeof number));
-            cell_width[at] = w;
-            if (w > width[c]) width[c] = w;
+            const report_cell *cell = &table->cells[at];
+            const char *text = cell_text(cell, number, sizeof number);
+            if (cell->kind != CELL_TEXT || text != last_text) {
+                last_width = text_measure(text, &last_breaks);
+                last_text = cell->kind == CELL_TEXT ? text : NULL;
+            }
+            cell_width[at] = last_width;
+            breaks[at] = (unsigned char)last_breaks;
+            if (last_width > width[c]) width[c] = last_width;
         }
         total += width[c];
         shown++;
@@ -242,13 +253,18 @@ int report_print_table(const report_table *table, const table_style *style)
 {
     if (table->failed) return -1;
     size_t *width = calloc(table->n_columns ? table->n_columns : 1, sizeof *width);
-    size_t *cell_width = malloc((table->n_rows * table->n_columns + 1) * sizeof *cell_width);
-    if (!width || !cell_width) {
+    size_t cells = table->n_rows * table->n_columns + 1;
+    size_t *cell_width = malloc(cells * sizeof *cell_width);
+    unsigned char *breaks = malloc(cells);
+    if (!width || !cell_width || !breaks) {
         free(width);
         free(cell_width);
+        free(breaks);
         return -1;
     }
-    column_widths(table, style, width, cell_width);
+    column_widths(table, style, width, cell_width, breaks);
+    char *fitted = NULL; /* one buffer for every cut cell */
+    size_t fitted_capacity = 0;
     line_buffer line = {0};
     /* A line ends at its last column with something to show, so that empty
      * cells at its end leave no blanks (the column before is not padded). */
@@ -279,30 +295,28 @@ int report_print_table(const report_table *table, const table_style *style)
             size_t at = r * table->n_columns + c;
             const report_cell *cell = &table->cells[at];
             const char *text = cell_text(cell, number, sizeof number);
-            char *fitted = NULL;
             size_t used = cell_width[at];
             /* Control characters print as blanks, so such text goes through text_fit too. */
-            if (used > width[c] || strpbrk(text, "\t\r\n\033")) {
-                fitted = text_fit(text, width[c]);
-                if (!fitted) {
+            if (used > width[c] || breaks[at]) {
+                if (text_fit_into(text, width[c], &fitted, &fitted_capacity, &used) != 0) {
                     failed = 1;
                     break;
                 }
                 text = fitted;
-                used = text_width(fitted);
             }
             if (!first) line_put(&line, "  ", 2);
             first = 0;
             line_padded(&line, text, used, width[c], table->columns[c].flags & COLUMN_RIGHT,
                         style->colour ? cell->colour : 0, (long)c == last);
-            free(fitted);
         }
         line_end(&line);
     }
     failed |= line.failed;
     free(line.text);
+    free(fitted);
     free(width);
     free(cell_width);
+    free(breaks);
     return failed ? -1 : 0;
 }
 

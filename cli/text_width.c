@@ -116,25 +116,31 @@ size_t utf8_next(const char *text, size_t length, unsigned *codepoint)
 }
 
 /* 1 when text[0..n) is all ASCII (below 0x80), read 8 bytes at a time:
- * most cells are, and are measured without decoding. */
-static int all_ascii(const char *text, size_t n)
+ * most cells are, and are measured without decoding. *control is set when
+ * a byte below 0x20 may be among them. */
+static int all_ascii(const char *text, size_t n, int *control)
 {
+    const uint64_t high = 0x8080808080808080ULL, blanks = 0x2020202020202020ULL;
     size_t at = 0;
+    int below_blank = 0;
     for (; at + 8 <= n; at += 8) {
         uint64_t word;
         memcpy(&word, text + at, sizeof word);
-        if (word & 0x8080808080808080ULL) return 0;
+        if (word & high) return 0;
+        /* Nonzero when some byte is below 0x20 (no byte is above 0x7F). */
+        below_blank |= ((word - blanks) & ~word & high) != 0;
     }
-    for (; at < n; at++)
+    for (; at < n; at++) {
         if ((unsigned char)text[at] >= 0x80) return 0;
+        below_blank |= (unsigned char)text[at] < 0x20;
+    }
+    *control = below_blank;
     return 1;
 }
 
-size_t text_width(const char *text)
+/* The general path of text_width(), for text with bytes above 0x7F. */
+static size_t decoded_width(const char *text, size_t length)
 {
-    /* ASCII, control characters included, is one column a byte. */
-    size_t length = strlen(text);
-    if (all_ascii(text, length)) return length;
     size_t width = 0;
     for (size_t at = 0; at < length;) {
         if ((unsigned char)text[at] < 0x80) { /* the ASCII among the rest (a cut text's words) */
@@ -149,14 +155,29 @@ size_t text_width(const char *text)
     return width;
 }
 
+size_t text_width(const char *text)
+{
+    /* ASCII, control characters included, is one column a byte. */
+    size_t length = strlen(text);
+    int control;
+    return all_ascii(text, length, &control) ? length : decoded_width(text, length);
+}
+
+size_t text_measure(const char *text, int *breaks_line)
+{
+    size_t length = strlen(text);
+    int control = 1;
+    size_t width = all_ascii(text, length, &control) ? length : decoded_width(text, length);
+    *breaks_line = control && strpbrk(text, "\t\r\n\033") != NULL;
+    return width;
+}
+
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 
-/* text_fit() for any text: decodes, measures and copies a character at a
- * time. */
-static char *fit_decoding(const char *text, size_t length, size_t max_width)
+/* text_fit() for any text, into `out` (room for the text and an
+ * ellipsis): decodes, measures and copies a character at a time. */
+static void fit_decoding(const char *text, size_t length, size_t max_width, char *out)
 {
-    char *out = malloc(length + sizeof ellipsis);
-    if (!out) return NULL;
     /* Copy while it fits, remembering where the last word ended. */
     size_t used = 0, width = 0, last_word_end = 0, fit_end = 0;
     int cut = 0, in_blank = 1;
@@ -185,7 +206,7 @@ static char *fit_decoding(const char *text, size_t length, size_t max_width)
     }
     if (!cut) {
         out[used] = '\0';
-        return out;
+        return;
     }
     size_t end = last_word_end > 0 ? last_word_end : fit_end;
     if (max_width == 0) end = 0;
@@ -193,17 +214,17 @@ static char *fit_decoding(const char *text, size_t length, size_t max_width)
         end--;
     if (max_width == 0) {
         out[0] = '\0';
-        return out;
+        return;
     }
     memcpy(out + end, ellipsis, sizeof ellipsis);
-    return out;
 }
 
-/* text_fit() when the bytes up to the cut (text[0..max_width], or all of a
- * shorter text) are printable ASCII: a byte a column, and the cut found by
- * looking back from the edge instead of copying up to it. The same result
- * as fit_decoding() (tests/unit/test_text_width.c compares them). */
-static char *fit_printable(const char *text, size_t length, size_t max_width)
+/* text_fit() into `out` when the bytes up to the cut (text[0..max_width],
+ * or all of a shorter text) are printable ASCII: a byte a column, and the
+ * cut found by looking back from the edge instead of copying up to it.
+ * Returns the width. The same text as fit_decoding() (test_text_width.c
+ * compares them). */
+static size_t fit_printable(const char *text, size_t length, size_t max_width, char *out)
 {
     size_t end = length;
     if (length > max_width) {
@@ -219,23 +240,49 @@ static char *fit_printable(const char *text, size_t length, size_t max_width)
             end--;
     }
     int cut = length > max_width && max_width > 0;
-    char *out = malloc(end + sizeof ellipsis);
-    if (!out) return NULL;
     memcpy(out, text, end);
-    if (cut)
-        memcpy(out + end, ellipsis, sizeof ellipsis);
-    else
+    if (!cut) {
         out[end] = '\0';
-    return out;
+        return end;
+    }
+    memcpy(out + end, ellipsis, sizeof ellipsis);
+    return end + 1;
 }
 
-char *text_fit(const char *text, size_t max_width)
+int text_fit_into(const char *text, size_t max_width, char **buffer, size_t *capacity,
+                  size_t *width)
 {
     size_t length = strlen(text);
+    size_t needed = length + sizeof ellipsis;
+    if (*capacity < needed) {
+        size_t grown_capacity = *capacity ? *capacity : 64;
+        while (grown_capacity < needed)
+            grown_capacity *= 2;
+        char *grown = realloc(*buffer, grown_capacity);
+        if (!grown) return -1;
+        *buffer = grown;
+        *capacity = grown_capacity;
+    }
     size_t edge = length <= max_width ? length : max_width + 1;
     size_t at = 0;
     while (at < edge && (unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7F)
         at++;
-    return at == edge ? fit_printable(text, length, max_width)
-                      : fit_decoding(text, length, max_width);
+    if (at == edge) {
+        *width = fit_printable(text, length, max_width, *buffer);
+    } else {
+        fit_decoding(text, length, max_width, *buffer);
+        *width = text_width(*buffer);
+    }
+    return 0;
+}
+
+char *text_fit(const char *text, size_t max_width)
+{
+    char *out = NULL;
+    size_t capacity = 0, width;
+    if (text_fit_into(text, max_width, &out, &capacity, &width) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }

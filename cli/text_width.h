@@ -22,11 +22,21 @@ size_t utf8_next(const char *text, size_t length, unsigned *codepoint);
 /* Columns the whole text takes. */
 size_t text_width(const char *text);
 
+/* text_width(), and whether the text holds a tab, CR, LF or escape (which
+ * a table must not print as they are): one pass for both. */
+size_t text_measure(const char *text, int *breaks_line);
+
 /* A copy of text that fits in max_width columns (malloc'd; NULL when out
  * of memory). Text that fits is copied whole; longer text is cut at the
  * last blank that leaves room for "…", never inside a word, unless its
  * first word alone is wider than the column (then inside it, at a
  * character). Control characters become blanks. */
 char *text_fit(const char *text, size_t max_width);
+
+/* text_fit() into *buffer (grown as needed, *capacity its size; the
+ * caller frees it), with the fitted text's width in *width. Returns 0, or
+ * -1 when out of memory. */
+int text_fit_into(const char *text, size_t max_width, char **buffer, size_t *capacity,
+                  size_t *width);
 
 #endif

@@ -32,15 +32,21 @@ static void printable_cut_as_decoding_cuts(void **state)
         make_words(text, n, &seed);
         for (size_t width = 0; width <= n + 2; width++) {
             char *fast = text_fit(text, width);
-            char *slow = fit_decoding(text, n, width);
+            char slow[96 + 4];
+            fit_decoding(text, n, width, slow);
             assert_non_null(fast);
-            assert_non_null(slow);
             if (strcmp(fast, slow) != 0)
                 fail_msg("'%s' at %zu: '%s', decoding '%s'", text, width, fast, slow);
+            /* The width text_fit_into() gives is the fitted text's. */
+            char *into = NULL;
+            size_t capacity = 0, fitted_width = 0;
+            assert_int_equal(text_fit_into(text, width, &into, &capacity, &fitted_width), 0);
+            assert_string_equal(into, fast);
+            assert_int_equal(fitted_width, text_width(fast));
+            free(into);
             cut += strcmp(fast, text) != 0;
             compared++;
             free(fast);
-            free(slow);
         }
     }
     /* The generated texts were cut, and not only cut. */
@@ -78,6 +84,17 @@ static void widths(void **state)
     assert_int_equal(text_width("ok \xE2\x9C\x85"), 5);                   /* ✅ */
     assert_int_equal(text_width("abcdefgh\xFF"), 9);                      /* an invalid byte */
     assert_int_equal(text_width("abcdefghijklmnop\xE6\x97\xA5"), 18);    /* past 8-byte words */
+    int breaks;
+    assert_int_equal(text_measure("a long line of plain words", &breaks), 26);
+    assert_false(breaks);
+    assert_int_equal(text_measure("a long line with a\ttab in it", &breaks), 28);
+    assert_true(breaks);
+    assert_int_equal(text_measure("\x01 a control byte that breaks nothing", &breaks), 36);
+    assert_false(breaks);
+    assert_int_equal(text_measure("\xE6\x97\xA5 then a newline\n", &breaks), 18);
+    assert_true(breaks);
+    assert_int_equal(text_measure("twelve bytes\x1b", &breaks), 13);
+    assert_true(breaks);
 }
 
 int main(void)
