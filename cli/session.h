@@ -43,7 +43,7 @@ void session_close(cli_session *session);
  * files, nothing written): the connection, and the parse cache with every
  * document read, are left to the process's exit instead of being freed
  * block by block. TASKSEXT_FREE_AT_EXIT=1 in the environment frees them,
- * for a leak checker. */
+ * for a leak checker, and an AddressSanitizer build always does. */
 void session_leave(cli_session *session);
 
 /* Prints `tasksext: MESSAGE` on stderr and returns EXIT_FAILED. */

@@ -462,8 +462,9 @@ static int keep_only_what_is_cached(const cli_session *session)
 {
     sqlite3_stmt *stmt;
     if (sqlite3_prepare_v2(session->db,
-                           "SELECT tasksext_cache_limit(json_extract(tasksext_cache_stats(),"
-                           " '$.bytes'))",
+                           /* nothing cached: a limit of 0 would turn the cache off */
+                           "SELECT CASE WHEN bytes > 0 THEN tasksext_cache_limit(bytes) END FROM"
+                           " (SELECT json_extract(tasksext_cache_stats(), '$.bytes') AS bytes)",
                            -1, &stmt, NULL) != SQLITE_OK)
         return -1;
     int rc = sqlite3_step(stmt);

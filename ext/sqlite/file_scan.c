@@ -164,11 +164,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         if (c->iColumn >= first_after_arguments) {
             vtab_set_error(base,
                            "%s() takes one argument, the path; its hidden columns after it"
-                           " are for C callers and take no constraint",
+                           " are for C callers: neither a second argument nor a constraint",
                            vtab->table->name);
             return SQLITE_ERROR;
         }
-        if (c->iColumn == name_column) {
+        if (name_column >= 0 && c->iColumn == name_column) { /* not rowid's -1 */
             if (!usable) return SQLITE_CONSTRAINT;
             name_usable = i;
         }
@@ -388,10 +388,19 @@ static int load_file(scan_cursor *cur, const void *loaded)
     return SQLITE_OK;
 }
 
+/* The rows the current file gives. What the walk left out is a row of
+ * task_skipped() only. */
+static size_t file_rows(const scan_cursor *cur)
+{
+    const scan_table *table = ((const scan_vtab *)cur->base.pVtab)->table;
+    if (table->lists_skipped || cur->file.skipped)
+        return table->lists_skipped && cur->file.skipped ? 1 : 0;
+    return table->row_count(&cur->file);
+}
+
 /* Moves to the next row, reading files until one gives rows or the walk ends. */
 static int advance(scan_cursor *cur)
 {
-    scan_vtab *vtab = (scan_vtab *)cur->base.pVtab;
     if (cur->indexed) {
         if (cur->match_at >= cur->n_matches) {
             cur->eof = 1;
@@ -402,7 +411,8 @@ static int advance(scan_cursor *cur)
         cur->file = *scan_index_file(cur->index, m->file);
         cur->file_borrowed = 1;
         cur->row = m->row;
-        cur->rowid++;
+        /* The row's rowid in a scan without the index, whatever the plan. */
+        cur->rowid = (sqlite3_int64)(scan_index_first_row(cur->index, m->file) + m->row + 1);
         return SQLITE_OK;
     }
     cur->row++;
@@ -420,11 +430,7 @@ static int advance(scan_cursor *cur)
         int rc = load_file(cur, item);
         if (rc != SQLITE_OK) return rc;
         cur->row = 0;
-        /* What the walk left out is a row of task_skipped() only. */
-        if (vtab->table->lists_skipped || cur->file.skipped)
-            cur->rows = vtab->table->lists_skipped && cur->file.skipped ? 1 : 0;
-        else
-            cur->rows = vtab->table->row_count(&cur->file);
+        cur->rows = file_rows(cur);
     }
     cur->rowid++;
     return SQLITE_OK;
@@ -463,7 +469,8 @@ static int build_index(scan_cursor *cur, const char *path, int parts)
         }
         const scan_item *item = next;
         rc = load_file(cur, item);
-        if (rc == SQLITE_OK) rc = scan_index_add(cur->index, &cur->file, item->file);
+        if (rc == SQLITE_OK)
+            rc = scan_index_add(cur->index, &cur->file, file_rows(cur), item->file);
         release_file(cur);
     }
     close_files(cur);
@@ -682,6 +689,13 @@ int scan_table_text_sibling(const scan_table *files, scan_table *text)
     static const char path_column[] = "path HIDDEN";
     *text = *files;
     text->from_text = 1;
+    /* From the path on the columns differ (markdown, name): the file
+     * table's bits for its columns after the path (tasks' pointer) would be
+     * the text table's `name`, and giving a name would build the graph. */
+    uint64_t before_path = (1ull << files->path_column) - 1;
+    if (text->graph_columns != UINT64_MAX) text->graph_columns &= before_path;
+    if (text->paths_columns != UINT64_MAX) text->paths_columns &= before_path;
+    text->details_columns &= before_path;
     const char *at = strstr(files->schema, path_column);
     char *name = sqlite3_mprintf("%s_text", files->name);
     char *schema = at ? sqlite3_mprintf("%.*smarkdown HIDDEN, name HIDDEN)",

@@ -15,8 +15,10 @@ typedef struct kept_file {
     scan_file view;        /* what the tables read; its strings point below */
     loaded_file *loaded;   /* a reference, or NULL */
     int pinned;            /* `loaded` is pinned in the index's file_cache */
-    scan_missing *missing; /* a copy of view.missing (names point into `loaded`) */
+    scan_missing *missing; /* a copy of view.missing, its names after it in the same block
+                            * (the cursor's buffer of names is reused file after file) */
     char *path, *spec, *spec_path, *error;
+    uint64_t first_row; /* rows of the files before it: its rows' rowids follow */
 } kept_file;
 
 /* A row under one key: one column's text, or two (spec and id: the key a
@@ -46,6 +48,7 @@ struct scan_index {
     int plan; /* what the rows were read with (file_scan.c index_plan()) */
     kept_file *files;
     size_t n_files, cap_files;
+    uint64_t n_rows; /* of every file kept */
     key_array keys[KEY_KINDS];
     scan_match *matches;
     size_t cap_matches;
@@ -78,7 +81,7 @@ static int copy_text(const char *text, char **out)
     return *out ? 0 : -1;
 }
 
-int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *loaded)
+int scan_index_add(scan_index *x, const scan_file *file, size_t rows, const loaded_file *loaded)
 {
     if (!grow_array((void **)&x->files, &x->cap_files, x->n_files, sizeof(kept_file)))
         return SQLITE_NOMEM;
@@ -93,7 +96,10 @@ int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *load
         return SQLITE_NOMEM;
     }
     if (file->n_missing) {
-        k->missing = malloc(file->n_missing * sizeof(scan_missing));
+        size_t names = 0;
+        for (size_t i = 0; i < file->n_missing; i++)
+            names += strlen(file->missing[i].name) + 1;
+        k->missing = malloc(file->n_missing * sizeof(scan_missing) + names);
         if (!k->missing) {
             free(k->path);
             free(k->spec);
@@ -101,8 +107,16 @@ int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *load
             free(k->error);
             return SQLITE_NOMEM;
         }
-        memcpy(k->missing, file->missing, file->n_missing * sizeof(scan_missing));
+        char *name = (char *)(k->missing + file->n_missing);
+        for (size_t i = 0; i < file->n_missing; i++) {
+            size_t n = strlen(file->missing[i].name) + 1;
+            k->missing[i] = file->missing[i];
+            k->missing[i].name = memcpy(name, file->missing[i].name, n);
+            name += n;
+        }
     }
+    k->first_row = x->n_rows;
+    x->n_rows += rows;
     k->view = *file;
     k->view.missing = k->missing;
     k->view.path = k->path;
@@ -122,6 +136,11 @@ int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *load
 const scan_file *scan_index_file(const scan_index *x, size_t i)
 {
     return &x->files[i].view;
+}
+
+uint64_t scan_index_first_row(const scan_index *x, size_t i)
+{
+    return x->files[i].first_row;
 }
 
 /* The first key's part of a hash, ended by a byte no text holds when a

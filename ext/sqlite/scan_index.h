@@ -32,12 +32,17 @@ scan_index *scan_index_new(const char *path, int plan, file_cache *documents);
 /* 1 when the index holds the rows of `path` read with `plan`. */
 int scan_index_serves(const scan_index *x, const char *path, int plan);
 
-/* Keeps a copy of `file` as the tables read it, and a reference to `loaded`
- * (NULL for a file that was not read). SQLITE_OK or SQLITE_NOMEM. */
-int scan_index_add(scan_index *x, const scan_file *file, const loaded_file *loaded);
+/* Keeps a copy of `file` as the tables read it, the number of rows the
+ * scan gave for it, and a reference to `loaded` (NULL for a file that was
+ * not read). SQLITE_OK or SQLITE_NOMEM. */
+int scan_index_add(scan_index *x, const scan_file *file, size_t rows, const loaded_file *loaded);
 
 /* The i-th file kept, as the tables read it. */
 const scan_file *scan_index_file(const scan_index *x, size_t i);
+
+/* The rows of the files kept before the i-th: a row's rowid is this, plus
+ * its row in the file, plus 1, as in a scan without the index. */
+uint64_t scan_index_first_row(const scan_index *x, size_t i);
 
 /* The rows of `table` whose spec, id and file equal the texts given (NULL:
  * any), in scan order. *out is valid until the next call. SQLITE_OK or

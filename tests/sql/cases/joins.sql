@@ -68,3 +68,20 @@ SELECT DISTINCT hex(spec) AS deps_spec FROM task_deps('@TMP@/badspec');
 SELECT count(*) AS by_repaired FROM tasks('@TMP@/badspec') WHERE spec = 'caf' || char(65533);
 SELECT count(*) AS by_raw FROM tasks('@TMP@/badspec') WHERE spec = CAST(X'636166E9' AS TEXT);
 SELECT count(*) AS pairs FROM tasks('@TMP@/badspec') JOIN task_deps('@TMP@/badspec') USING (spec, id);
+-- task_issues through the index: each file's missing names are the index's
+-- own copy, not the scan's buffer reused file after file (which showed
+-- 002-search's names under 001-user-auth).
+SELECT spec, message FROM task_issues('examples')
+  WHERE spec = '001-user-auth' AND code = 'done-file-missing';
+SELECT s.spec, i.message FROM task_specs('examples') s JOIN task_issues('examples') i USING (spec)
+  WHERE i.code = 'done-file-missing';
+-- rowid is no argument: `rowid = 3` was taken as a text table's `name`
+-- (both are column -1 to a file table) and dropped: 24 rows, not 1. And a
+-- row's rowid is its place in the whole scan whatever the plan: through
+-- the index (`spec =`) it was its place among the matches.
+SELECT count(*) AS by_rowid FROM tasks('examples') WHERE rowid = 3;
+SELECT count(*) AS by_rowid_and_other_spec FROM tasks('examples')
+  WHERE rowid = 3 AND spec = '001-user-auth';
+SELECT rowid, spec, id FROM tasks('examples') WHERE spec = '001-user-auth' AND id = 'T002';
+SELECT count(*) AS same_rowid_both_plans FROM tasks('examples') a
+  JOIN tasks('examples') b USING (spec, id) WHERE a.rowid = b.rowid;
