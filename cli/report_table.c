@@ -184,7 +184,7 @@ static void column_widths(const report_table *table, const table_style *style, s
     }
 }
 
-/* One line of the table, built in memory and written with one call: a
+/* The table's lines, built in memory and written 64 KiB at a time: a
  * large table made a stdio call per cell and per run of blanks (a tenth of
  * `tasksext blocked` on 1,000 specs). */
 typedef struct line_buffer {
@@ -241,12 +241,18 @@ static void line_padded(line_buffer *line, const char *text, size_t used, size_t
     if (!right && !last) line_blanks(line, pad);
 }
 
-/* Writes the line and its newline, and empties it. */
+/* Writes what the buffer holds, and empties it. */
+static void line_flush(line_buffer *line)
+{
+    if (!line->failed && line->length) fwrite(line->text, 1, line->length, stdout);
+    line->length = 0;
+}
+
+/* Ends a line: lines are written 64 KiB at a time, not one call each. */
 static void line_end(line_buffer *line)
 {
     line_put(line, "\n", 1);
-    if (!line->failed) fwrite(line->text, 1, line->length, stdout);
-    line->length = 0;
+    if (line->length >= 65536) line_flush(line);
 }
 
 int report_print_table(const report_table *table, const table_style *style)
@@ -285,10 +291,10 @@ int report_print_table(const report_table *table, const table_style *style)
     char number[64];
     int failed = 0;
     for (size_t r = 0; r < table->n_rows && !failed; r++) {
-        last = -1;
-        for (size_t c = 0; c < table->n_columns; c++)
-            if (shown_in_table(&table->columns[c]) && cell_width[r * table->n_columns + c] > 0)
-                last = (long)c;
+        const size_t *row_width = cell_width + r * table->n_columns;
+        last = (long)table->n_columns - 1;
+        while (last >= 0 && (!shown_in_table(&table->columns[last]) || row_width[last] == 0))
+            last--;
         first = 1;
         for (size_t c = 0; (long)c <= last; c++) {
             if (!shown_in_table(&table->columns[c])) continue;
@@ -311,6 +317,7 @@ int report_print_table(const report_table *table, const table_style *style)
         }
         line_end(&line);
     }
+    line_flush(&line);
     failed |= line.failed;
     free(line.text);
     free(fitted);
