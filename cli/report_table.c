@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "decimal_text.h"
+#include "string_builder.h"
 #include "text_width.h"
 
 void report_init(report_table *table, const report_column *columns, size_t n_columns)
@@ -135,35 +136,15 @@ static int shown_in_table(const report_column *column)
     return !(column->flags & COLUMN_NO_TABLE);
 }
 
-/* The table's lines, built in memory and written 64 KiB at a time: a
- * large table made a stdio call per cell and per run of blanks (a tenth of
- * `tasksext blocked` on 1,000 specs). */
-typedef struct line_buffer {
-    char *text;
-    size_t length, capacity;
-    int failed;
-} line_buffer;
-
-static void line_put(line_buffer *line, const char *text, size_t n)
+/* The table's lines are built in memory (a string_builder) and written 64
+ * KiB at a time: a large table made a stdio call per cell and per run of
+ * blanks (a tenth of `tasksext blocked` on 1,000 specs). */
+static void line_put(string_builder *line, const char *text, size_t n)
 {
-    if (line->failed) return;
-    if (line->length + n > line->capacity) {
-        size_t capacity = line->capacity ? line->capacity : 256;
-        while (capacity < line->length + n)
-            capacity *= 2;
-        char *grown = realloc(line->text, capacity);
-        if (!grown) {
-            line->failed = 1;
-            return;
-        }
-        line->text = grown;
-        line->capacity = capacity;
-    }
-    memcpy(line->text + line->length, text, n);
-    line->length += n;
+    builder_append_n(line, text, n);
 }
 
-static void line_blanks(line_buffer *line, size_t n)
+static void line_blanks(string_builder *line, size_t n)
 {
     static const char blanks[] = "                                                                ";
     while (n > 0) {
@@ -173,7 +154,7 @@ static void line_blanks(line_buffer *line, size_t n)
     }
 }
 
-static void line_colour(line_buffer *line, int colour)
+static void line_colour(string_builder *line, int colour)
 {
     char escape[16];
     int n = snprintf(escape, sizeof escape, "\033[%dm", colour);
@@ -181,8 +162,8 @@ static void line_colour(line_buffer *line, int colour)
 }
 
 /* Text already known to fit: `used` columns of `width`. */
-static void line_padded(line_buffer *line, const char *text, size_t used, size_t width, int right,
-                        int colour, int last)
+static void line_padded(string_builder *line, const char *text, size_t used, size_t width,
+                        int right, int colour, int last)
 {
     size_t pad = width > used ? width - used : 0;
     if (right) line_blanks(line, pad);
@@ -193,7 +174,7 @@ static void line_padded(line_buffer *line, const char *text, size_t used, size_t
 }
 
 /* Writes what the buffer holds, and empties it. */
-static void line_flush(line_buffer *line)
+static void line_flush(string_builder *line)
 {
     if (!line->failed && line->length) fwrite(line->text, 1, line->length, stdout);
     line->length = 0;
@@ -210,7 +191,7 @@ typedef struct row_range {
     unsigned char *breaks; /* the table's: a cell holds a tab, CR, LF or escape */
     size_t *widest;        /* per column, the widest of these rows */
     const size_t *width;   /* per column, as printed */
-    line_buffer out;       /* the formatted lines (written as they come by the first range) */
+    string_builder out;    /* the formatted lines (written as they come by the first range) */
     int flush;             /* write `out` every 64 KiB (the first range only) */
     int failed;
 } row_range;
@@ -383,7 +364,7 @@ int report_print_table(const report_table *table, const table_style *style)
     fit_widths(table, style, width);
 
     /* The headings; a line ends at its last column with a heading. */
-    line_buffer *line = &ranges[0].out;
+    string_builder *line = &ranges[0].out;
     long last = -1;
     for (size_t c = 0; c < table->n_columns; c++)
         if (shown_in_table(&table->columns[c]) && text_width(table->columns[c].heading) > 0)
@@ -403,8 +384,8 @@ int report_print_table(const report_table *table, const table_style *style)
     line_flush(&ranges[0].out);
     if (!ranges[0].failed) line_flush(&ranges[1].out);
     int failed = ranges[0].failed || ranges[1].failed;
-    free(ranges[0].out.text);
-    free(ranges[1].out.text);
+    builder_free(&ranges[0].out);
+    builder_free(&ranges[1].out);
     free(width);
     free(cell_width);
     free(breaks);

@@ -39,6 +39,14 @@ void builder_append(string_builder *builder, const char *text)
     builder->length += n;
 }
 
+void builder_append_n(string_builder *builder, const char *text, size_t n)
+{
+    if (reserve(builder, n) != 0) return;
+    memcpy(builder->text + builder->length, text, n);
+    builder->length += n;
+    builder->text[builder->length] = '\0';
+}
+
 void builder_printf(string_builder *builder, const char *format, ...)
 {
     va_list args;

@@ -14,6 +14,8 @@ typedef struct string_builder {
 } string_builder;
 
 void builder_append(string_builder *builder, const char *text);
+/* `n` bytes of text (a NUL among them is kept). */
+void builder_append_n(string_builder *builder, const char *text, size_t n);
 void builder_printf(string_builder *builder, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 /* The text so far ("" when empty); valid until the next append. */
