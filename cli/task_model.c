@@ -246,13 +246,17 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
      * makes them (it fills only the columns a statement reads). */
     int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
     char sql[400];
+    /* The commands that walk the edges show a task's place, id, title,
+     * status, step and graph columns only. */
+    int walks = (needs & MODEL_EDGES) != 0;
     snprintf(sql, sizeof sql,
-             "SELECT spec, file, line, %s, %s, status, %s, done, step, step_name, %s, counted,"
-             " optional, %s, %s, %s%s FROM tasks(?1)",
+             "SELECT spec, file, line, %s, %s, status, %s, done, step, %s, %s, %s,"
+             " %s, %s, %s, %s%s FROM tasks(?1)",
              counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
-             counts ? "0" : "parallel", counts ? "0" : "depth", guard ? "line_hash" : "NULL",
-             (needs & MODEL_NAMED_FILES) ? "files" : "NULL",
-             (needs & MODEL_EDGES)   ? ", ready, wave, level, waits_for_pointer"
+             walks ? "NULL" : "step_name", counts || walks ? "0" : "parallel",
+             walks ? "0" : "counted", walks ? "0" : "optional", counts || walks ? "0" : "depth",
+             guard ? "line_hash" : "NULL", (needs & MODEL_NAMED_FILES) ? "files" : "NULL",
+             walks                   ? ", ready, wave, level, waits_for_pointer"
              : (needs & MODEL_GRAPH) ? ", ready, wave, level"
                                      : "");
     sqlite3_stmt *stmt;

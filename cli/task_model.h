@@ -61,9 +61,10 @@ typedef struct task_model {
 } task_model;
 
 enum model_needs {
-    MODEL_GRAPH = 1, /* ready, wave, level */
-    MODEL_EDGES = 2, /* the adjacency lists (implies MODEL_GRAPH) */
-    MODEL_FILES = 4, /* the files only (task_specs()): no tasks */
+    MODEL_GRAPH = 1,       /* ready, wave, level */
+    MODEL_EDGES = 2,       /* the adjacency lists (implies MODEL_GRAPH); step_name, parallel,
+                              counted, optional, depth and wave left NULL or 0 */
+    MODEL_FILES = 4,       /* the files only (task_specs()): no tasks */
     MODEL_COUNTS = 8,      /* what progress counts only: id, title, depth, parallel left
                               NULL or 0 */
     MODEL_GUARD = 16,      /* mark and line_hash, for writing a box (else NULL) */
