@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "tasksext.h"
 
@@ -94,10 +93,7 @@ static void examples_both_ways(void **state)
 static void real_corpus_both_ways(void **state)
 {
     (void)state;
-    if (access(TASKSEXT_SHARED_DIR "/corpus/real", R_OK) != 0) {
-        print_message("no " TASKSEXT_SHARED_DIR "/corpus/real (../shared): not read\n");
-        skip();
-    }
+    NEEDS_SHARED("corpus/real");
     sqlite3 *db = open_db(2);
     size_t tasks, edges;
     compare(db, TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", &tasks, &edges);
@@ -130,5 +126,5 @@ int main(void)
         cmocka_unit_test(real_corpus_both_ways),
         cmocka_unit_test(not_an_argument),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return RUN_TESTS(tests);
 }
