@@ -139,17 +139,12 @@ static int shown_in_table(const report_column *column)
 /* The table's lines are built in memory (a string_builder) and written 64
  * KiB at a time: a large table made a stdio call per cell and per run of
  * blanks (a tenth of `tasksext blocked` on 1,000 specs). */
-static void line_put(string_builder *line, const char *text, size_t n)
-{
-    builder_append_n(line, text, n);
-}
-
 static void line_blanks(string_builder *line, size_t n)
 {
     static const char blanks[] = "                                                                ";
     while (n > 0) {
         size_t chunk = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
-        line_put(line, blanks, chunk);
+        builder_append_n(line, blanks, chunk);
         n -= chunk;
     }
 }
@@ -158,7 +153,7 @@ static void line_colour(string_builder *line, int colour)
 {
     char escape[16];
     int n = snprintf(escape, sizeof escape, "\033[%dm", colour);
-    line_put(line, escape, (size_t)n);
+    builder_append_n(line, escape, (size_t)n);
 }
 
 /* Text already known to fit: `used` columns of `width`. */
@@ -168,8 +163,8 @@ static void line_padded(string_builder *line, const char *text, size_t used, siz
     size_t pad = width > used ? width - used : 0;
     if (right) line_blanks(line, pad);
     if (colour) line_colour(line, colour);
-    line_put(line, text, strlen(text));
-    if (colour) line_put(line, "\033[0m", 4);
+    builder_append_n(line, text, strlen(text));
+    if (colour) builder_append_n(line, "\033[0m", 4);
     if (!right && !last) line_blanks(line, pad);
 }
 
@@ -253,13 +248,13 @@ static void format_rows(row_range *range)
                 }
                 text = fitted;
             }
-            if (!first) line_put(&range->out, "  ", 2);
+            if (!first) builder_append_n(&range->out, "  ", 2);
             first = 0;
             line_padded(&range->out, text, used, range->width[c],
                         table->columns[c].flags & COLUMN_RIGHT,
                         range->style->colour ? cell->colour : 0, (long)c == last);
         }
-        line_put(&range->out, "\n", 1);
+        builder_append_n(&range->out, "\n", 1);
         if (range->flush && range->out.length >= 65536) line_flush(&range->out);
     }
     free(fitted);
@@ -340,18 +335,23 @@ int report_print_table(const report_table *table, const table_style *style)
     }
     size_t middle = table->n_rows >= TABLE_ROWS_FOR_TWO_THREADS ? table->n_rows / 2 : table->n_rows;
     row_range ranges[2] = {
-        {table, style, 0, middle, cell_width, breaks, width + columns, width, {0}, 1, 0},
-        {table,
-         style,
-         middle,
-         table->n_rows,
-         cell_width,
-         breaks,
-         width + 2 * columns,
-         width,
-         {0},
-         0,
-         0},
+        {.table = table,
+         .style = style,
+         .first = 0,
+         .end = middle,
+         .cell_width = cell_width,
+         .breaks = breaks,
+         .widest = width + columns,
+         .width = width,
+         .flush = 1},
+        {.table = table,
+         .style = style,
+         .first = middle,
+         .end = table->n_rows,
+         .cell_width = cell_width,
+         .breaks = breaks,
+         .widest = width + 2 * columns,
+         .width = width},
     };
     both_ranges(measure_rows, measure_thread, &ranges[0], &ranges[1]);
     for (size_t c = 0; c < table->n_columns; c++) {
@@ -373,12 +373,12 @@ int report_print_table(const report_table *table, const table_style *style)
     for (size_t c = 0; (long)c <= last; c++) {
         if (!shown_in_table(&table->columns[c])) continue;
         const char *heading = table->columns[c].heading;
-        if (!first) line_put(line, "  ", 2);
+        if (!first) builder_append_n(line, "  ", 2);
         first = 0;
         line_padded(line, heading, text_width(heading), width[c],
                     table->columns[c].flags & COLUMN_RIGHT, style->colour ? 1 : 0, (long)c == last);
     }
-    line_put(line, "\n", 1);
+    builder_append_n(line, "\n", 1);
 
     both_ranges(format_rows, format_thread, &ranges[0], &ranges[1]);
     line_flush(&ranges[0].out);

@@ -8,7 +8,6 @@
 
 #include "tasksext.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -155,19 +155,25 @@ static size_t decoded_width(const char *text, size_t length)
     return width;
 }
 
+/* The text's width, and in *control whether it may hold a control byte.
+ * ASCII, control characters included, is one column a byte. */
+static size_t width_of(const char *text, int *control)
+{
+    size_t length = strlen(text);
+    *control = 1;
+    return all_ascii(text, length, control) ? length : decoded_width(text, length);
+}
+
 size_t text_width(const char *text)
 {
-    /* ASCII, control characters included, is one column a byte. */
-    size_t length = strlen(text);
     int control;
-    return all_ascii(text, length, &control) ? length : decoded_width(text, length);
+    return width_of(text, &control);
 }
 
 size_t text_measure(const char *text, int *breaks_line)
 {
-    size_t length = strlen(text);
-    int control = 1;
-    size_t width = all_ascii(text, length, &control) ? length : decoded_width(text, length);
+    int control;
+    size_t width = width_of(text, &control);
     *breaks_line = control && strpbrk(text, "\t\r\n\033") != NULL;
     return width;
 }

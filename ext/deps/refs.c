@@ -162,10 +162,9 @@ static void refs_in_line(graph_builder *b, int task, const char *text, uint32_t 
     }
 }
 
-/* Elements of a JSON array of strings that we wrote (only \" and \\ escaped
- * in practice; other escapes are kept as written). */
-/* The next string of a JSON array of strings, from *at: its text as
- * written between the quotes (escapes kept), or 0 at the end. */
+/* The next string of a JSON array of strings that we wrote (only \" and \\
+ * escaped in practice), from *at: its text as written between the quotes,
+ * escapes kept; 0 at the end. */
 static int next_json_string(const char **at, const char **text, size_t *len)
 {
     const char *p = *at ? strchr(*at, '"') : NULL;

@@ -18,6 +18,7 @@ typedef struct kept_file {
     scan_missing *missing; /* a copy of view.missing, its names after it in the same block
                             * (the cursor's buffer of names is reused file after file) */
     char *path, *spec, *spec_path, *error;
+    size_t rows;        /* the rows the scan gave for it (file_scan.c file_rows()) */
     uint64_t first_row; /* rows of the files before it: its rows' rowids follow */
 } kept_file;
 
@@ -115,6 +116,7 @@ int scan_index_add(scan_index *x, const scan_file *file, size_t rows, const load
             name += n;
         }
     }
+    k->rows = rows;
     k->first_row = x->n_rows;
     x->n_rows += rows;
     k->view = *file;
@@ -158,11 +160,6 @@ static uint64_t key_hash(const char *key, const char *key2)
     return key2 ? text_hash_add(h, key2) : h;
 }
 
-static size_t row_count(const scan_table *table, const scan_file *file)
-{
-    return file->skipped ? 0 : table->row_count(file);
-}
-
 /* The row's key of `kind`: 1 with *key (and *key2 for two columns), 0 when
  * a column of it is NULL (such a row is never `=` to anything). */
 static int row_key(const scan_table *table, const scan_file *file, size_t row, enum key_kind kind,
@@ -203,18 +200,16 @@ static int build_keys(scan_index *x, const scan_table *table, enum key_kind kind
     if (keys->built) return SQLITE_OK;
     keys->n = 0; /* (a build that ran out of memory starts again) */
     /* Room for every row at once: no array doubling (and copying) as it fills. */
-    size_t total = 0;
-    for (size_t f = 0; f < x->n_files; f++)
-        total += row_count(table, &x->files[f].view);
+    uint64_t total = x->n_rows;
     if (total >= UINT32_MAX || x->n_files >= UINT32_MAX) return SQLITE_NOMEM;
     if (total) {
-        keyed_row *rows = realloc(keys->rows, total * sizeof(keyed_row));
+        keyed_row *rows = realloc(keys->rows, (size_t)total * sizeof(keyed_row));
         if (!rows) return SQLITE_NOMEM;
         keys->rows = rows;
     }
     for (size_t f = 0; f < x->n_files; f++) {
         const scan_file *file = &x->files[f].view;
-        size_t rows = row_count(table, file);
+        size_t rows = x->files[f].rows;
         /* The file's spec or path starts the hash of each of its rows: hashed
          * once per file, not once per row. */
         uint64_t file_part = 0;
