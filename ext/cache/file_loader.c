@@ -203,6 +203,7 @@ static int load(void *ctx, const path_entry *entry, void *item)
         fail(&s->item, entry->error, entry->reason);
         return 0;
     }
+    if (loader->o.walk_only) return 0;
     /* One stat to find the file in the cache; no stat at all without one. */
     struct stat st;
     int found = 0;

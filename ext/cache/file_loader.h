@@ -35,6 +35,9 @@ typedef struct file_loader_options {
      * no room for, which are then not offered to it (what it keeps it keeps whole, for any later
      * query). */
     unsigned omit;
+    /* Only the walk's names are wanted (spec, path): nothing is stat'ed,
+     * read or parsed, and items carry no file. */
+    int walk_only;
 } file_loader_options;
 
 /* One walked entry, loaded. */
@@ -46,7 +49,7 @@ typedef struct scan_item {
     const char *skipped;     /* the walk left this folder or file out, and why (a
                               * static string); nothing was read */
     char reason[128];        /* what went wrong, when error is set */
-    const loaded_file *file; /* the document, when error is 0 and not skipped */
+    const loaded_file *file; /* the document, when error is 0, not skipped, not walk_only */
     const task_graph *graph; /* its graph when parts were asked for, else NULL */
 } scan_item;
 

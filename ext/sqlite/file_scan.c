@@ -24,6 +24,8 @@
  *    16     `spec = ?` is given (next argv)   \  served from the cursor's index
  *    32     `id = ?` is given (next argv)      > of the path's rows (scan_index.h),
  *    64     `file = ?` is given (next argv)   /  built on the first xFilter
+ *  1024     no column but the table's walk_columns is read: the walk's
+ *           names alone, no file read or parsed
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
@@ -192,9 +194,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         if (paths) graph = 1;
         int omit_prose = table->lean && !graph;
         int omit_details = omit_prose && (info->colUsed & table->details_columns) == 0;
+        int walk_only =
+            table->walk_columns && !graph && (info->colUsed & ~table->walk_columns) == 0;
         info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) |
                        (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0) | (omit_prose ? 256 : 0) |
-                       (omit_details ? 512 : 0);
+                       (omit_details ? 512 : 0) | (walk_only ? 1024 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
         if (table->keyed && !table->from_text) key_constraints(table, info);
@@ -376,6 +380,7 @@ static int load_file(scan_cursor *cur, const void *loaded)
         cur->file.error = sqlite3_mprintf("%s: %s", path, item->reason);
         return cur->file.error ? SQLITE_OK : SQLITE_NOMEM;
     }
+    if (!item->file) return SQLITE_OK; /* walk only: the empty document */
     const task_document *doc = loaded_file_document(item->file);
     cur->file.doc = doc;
     cur->file.graph = item->graph;
@@ -451,7 +456,7 @@ static unsigned omit_parts(int idx_num)
 /* What an index of rows was read with: another plan needs another. */
 static int index_plan(int idx_num)
 {
-    return graph_parts(idx_num) | (int)(omit_parts(idx_num) << 8);
+    return graph_parts(idx_num) | (int)(omit_parts(idx_num) << 8) | (idx_num & 1024 ? 1 << 20 : 0);
 }
 
 /* Reads every file of the open scan into a new index of the path's rows. */
@@ -587,6 +592,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         .max_bytes = size_limit(vtab),
         .graph_parts = graph_parts(idx_num),
         .omit = omit_parts(idx_num),
+        .walk_only = (idx_num & 1024) != 0,
         .documents = vtab->conn->documents,
         .statuses = &vtab->conn->statuses,
     };
@@ -696,6 +702,7 @@ int scan_table_text_sibling(const scan_table *files, scan_table *text)
     if (text->graph_columns != UINT64_MAX) text->graph_columns &= before_path;
     if (text->paths_columns != UINT64_MAX) text->paths_columns &= before_path;
     text->details_columns &= before_path;
+    text->walk_columns = 0; /* the markdown given is the file: always parsed */
     const char *at = strstr(files->schema, path_column);
     char *name = sqlite3_mprintf("%s_text", files->name);
     char *schema = at ? sqlite3_mprintf("%.*smarkdown HIDDEN, name HIDDEN)",

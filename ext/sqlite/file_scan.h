@@ -63,6 +63,9 @@ typedef struct scan_table {
      * without one of details_columns, the details too (TASK_PART_*). */
     int lean;
     uint64_t details_columns;
+    /* Columns the walk alone answers (a file's spec and path): a statement
+     * that reads no other column (count(*) too) reads and parses no file. */
+    uint64_t walk_columns;
     int lists_skipped;      /* its rows are what the walk left out, one each */
     int checks_named_files; /* look up the files done tasks name (scan_file.missing) */
     /* Columns whose `=` constraints the cursor serves from an index of the

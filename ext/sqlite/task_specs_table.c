@@ -4,6 +4,9 @@
  *
  *   SELECT spec, tasks, done, error FROM task_specs('.xe/specs');
  *
+ * A statement that reads only spec, file and spec_path (or count(*)) reads
+ * no file: those come from the walk.
+ *
  * Columns: spec, file, title, author, description, meta, tasks, done, error,
  *          dialect, spec_path, progress_tasks, progress_done, optional_tasks,
  *          optional_done, path HIDDEN
@@ -119,6 +122,10 @@ const scan_table task_specs_table = {
               " optional_done INTEGER, path HIDDEN)",
     .path_column = SPECS_PATH,
     .lean = 1, /* no column reads the prose or a task's details */
+    /* `SELECT spec, file FROM task_specs(...)` lists the task lists without
+     * parsing one: what the command needs before its one scan of tasks(). */
+    .walk_columns = (1ull << SPECS_SPEC) | (1ull << SPECS_FILE) | (1ull << SPECS_SPEC_PATH) |
+                    (1ull << SPECS_PATH),
     .keyed = 1,
     .spec_column = SPECS_SPEC,
     .file_column = SPECS_FILE,

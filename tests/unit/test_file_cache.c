@@ -464,7 +464,7 @@ static void add_line(const scan_item *item, void *ctx)
 static char *scan(const char *root, file_cache *documents, file_cache *listings, int threads,
                   int graph_parts)
 {
-    file_loader_options options = {1 << 20, graph_parts, documents, NULL, 0};
+    file_loader_options options = {1 << 20, graph_parts, documents, NULL, 0, 0};
     scan_text t = {root, malloc(1 << 14), 0, 1 << 14};
     t.out[0] = '\0';
     scan_each(root, &options, listings, threads, add_line, &t);
@@ -585,8 +585,8 @@ static void count_lean(const scan_item *item, void *ctx)
  * whose document left something out. */
 static size_t lean_items(const char *root, file_cache *documents, size_t *items)
 {
-    file_loader_options options = {1 << 20, 0, documents, NULL,
-                                   TASK_PART_PROSE | TASK_PART_DETAILS};
+    file_loader_options options = {1 << 20, 0, documents, NULL, TASK_PART_PROSE | TASK_PART_DETAILS,
+                                   0};
     lean_count c = {0, 0};
     scan_each(root, &options, NULL, 0, count_lean, &c);
     *items = c.items;
@@ -626,6 +626,42 @@ static void a_lean_scan_keeps_whole_what_the_cache_keeps(void **state)
     file_cache_free(small);
 }
 
+/* The walk's names alone: the same files and specs as a scan that parses
+ * them, with no file read, parsed or cached. */
+static void a_walk_only_scan_names_the_files_and_reads_none(void **state)
+{
+    (void)state;
+    file_cache *documents = file_cache_new(1 << 20), *listings = file_cache_new(1 << 17);
+    file_loader_options walk = {1 << 20, 0, documents, NULL, 0, 1};
+    scan_text t = {tree, malloc(1 << 14), 0, 1 << 14};
+    t.out[0] = '\0';
+    scan_each(tree, &walk, listings, 1, add_line, &t);
+    assert_int_equal(file_cache_get_stats(documents).entries, 0);
+    assert_int_equal(file_cache_get_stats(documents).misses, 0);
+    assert_true(file_cache_get_stats(listings).entries > 0);
+    /* Each line is the parsing scan's line with `|0` (no error) where the
+     * counts were. */
+    char *parsed = scan(tree, NULL, NULL, 0, 0);
+    size_t lines = 0;
+    for (char *line = parsed, *end; (end = strchr(line, '\n')); line = end + 1, lines++) {
+        char *counts = memchr(line, '|', (size_t)(end - line));
+        counts = counts ? memchr(counts + 1, '|', (size_t)(end - counts - 1)) : NULL;
+        assert_non_null(counts);
+        char expected[600];
+        snprintf(expected, sizeof expected, "%.*s|0\n", (int)(counts - line), line);
+        assert_non_null(strstr(t.out, expected));
+    }
+    assert_true(lines >= 71);
+    size_t walked = 0;
+    for (const char *c = t.out; (c = strchr(c, '\n')); c++)
+        walked++;
+    assert_int_equal(walked, lines);
+    free(parsed);
+    free(t.out);
+    file_cache_free(documents);
+    file_cache_free(listings);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -640,6 +676,7 @@ int main(void)
         cmocka_unit_test(a_second_scan_reads_from_the_cache_and_sees_changes),
         cmocka_unit_test(concurrent_scans_share_the_caches),
         cmocka_unit_test(a_lean_scan_keeps_whole_what_the_cache_keeps),
+        cmocka_unit_test(a_walk_only_scan_names_the_files_and_reads_none),
     };
     return cmocka_run_group_tests(tests, make_tree, remove_tree);
 }

@@ -23,3 +23,8 @@ SELECT count(*) FROM tasks('examples') WHERE waits_for_pointer IS NULL;
 SELECT count(*) AS tasks, count(waits_for_pointer) AS non_null FROM tasks('examples');
 SELECT name FROM pragma_table_xinfo('tasks') WHERE hidden ORDER BY cid;
 SELECT name FROM pragma_table_xinfo('tasks_text') WHERE hidden ORDER BY cid;
+-- tasksext_cache_limit() takes bytes, 0 or more: one number, or two (the
+-- parsed files' and the listings').
+SELECT tasksext_cache_limit(-1);
+SELECT tasksext_cache_limit(1, -1);
+SELECT tasksext_cache_limit('64 MiB', 0);
