@@ -1,11 +1,15 @@
 /*
- * task_model.c - see task_model.h. Two queries per root: task_specs() first
- * (it parses every file and fills the parse cache), then tasks(), which
- * finds the files parsed and only adds the graph; the edges come with their
- * tasks (tasks().waits_for_pointer: waits_for as a C array).
+ * task_model.c - see task_model.h. Two queries per root: task_specs() first,
+ * then tasks(). Without the graph, task_specs() parses every file and fills
+ * the parse cache, and tasks() finds them there. With it, task_specs() reads
+ * the files' names alone and tasks() parses each file once and builds its
+ * graph on the same thread, with no cache between (rowless_files.h checks
+ * the files it gave no row for); the edges come with their tasks
+ * (tasks().waits_for_pointer: waits_for as a C array).
  */
 #include "task_model.h"
 
+#include "rowless_files.h"
 #include "tasksext.h"
 
 #include <stdint.h>
@@ -23,8 +27,7 @@ const char *model_keep(task_model *model, const char *text)
 
 /* ---- which tasks belong to which file ------------------------------------------ */
 
-/* A name under a root, hashed (FNV-1a, the root folded in first). */
-static uint64_t hash_root_name(int root, const char *name)
+uint64_t model_name_hash(int root, const char *name)
 {
     uint64_t hash = 1469598103934665603ULL ^ (uint64_t)root;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
@@ -89,15 +92,25 @@ static int finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const 
     return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
 }
 
+int model_error_stops(const char *error)
+{
+    return error && strstr(error, "-byte limit") != NULL;
+}
+
+/* With names_only, the files' spec and name alone, which task_specs() has
+ * from the walk, parsing nothing: error and dialect NULL, no count. */
 static int load_files(const cli_session *session, int root_index, task_model *model,
-                      size_t *capacity, size_t *tasks)
+                      size_t *capacity, size_t *tasks, int names_only)
 {
     const char *root = session->roots.items[root_index];
     struct stat st;
     if (!has_glob(root) && stat(root, &st) != 0)
         return session_fail("no such file or directory: '%s'", root);
     sqlite3_stmt *stmt;
-    if (prepare_for_root(session, "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
+    if (prepare_for_root(session,
+                         names_only
+                             ? "SELECT spec, file, NULL, NULL, 0 FROM task_specs(?1)"
+                             : "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
                          root, &stmt))
         return EXIT_FAILED;
     size_t found = 0, kept = 0;
@@ -107,9 +120,11 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
         const char *file = column_text(stmt, 1);
         if (!file || session_excluded(session, file)) continue;
         const char *error = column_text(stmt, 2);
-        if (error && strstr(error, "-byte limit")) {
+        if (model_error_stops(error)) {
+            /* (said before the statement, which owns the text, is gone) */
+            int failed = session_fail("%s", error);
             sqlite3_finalize(stmt);
-            return session_fail("%s", error);
+            return failed;
         }
         if (grow((void **)&model->files, capacity, model->n_files + 1, sizeof(model_file))) {
             sqlite3_finalize(stmt);
@@ -423,7 +438,7 @@ static int index_specs(task_model *model)
     for (size_t t = 0; t < model->n_tasks; t++) {
         model_task *task = &model->tasks[t];
         const char *name = task->spec ? task->spec : "";
-        size_t at = hash_root_name(task->root, name) & (capacity - 1);
+        size_t at = model_name_hash(task->root, name) & (capacity - 1);
         while (slots[at] >= 0 && (model->specs[slots[at]].root != task->root ||
                                   strcmp(model->specs[slots[at]].name, name) != 0))
             at = (at + 1) & (capacity - 1);
@@ -455,24 +470,19 @@ static int index_specs(task_model *model)
     return 0;
 }
 
-/* The parse cache as it stands, full: the tasks() scan finds every
- * document task_specs() parsed, and the graph it builds for a file is not
- * kept (an offer that needs room is refused, and the document goes with
- * it), so each file's graph and document are freed once its rows are read
- * and the next file's reuse the memory. Only for the last scan that needs
- * them: the commands that read the graph run no query after it. */
-static int keep_only_what_is_cached(const cli_session *session)
+/* No parsed file kept from here on: the tasks() scan parses each file
+ * once, builds its graph and gives its rows, and the memory goes to the
+ * next file. The listings stay, so the scan does not list the folders the
+ * names-only task_specs() listed again; they may take what the files had.
+ * The commands that read the graph run no query on the files after it. */
+static int parse_each_file_once(const cli_session *session)
 {
-    sqlite3_stmt *stmt;
-    if (sqlite3_prepare_v2(session->db,
-                           /* nothing cached: a limit of 0 would turn the cache off */
-                           "SELECT CASE WHEN bytes > 0 THEN tasksext_cache_limit(bytes) END FROM"
-                           " (SELECT json_extract(tasksext_cache_stats(), '$.bytes') AS bytes)",
-                           -1, &stmt, NULL) != SQLITE_OK)
-        return -1;
-    int rc = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW ? 0 : -1;
+    return sqlite3_exec(session->db,
+                        "SELECT tasksext_cache_limit(0, json_extract(tasksext_cache_stats(),"
+                        " '$.limit'))",
+                        NULL, NULL, NULL) == SQLITE_OK
+               ? 0
+               : -1;
 }
 
 int model_load(const cli_session *session, unsigned needs, task_model *model)
@@ -482,15 +492,18 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     model->strings = calloc(1, sizeof(string_pool));
     if (!model->strings) return session_fail("out of memory");
     size_t file_capacity = 0, task_capacity = 0, expected_tasks = 0;
+    /* With the graph: each file parsed once, in the tasks() scan. */
+    int one_scan = (needs & MODEL_GRAPH) != 0;
     for (size_t r = 0; r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks) != EXIT_OK)
+        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, one_scan) !=
+            EXIT_OK)
             return EXIT_FAILED;
     if (needs & MODEL_FILES) return EXIT_OK;
     /* Room for the tasks task_specs() counted, at once: no copy as the
      * array grows (it still grows should a file gain tasks in between). */
     if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))
         return session_fail("out of memory");
-    if ((needs & MODEL_GRAPH) && keep_only_what_is_cached(session) != 0)
+    if (one_scan && parse_each_file_once(session) != 0)
         return session_fail("cannot size the parse cache: %s", session_error_text(session->db));
     edge_reader reader = {0};
     int status = EXIT_OK;
@@ -503,6 +516,7 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
         build_adjacency(model, reader.edges, reader.n_edges) != 0)
         status = session_fail("out of memory");
     free(reader.edges);
+    if (status == EXIT_OK && one_scan) status = rowless_files_check(session, model);
     return status;
 }
 

@@ -12,6 +12,7 @@
 #define CLI_TASK_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "session.h"
 #include "string_pool.h"
@@ -74,11 +75,19 @@ enum model_needs {
 /* Reads every root. Fails, naming the root or the file, when a path does
  * not exist, a glob matches nothing, a root holds no task list, or a file
  * is over the size limit. Returns EXIT_OK or EXIT_FAILED. With
- * MODEL_GRAPH, the parse cache keeps nothing new from the tasks() scan
- * (nor the documents it used): a command that reads the graph runs no
- * query on the files after it. */
+ * MODEL_GRAPH, each file is parsed once, in the tasks() scan, and the parse
+ * cache keeps nothing from there on: a command that reads the graph runs
+ * no query on the files after it; and the files carry their spec and name
+ * only (error and dialect NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 void model_free(task_model *model);
+
+/* A name under a root, hashed (FNV-1a, the root folded in first). */
+uint64_t model_name_hash(int root, const char *name);
+
+/* 1 for a file's error that stops a command: the file is over the size
+ * limit (its tasks are missing, not merely suspect). */
+int model_error_stops(const char *error);
 
 /* A string kept as long as the model (NULL stays NULL). */
 const char *model_keep(task_model *model, const char *text);

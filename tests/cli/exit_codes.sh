@@ -19,7 +19,8 @@ expect() { # WANTED-STATUS STREAM PATTERN ARGS...
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
-        echo "FAIL tasksext $*: exit $status (wanted $want), no '$pattern' on $stream" >&2
+        echo "FAIL tasksext $*: exit $status (wanted $want), no '$pattern' on $stream:" >&2
+        head -3 "$file" >&2
     fi
 }
 
@@ -40,5 +41,15 @@ expect 2 stderr "^usage: tasksext ready" ready examples --format dot
 expect 2 stderr '--width takes' progress examples --width 3
 expect 1 stderr 'nothing is ready' next tests/cli/fixtures/done
 expect 0 stdout 'passed' check examples
+# A file over the size limit (sparse: nothing is written) fails every
+# command that reads the tree, naming the file, whichever way it scans.
+mkdir -p "$work/big/a" "$work/big/b" "$work/big/c"
+printf -- '- [ ] T001 first\n- [ ] T002 second\n' > "$work/big/a/tasks.md"
+truncate -s 70M "$work/big/b/tasks.md"
+printf -- '- [x] T001 done\n' > "$work/big/c/tasks.md"
+for command in progress ready blocked critical-path conflicts issues next check badge; do
+    expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" "$command" "$work/big"
+done
+expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" graph --root "$work/big" a
 echo "exit codes: $passed passed, $failed failed"
 [ $failed -eq 0 ]
