@@ -1,11 +1,12 @@
 /*
- * task_model.c - see task_model.h. Two queries per root: task_specs() first,
- * then tasks(). Without the graph, task_specs() parses every file and fills
- * the parse cache, and tasks() finds them there. With it, task_specs() reads
- * the files' names alone and tasks() parses each file once and builds its
- * graph on the same thread, with no cache between (rowless_files.h checks
- * the files it gave no row for); the edges come with their tasks
- * (tasks().waits_for_pointer: waits_for as a C array).
+ * task_model.c - see task_model.h. Two queries per root, task_specs() and
+ * tasks(). Without the graph, task_specs() comes first: it parses every file
+ * and fills the parse cache, and tasks() finds them there. With it, tasks()
+ * comes first, parses each file once and builds its graph on the same
+ * thread, with no cache between, and task_specs() then reads the files'
+ * names alone (rowless_files.h checks those that gave no row); the edges
+ * come with their tasks (tasks().waits_for_pointer: waits_for as a C
+ * array).
  */
 #include "task_model.h"
 
@@ -103,9 +104,6 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
                       size_t *capacity, size_t *tasks, int names_only)
 {
     const char *root = session->roots.items[root_index];
-    struct stat st;
-    if (!has_glob(root) && stat(root, &st) != 0)
-        return session_fail("no such file or directory: '%s'", root);
     sqlite3_stmt *stmt;
     if (prepare_for_root(session,
                          names_only
@@ -492,11 +490,18 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     model->strings = calloc(1, sizeof(string_pool));
     if (!model->strings) return session_fail("out of memory");
     size_t file_capacity = 0, task_capacity = 0, expected_tasks = 0;
-    /* With the graph: each file parsed once, in the tasks() scan. */
+    for (size_t r = 0; r < session->roots.n; r++) {
+        const char *root = session->roots.items[r];
+        struct stat st;
+        if (!has_glob(root) && stat(root, &st) != 0)
+            return session_fail("no such file or directory: '%s'", root);
+    }
+    /* With the graph, each file is parsed once, in the tasks() scan, which
+     * walks the tree on the worker thread while files are parsed; the
+     * files' names come after it, from the listings it left in the cache. */
     int one_scan = (needs & MODEL_GRAPH) != 0;
-    for (size_t r = 0; r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, one_scan) !=
-            EXIT_OK)
+    for (size_t r = 0; !one_scan && r < session->roots.n; r++)
+        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, 0) != EXIT_OK)
             return EXIT_FAILED;
     if (needs & MODEL_FILES) return EXIT_OK;
     /* Room for the tasks task_specs() counted, at once: no copy as the
@@ -516,6 +521,8 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
         build_adjacency(model, reader.edges, reader.n_edges) != 0)
         status = session_fail("out of memory");
     free(reader.edges);
+    for (size_t r = 0; status == EXIT_OK && one_scan && r < session->roots.n; r++)
+        status = load_files(session, (int)r, model, &file_capacity, &expected_tasks, 1);
     if (status == EXIT_OK && one_scan) status = rowless_files_check(session, model);
     return status;
 }
