@@ -51,5 +51,11 @@ for command in progress ready blocked critical-path conflicts issues next check 
     expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" "$command" "$work/big"
 done
 expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" graph --root "$work/big" a
+# ... also in a folder whose name is a glob's (the graph commands look the
+# file up again on its own).
+mkdir -p "$work/glob/a" "$work/glob/[draft]"
+cp "$work/big/a/tasks.md" "$work/glob/a/tasks.md"
+truncate -s 70M "$work/glob/[draft]/tasks.md"
+expect 1 stderr "glob/\[draft\]/tasks.md: larger than the [0-9]*-byte limit" blocked "$work/glob"
 echo "exit codes: $passed passed, $failed failed"
 [ $failed -eq 0 ]
