@@ -605,8 +605,10 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     cur->listings = (listing_source){vtab->conn->listings, {0}};
     walk_listings listings = listing_source_callbacks(&cur->listings);
     prefetch_client client = file_loader_client(cur->loader);
-    /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. */
-    int threads = sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1);
+    /* PRAGMA threads (SQLITE_LIMIT_WORKER_THREADS) decides: 0 is off. A
+     * walk-only scan reads nothing ahead: a worker would only hand each
+     * name over (a wake-up per file), slower than walking here. */
+    int threads = options.walk_only ? 0 : sqlite3_limit(vtab->db, SQLITE_LIMIT_WORKER_THREADS, -1);
     if (prefetch_open(path, &listings, &client, threads, &cur->files, &message) != 0) {
         close_files(cur);
         if (!message) return SQLITE_NOMEM;
