@@ -435,6 +435,13 @@ static int index_specs(task_model *model)
     size_t spec_capacity = 0;
     for (size_t t = 0; t < model->n_tasks; t++) {
         model_task *task = &model->tasks[t];
+        /* A file's tasks share its one kept spec name: looked up once. */
+        if (t > 0 && task->spec == model->tasks[t - 1].spec &&
+            task->root == model->tasks[t - 1].root) {
+            task->spec_index = model->tasks[t - 1].spec_index;
+            model->specs[task->spec_index].n_tasks++;
+            continue;
+        }
         const char *name = task->spec ? task->spec : "";
         size_t at = model_name_hash(task->root, name) & (capacity - 1);
         while (slots[at] >= 0 && (model->specs[slots[at]].root != task->root ||
