@@ -7,6 +7,12 @@
 
 #include "string_builder.h"
 
+/* Past this many files without a row under one root, the root is read again
+ * whole, in one query, rather than file by file: each query of one file
+ * walks to it and starts a scan, and a folder named like a glob (`[draft]`)
+ * lists its parent to find it. */
+#define ONE_BY_ONE_MAX 32
+
 /* The first task of each file, in an open-addressing table keyed by the
  * file's root and name: the files some row came from. */
 typedef struct file_set {
@@ -26,23 +32,40 @@ static size_t slot_of(const file_set *set, const task_model *model, int root, co
     }
 }
 
+/* A file's tasks come together and share its one kept name. */
+static int starts_file(const task_model *model, size_t t)
+{
+    const model_task *task = &model->tasks[t];
+    return t == 0 || task->file != model->tasks[t - 1].file ||
+           task->root != model->tasks[t - 1].root;
+}
+
 static int file_set_build(file_set *set, const task_model *model)
 {
+    /* Room for every file the scan gave rows for (the names came later: a
+     * tree may have lost files in between) and for every name looked up. */
+    size_t files = model->n_files;
+    for (size_t t = 0; t < model->n_tasks; t++)
+        files += (size_t)starts_file(model, t);
     set->capacity = 64;
-    while (set->capacity < 2 * model->n_files + 2)
+    while (set->capacity < 2 * files + 2)
         set->capacity *= 2;
     set->slots = malloc(set->capacity * sizeof *set->slots);
     if (!set->slots) return -1;
     for (size_t i = 0; i < set->capacity; i++)
         set->slots[i] = -1;
-    /* A file's tasks share its one kept name. */
     for (size_t t = 0; t < model->n_tasks; t++) {
+        if (!starts_file(model, t)) continue;
         const model_task *task = &model->tasks[t];
-        if (t > 0 && task->file == model->tasks[t - 1].file) continue;
         size_t at = slot_of(set, model, task->root, task->file);
         if (set->slots[at] < 0) set->slots[at] = (long)t;
     }
     return 0;
+}
+
+static int has_rows(const file_set *set, const task_model *model, const model_file *file)
+{
+    return set->slots[slot_of(set, model, file->root, file->file)] >= 0;
 }
 
 /* `path` as a walk root that names that file alone: the glob characters a
@@ -60,44 +83,88 @@ static void literal_root(const char *path, string_builder *out)
     }
 }
 
+typedef struct error_query {
+    const cli_session *session;
+    sqlite3_stmt *stmt;
+    const char *sql;
+} error_query;
+
+/* Runs the query on `root` and fails, with the error, at the first file
+ * (not excluded) whose error stops a command. EXIT_OK with *rows the rows
+ * read, or -1 when the query failed (the root may name a file gone since,
+ * or one whose name the walk repaired); EXIT_FAILED once said. */
+static int check_errors(error_query *q, const char *root, size_t *rows)
+{
+    *rows = 0;
+    if (!q->stmt && sqlite3_prepare_v2(q->session->db, q->sql, -1, &q->stmt, NULL) != SQLITE_OK)
+        return session_fail("cannot read '%s': %s", root, session_error_text(q->session->db));
+    sqlite3_bind_text(q->stmt, 1, root, -1, SQLITE_STATIC);
+    int rc = SQLITE_DONE, status = EXIT_OK;
+    while (status == EXIT_OK && (rc = sqlite3_step(q->stmt)) == SQLITE_ROW) {
+        ++*rows;
+        const char *file = (const char *)sqlite3_column_text(q->stmt, 0);
+        const char *error = (const char *)sqlite3_column_text(q->stmt, 1);
+        /* (said before the reset, which frees the text) */
+        if (model_error_stops(error) && !(file && session_excluded(q->session, file)))
+            status = session_fail("%s", error);
+    }
+    if (status == EXIT_OK && rc == SQLITE_NOMEM) status = session_fail("out of memory");
+    if (status == EXIT_OK && rc != SQLITE_DONE) status = -1;
+    sqlite3_reset(q->stmt);
+    return status;
+}
+
+/* The files of root `r` that gave no row, file by file while they are few;
+ * else, or when one cannot be found by its name again, the root whole. */
+static int check_root(const cli_session *session, const task_model *model, const file_set *set,
+                      int r, error_query *one, error_query *whole, string_builder *name)
+{
+    size_t rowless = 0;
+    for (size_t f = 0; f < model->n_files; f++) {
+        const model_file *file = &model->files[f];
+        if (file->root == r && file->file && !has_rows(set, model, file)) rowless++;
+    }
+    if (rowless == 0) return EXIT_OK;
+    if (rowless <= ONE_BY_ONE_MAX) {
+        /* One file's scan has nothing to read ahead: no worker for it. */
+        int threads = sqlite3_limit(session->db, SQLITE_LIMIT_WORKER_THREADS, 0);
+        int status = EXIT_OK;
+        for (size_t f = 0; f < model->n_files && status == EXIT_OK; f++) {
+            const model_file *file = &model->files[f];
+            if (file->root != r || !file->file || has_rows(set, model, file)) continue;
+            literal_root(file->file, name);
+            if (name->failed) {
+                status = session_fail("out of memory");
+                break;
+            }
+            size_t rows;
+            status = check_errors(one, builder_text(name), &rows);
+            if (status == EXIT_OK && rows != 1) status = -1; /* not that one file */
+        }
+        sqlite3_limit(session->db, SQLITE_LIMIT_WORKER_THREADS, threads);
+        if (status != -1) return status;
+    }
+    size_t rows;
+    int status = check_errors(whole, session->roots.items[r], &rows);
+    return status == -1 ? session_fail("cannot read '%s': %s", session->roots.items[r],
+                                       session_error_text(session->db))
+                        : status;
+}
+
 int rowless_files_check(const cli_session *session, const task_model *model)
 {
     file_set set;
     if (file_set_build(&set, model) != 0) return session_fail("out of memory");
-    sqlite3_stmt *stmt = NULL;
-    string_builder root = {0};
+    error_query one = {session, NULL, "SELECT file, error FROM task_specs(?1)"};
+    error_query whole = {session, NULL,
+                         "SELECT file, error FROM task_specs(?1) WHERE error IS NOT NULL"};
+    string_builder name = {0};
     int status = EXIT_OK;
-    for (size_t f = 0; f < model->n_files && status == EXIT_OK; f++) {
-        const model_file *file = &model->files[f];
-        if (!file->file || set.slots[slot_of(&set, model, file->root, file->file)] >= 0) continue;
-        if (!stmt && sqlite3_prepare_v2(session->db, "SELECT error FROM task_specs(?1)", -1, &stmt,
-                                        NULL) != SQLITE_OK) {
-            status = session_fail("cannot read '%s': %s", file->file,
-                                  session_error_text(session->db));
-            break;
-        }
-        literal_root(file->file, &root);
-        if (root.failed) {
-            status = session_fail("out of memory");
-            break;
-        }
-        sqlite3_bind_text(stmt, 1, builder_text(&root), (int)root.length, SQLITE_STATIC);
-        int rc;
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            const char *error = (const char *)sqlite3_column_text(stmt, 0);
-            if (model_error_stops(error)) {
-                status = session_fail("%s", error);
-                break;
-            }
-        }
-        /* A file gone since the walk is no error here: its scan said so. */
-        if (status == EXIT_OK && rc != SQLITE_DONE && rc != SQLITE_ERROR)
-            status = session_fail("cannot read '%s': %s", file->file,
-                                  session_error_text(session->db));
-        sqlite3_reset(stmt);
-    }
-    sqlite3_finalize(stmt);
-    builder_free(&root);
+    for (size_t r = 0; r < session->roots.n && status == EXIT_OK; r++)
+        status = check_root(session, model, &set, (int)r, &one, &whole, &name);
+    sqlite3_finalize(one.stmt);
+    sqlite3_finalize(whole.stmt);
+    builder_free(&name);
     free(set.slots);
     return status;
 }

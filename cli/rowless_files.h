@@ -6,8 +6,10 @@
  * file parsed) and then reads each once, in its scan of tasks(). A file
  * over the size limit gives no row there, and is an error the command must
  * not pass over; so every file without a row (a task list with no task, one
- * that could not be read, one over the limit: few, in any tree) is asked
- * for its error through task_specs(), that one file alone.
+ * that could not be read, one over the limit) is asked for its error
+ * through task_specs(): that one file alone while a root has few such files,
+ * else (or when a file cannot be found again by the name the walk gave it:
+ * a name that is not UTF-8 is shown repaired) the whole root once more.
  */
 #ifndef CLI_ROWLESS_FILES_H
 #define CLI_ROWLESS_FILES_H

@@ -460,7 +460,8 @@ static int index_specs(task_model *model)
         model->specs[slots[at]].n_tasks++;
     }
     free(slots);
-    int *all = malloc((model->n_tasks ? model->n_tasks : 1) * sizeof *all);
+    if (model->n_specs == 0) return 0; /* (nothing to hold, nothing to free) */
+    int *all = malloc(model->n_tasks * sizeof *all);
     if (!all) return -1;
     size_t offset = 0;
     for (size_t s = 0; s < model->n_specs; s++) {

@@ -7,7 +7,8 @@
  *   SELECT tasksext_cache_limit(0, 8 << 20); -- parsed files off, listings at most 8 MiB
  *   SELECT tasksext_cache_clear();         -- forget every parsed file; returns how many
  *   SELECT tasksext_cache_stats();         -- {"entries":..,"bytes":..,"limit":..,
- *                                          --  "hits":..,"misses":..}
+ *                                          --  "hits":..,"misses":..,
+ *                                          --  "listing_entries":..,"listing_limit":..}
  */
 #include "cache_functions.h"
 
@@ -60,10 +61,13 @@ static void cache_stats(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argv;
     tasks_connection *conn = sqlite3_user_data(ctx);
     file_cache_stats s = file_cache_get_stats(conn->documents);
+    file_cache_stats l = file_cache_get_stats(conn->listings);
     char *json = sqlite3_mprintf(
-        "{\"entries\":%llu,\"bytes\":%llu,\"limit\":%llu,\"hits\":%llu,\"misses\":%llu}",
+        "{\"entries\":%llu,\"bytes\":%llu,\"limit\":%llu,\"hits\":%llu,\"misses\":%llu,"
+        "\"listing_entries\":%llu,\"listing_limit\":%llu}",
         (unsigned long long)s.entries, (unsigned long long)s.bytes, (unsigned long long)s.limit,
-        (unsigned long long)s.hits, (unsigned long long)s.misses);
+        (unsigned long long)s.hits, (unsigned long long)s.misses, (unsigned long long)l.entries,
+        (unsigned long long)l.limit);
     if (!json) {
         sqlite3_result_error_nomem(ctx);
         return;

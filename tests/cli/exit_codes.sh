@@ -57,5 +57,20 @@ mkdir -p "$work/glob/a" "$work/glob/[draft]"
 cp "$work/big/a/tasks.md" "$work/glob/a/tasks.md"
 truncate -s 70M "$work/glob/[draft]/tasks.md"
 expect 1 stderr "glob/\[draft\]/tasks.md: larger than the [0-9]*-byte limit" blocked "$work/glob"
+expect 1 stderr "glob//\[draft\]/tasks.md: larger than the [0-9]*-byte limit" next "$work/glob//"
+# ... in a folder whose name is not UTF-8 (shown repaired: not a name to
+# look the file up by again), and among more task lists with no task than
+# are looked up one by one.
+mkdir -p "$work/bytes/a" "$work/bytes/$(printf 'b\377')"
+cp "$work/big/a/tasks.md" "$work/bytes/a/tasks.md"
+truncate -s 70M "$work/bytes/$(printf 'b\377')/tasks.md"
+expect 1 stderr "bytes/b.*/tasks.md: larger than the [0-9]*-byte limit" critical-path "$work/bytes"
+mkdir -p "$work/empty/z"
+cp "$work/big/a/tasks.md" "$work/empty/z/tasks.md"
+for i in $(seq 1 40); do mkdir -p "$work/empty/e$i" && echo "# no tasks" > "$work/empty/e$i/tasks.md"; done
+expect 0 stdout "T001" ready "$work/empty"
+mkdir -p "$work/empty/x"
+truncate -s 70M "$work/empty/x/tasks.md"
+expect 1 stderr "empty/x/tasks.md: larger than the [0-9]*-byte limit" ready "$work/empty"
 echo "exit codes: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -24,8 +24,16 @@ SELECT spec, tasks, error IS NOT NULL FROM task_specs('tests/fixtures')
   WHERE spec = 'tree/002-bad-front-matter';
 -- The text sibling reads the markdown it is given, whatever is read.
 SELECT count(*), spec FROM task_specs_text('- [ ] T001 a', 'specs/009-x/tasks.md');
--- Two limits: parsed files off, listings kept.
+-- Two limits: parsed files off, listings kept (and bounded apart).
+SELECT 'listings so far', json_extract(tasksext_cache_stats(), '$.listing_entries') > 0,
+       json_extract(tasksext_cache_stats(), '$.listing_limit');
 SELECT tasksext_cache_limit(0, 1 << 20) > 0;
-SELECT 'files off', json_extract(tasksext_cache_stats(), '$.limit', '$.entries');
+SELECT 'files off', json_extract(tasksext_cache_stats(), '$.limit', '$.entries', '$.listing_limit');
 SELECT 'tasks still read', count(*) > 0 FROM tasks('tests/fixtures');
-SELECT 'nothing kept', json_extract(tasksext_cache_stats(), '$.entries');
+SELECT 'nothing kept but listings', json_extract(tasksext_cache_stats(), '$.entries'),
+       json_extract(tasksext_cache_stats(), '$.listing_entries') > 0;
+-- One number gives the listings their eighth of it, as before.
+SELECT tasksext_cache_limit(8 << 20) = 0;
+SELECT 'one number', json_extract(tasksext_cache_stats(), '$.limit', '$.listing_limit');
+SELECT tasksext_cache_limit(1 << 20, 0) > 0;
+SELECT 'listings off', json_extract(tasksext_cache_stats(), '$.listing_entries', '$.listing_limit');
