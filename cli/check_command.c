@@ -187,10 +187,10 @@ int run_check(const cli_options *options)
     }
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, options->summary ? MODEL_COUNTS : MODEL_FILES);
-    if (status != EXIT_OK) return status;
     issue_rows rows;
-    status = issue_rows_load(&session, &rows);
+    int status = issue_rows_open(&session, &model, options,
+                                 options->summary ? MODEL_COUNTS : MODEL_FILES, &rows);
+    if (status != EXIT_OK) return status;
     issue_severity fail_on = issue_severity_of(options->fail_on ? options->fail_on : "error");
     int failing = 0;
     for (int s = 0; s <= (int)fail_on; s++)

@@ -3,6 +3,7 @@
  */
 #include "issue_rows.h"
 
+#include "command_support.h"
 #include "decimal_text.h"
 #include "string_builder.h"
 
@@ -50,6 +51,13 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
             const char *file = (const char *)sqlite3_column_text(stmt, 1);
             if (file && session_excluded(session, file)) continue;
+            const char *code = (const char *)sqlite3_column_text(stmt, 4);
+            const char *message = (const char *)sqlite3_column_text(stmt, 5);
+            if (code && strcmp(code, "unreadable-file") == 0 && model_error_stops(message)) {
+                rc = SQLITE_ABORT;
+                session_fail("%s", message); /* (before the text goes with the statement) */
+                break;
+            }
             const char *severity = (const char *)sqlite3_column_text(stmt, 6);
             issue_severity level = issue_severity_of(severity);
             rows->counts[level]++;
@@ -57,7 +65,7 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
             report_add_row(table);
             report_set_text(table, I_SEVERITY, severity);
             report_set_colour(table, I_SEVERITY, severity_colour(level));
-            report_set_text(table, I_CODE, (const char *)sqlite3_column_text(stmt, 4));
+            report_set_text(table, I_CODE, code);
             report_set_text(table, I_SPEC, (const char *)sqlite3_column_text(stmt, 0));
             report_set_text(table, I_FILE, file);
             /* `file:line`, or the file alone (by hand: snprintf was a
@@ -76,15 +84,39 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
             if (where.failed) table->failed = 1;
             report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
             report_set_text(table, I_WHERE, builder_text(&where));
-            report_set_text(table, I_MESSAGE, (const char *)sqlite3_column_text(stmt, 5));
+            report_set_text(table, I_MESSAGE, message);
         }
         builder_free(&where);
         sqlite3_finalize(stmt);
+        if (rc == SQLITE_ABORT) return EXIT_FAILED; /* said */
         if (rc != SQLITE_DONE)
             return session_fail("cannot read '%s': %s", session->roots.items[r],
                                 session_error_text(session->db));
     }
     return rows->table.failed ? session_fail("out of memory") : EXIT_OK;
+}
+
+int issue_rows_open(cli_session *session, task_model *model, const cli_options *options,
+                    unsigned needs, issue_rows *rows)
+{
+    memset(rows, 0, sizeof *rows);
+    memset(model, 0, sizeof *model);
+    report_init(&rows->table, NULL, 0); /* (freed whatever happens) */
+    int status = session_open(session, options, 1);
+    if (status == EXIT_OK && (needs & MODEL_COUNTS)) {
+        status = model_load(session, needs, model);
+        if (status == EXIT_OK) status = issue_rows_load(session, rows);
+    } else if (status == EXIT_OK) {
+        status = model_check_roots(session);
+        if (status == EXIT_OK) status = model_parse_each_file_once(session);
+        if (status == EXIT_OK) status = issue_rows_load(session, rows);
+        if (status == EXIT_OK) status = model_load(session, MODEL_NAMES, model);
+    }
+    if (status != EXIT_OK) {
+        issue_rows_free(rows);
+        close_model(session, model);
+    }
+    return status;
 }
 
 void issue_rows_free(issue_rows *rows)

@@ -7,6 +7,7 @@
 
 #include "report_table.h"
 #include "session.h"
+#include "task_model.h"
 
 enum issue_column { I_SEVERITY, I_CODE, I_SPEC, I_FILE, I_LINE, I_ID, I_WHERE, I_MESSAGE };
 
@@ -17,8 +18,17 @@ typedef struct issue_rows {
     long counts[3]; /* per issue_severity */
 } issue_rows;
 
-/* Reads the rows (files the excludes leave out give none). */
+/* Reads the rows (files the excludes leave out give none). A file over
+ * the size limit stops it: EXIT_FAILED, with its error. */
 int issue_rows_load(const cli_session *session, issue_rows *rows);
+
+/* Opens the session and reads both the rows and the model (`needs`, one of
+ * MODEL_FILES and MODEL_COUNTS). With MODEL_FILES the rows come first, each
+ * file parsed once (the parse cache keeps none), and the model's files
+ * after them, by name alone; with MODEL_COUNTS the model comes first and
+ * fills the cache the rows then read. On failure everything is closed. */
+int issue_rows_open(cli_session *session, task_model *model, const cli_options *options,
+                    unsigned needs, issue_rows *rows);
 void issue_rows_free(issue_rows *rows);
 
 /* "error" -> SEVERITY_ERROR, ...; SEVERITY_INFO for anything else. */

@@ -10,11 +10,10 @@ int run_issues(const cli_options *options)
 {
     cli_session session;
     task_model model;
-    int status = open_model(&session, &model, options, 1, MODEL_FILES);
-    if (status != EXIT_OK) return status;
     issue_rows rows;
-    status = issue_rows_load(&session, &rows);
-    if (status == EXIT_OK) status = session_print_report(&session, &rows.table, "issues", NULL, NULL);
+    int status = issue_rows_open(&session, &model, options, MODEL_FILES, &rows);
+    if (status != EXIT_OK) return status;
+    status = session_print_report(&session, &rows.table, "issues", NULL, NULL);
     issue_rows_free(&rows);
     close_model(&session, &model);
     return status;

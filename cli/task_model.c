@@ -476,19 +476,29 @@ static int index_specs(task_model *model)
     return 0;
 }
 
-/* No parsed file kept from here on: the tasks() scan parses each file
- * once, builds its graph and gives its rows, and the memory goes to the
- * next file. The listings stay, so the scan does not list the folders the
- * names-only task_specs() listed again; they may take what the files had.
- * The commands that read the graph run no query on the files after it. */
-static int parse_each_file_once(const cli_session *session)
+int model_check_roots(const cli_session *session)
 {
-    return sqlite3_exec(session->db,
-                        "SELECT tasksext_cache_limit(0, json_extract(tasksext_cache_stats(),"
-                        " '$.limit'))",
-                        NULL, NULL, NULL) == SQLITE_OK
-               ? 0
-               : -1;
+    for (size_t r = 0; r < session->roots.n; r++) {
+        const char *root = session->roots.items[r];
+        struct stat st;
+        if (!has_glob(root) && stat(root, &st) != 0)
+            return session_fail("no such file or directory: '%s'", root);
+    }
+    return EXIT_OK;
+}
+
+/* No parsed file kept from here on: the next scan parses each file once,
+ * builds its graph and gives its rows, and the memory goes to the next
+ * file. The listings stay, so a walk by names after it lists no folder
+ * again; they may take what the files had. */
+int model_parse_each_file_once(const cli_session *session)
+{
+    if (sqlite3_exec(session->db,
+                     "SELECT tasksext_cache_limit(0, json_extract(tasksext_cache_stats(),"
+                     " '$.limit'))",
+                     NULL, NULL, NULL) == SQLITE_OK)
+        return EXIT_OK;
+    return session_fail("cannot size the parse cache: %s", session_error_text(session->db));
 }
 
 int model_load(const cli_session *session, unsigned needs, task_model *model)
@@ -498,26 +508,22 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     model->strings = calloc(1, sizeof(string_pool));
     if (!model->strings) return session_fail("out of memory");
     size_t file_capacity = 0, task_capacity = 0, expected_tasks = 0;
-    for (size_t r = 0; r < session->roots.n; r++) {
-        const char *root = session->roots.items[r];
-        struct stat st;
-        if (!has_glob(root) && stat(root, &st) != 0)
-            return session_fail("no such file or directory: '%s'", root);
-    }
+    if (model_check_roots(session) != EXIT_OK) return EXIT_FAILED;
     /* With the graph, each file is parsed once, in the tasks() scan, which
      * walks the tree on the worker thread while files are parsed; the
      * files' names come after it, from the listings it left in the cache. */
     int one_scan = (needs & MODEL_GRAPH) != 0;
+    int names_only = (needs & MODEL_NAMES) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, 0) != EXIT_OK)
+        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, names_only) !=
+            EXIT_OK)
             return EXIT_FAILED;
-    if (needs & MODEL_FILES) return EXIT_OK;
+    if (needs & (MODEL_FILES | MODEL_NAMES)) return EXIT_OK;
     /* Room for the tasks task_specs() counted, at once: no copy as the
      * array grows (it still grows should a file gain tasks in between). */
     if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))
         return session_fail("out of memory");
-    if (one_scan && parse_each_file_once(session) != 0)
-        return session_fail("cannot size the parse cache: %s", session_error_text(session->db));
+    if (one_scan && model_parse_each_file_once(session) != EXIT_OK) return EXIT_FAILED;
     edge_reader reader = {0};
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)

@@ -62,14 +62,16 @@ typedef struct task_model {
 } task_model;
 
 enum model_needs {
-    MODEL_GRAPH = 1,       /* ready, wave, level */
-    MODEL_EDGES = 2,       /* the adjacency lists (implies MODEL_GRAPH); step_name, parallel,
-                              counted, optional, depth and wave left NULL or 0 */
-    MODEL_FILES = 4,       /* the files only (task_specs()): no tasks */
-    MODEL_COUNTS = 8,      /* what progress counts only: id, title, depth, parallel left
-                              NULL or 0 */
-    MODEL_GUARD = 16,      /* mark and line_hash, for writing a box (else NULL) */
-    MODEL_NAMED_FILES = 32 /* files, the paths each task names (else NULL) */
+    MODEL_GRAPH = 1,        /* ready, wave, level */
+    MODEL_EDGES = 2,        /* the adjacency lists (implies MODEL_GRAPH); step_name, parallel,
+                               counted, optional, depth and wave left NULL or 0 */
+    MODEL_FILES = 4,        /* the files only (task_specs()): no tasks */
+    MODEL_COUNTS = 8,       /* what progress counts only: id, title, depth, parallel left
+                               NULL or 0 */
+    MODEL_GUARD = 16,       /* mark and line_hash, for writing a box (else NULL) */
+    MODEL_NAMED_FILES = 32, /* files, the paths each task names (else NULL) */
+    MODEL_NAMES = 64        /* the files only, their spec and name alone: no file parsed
+                               (error and dialect NULL) */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
@@ -81,6 +83,13 @@ enum model_needs {
  * only (error and dialect NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 void model_free(task_model *model);
+
+/* EXIT_OK, or EXIT_FAILED naming the first root that does not exist. */
+int model_check_roots(const cli_session *session);
+
+/* The parse cache keeps no parsed file from here on (its listings stay):
+ * for a last scan that reads each file once. EXIT_OK or EXIT_FAILED. */
+int model_parse_each_file_once(const cli_session *session);
 
 /* A name under a root, hashed (FNV-1a, the root folded in first). */
 uint64_t model_name_hash(int root, const char *name);
