@@ -104,7 +104,8 @@ void progress_bar(int percent, char *out, size_t size)
 int progress_tally_open(cli_session *session, task_model *model, const cli_options *options,
                         progress_tally *tally)
 {
-    int status = open_model(session, model, options, 1, MODEL_COUNTS);
+    /* (progress and badge read nothing after the model) */
+    int status = open_model(session, model, options, 1, MODEL_COUNTS | MODEL_LAST);
     if (status != EXIT_OK) return status;
     if (progress_tally_build(model, session->count_all, tally) != 0) {
         close_model(session, model);

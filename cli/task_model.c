@@ -1,11 +1,12 @@
 /*
  * task_model.c - see task_model.h. Two queries per root, task_specs() and
- * tasks(). Without the graph, task_specs() comes first: it parses every file
- * and fills the parse cache, and tasks() finds them there. With it, tasks()
- * comes first, parses each file once and builds its graph on the same
- * thread, with no cache between, and task_specs() then reads the files'
- * names alone (rowless_files.h checks those that gave no row); the edges
- * come with their tasks (tasks().waits_for_pointer: waits_for as a C
+ * tasks(). For a command that reads the files again afterwards,
+ * task_specs() comes first: it parses every file and fills the parse cache,
+ * and tasks() finds them there. Otherwise (MODEL_GRAPH, MODEL_LAST),
+ * tasks() comes first, parses each file once (and builds its graph on the
+ * same thread), with no cache between, and task_specs() then reads the
+ * files' names alone (rowless_files.h checks those that gave no row); the
+ * edges come with their tasks (tasks().waits_for_pointer: waits_for as a C
  * array).
  */
 #include "task_model.h"
@@ -512,7 +513,7 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     /* With the graph, each file is parsed once, in the tasks() scan, which
      * walks the tree on the worker thread while files are parsed; the
      * files' names come after it, from the listings it left in the cache. */
-    int one_scan = (needs & MODEL_GRAPH) != 0;
+    int one_scan = (needs & (MODEL_GRAPH | MODEL_LAST)) != 0;
     int names_only = (needs & MODEL_NAMES) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
         if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, names_only) !=

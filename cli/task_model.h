@@ -70,17 +70,19 @@ enum model_needs {
                                NULL or 0 */
     MODEL_GUARD = 16,       /* mark and line_hash, for writing a box (else NULL) */
     MODEL_NAMED_FILES = 32, /* files, the paths each task names (else NULL) */
-    MODEL_NAMES = 64        /* the files only, their spec and name alone: no file parsed
+    MODEL_NAMES = 64,       /* the files only, their spec and name alone: no file parsed
                                (error and dialect NULL) */
+    MODEL_LAST = 128        /* no query reads the files after the model (implied by
+                               MODEL_GRAPH): each file is parsed once */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
  * not exist, a glob matches nothing, a root holds no task list, or a file
  * is over the size limit. Returns EXIT_OK or EXIT_FAILED. With
- * MODEL_GRAPH, each file is parsed once, in the tasks() scan, and the parse
- * cache keeps nothing from there on: a command that reads the graph runs
- * no query on the files after it; and the files carry their spec and name
- * only (error and dialect NULL). */
+ * MODEL_GRAPH or MODEL_LAST, each file is parsed once, in the tasks() scan,
+ * and the parse cache keeps nothing from there on: a command that reads the
+ * graph runs no query on the files after it; and the files carry their
+ * spec and name only (error and dialect NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 void model_free(task_model *model);
 
