@@ -33,84 +33,96 @@ static int severity_colour(issue_severity severity)
     return severity == SEVERITY_ERROR ? 31 : severity == SEVERITY_WARNING ? 33 : 36;
 }
 
-int issue_rows_load(const cli_session *session, issue_rows *rows)
+void issue_rows_init(issue_rows *rows)
 {
     memset(rows, 0, sizeof *rows);
     report_init(&rows->table, issue_columns, sizeof issue_columns / sizeof issue_columns[0]);
-    for (size_t r = 0; r < session->roots.n; r++) {
-        sqlite3_stmt *stmt;
-        if (sqlite3_prepare_v2(session->db,
-                               "SELECT spec, file, line, id, code, message, severity"
-                               " FROM task_issues(?1)",
-                               -1, &stmt, NULL) != SQLITE_OK)
-            return session_fail("cannot read '%s': %s", session->roots.items[r],
-                                session_error_text(session->db));
-        sqlite3_bind_text(stmt, 1, session->roots.items[r], -1, SQLITE_STATIC);
-        int rc;
-        string_builder where = {0};
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            const char *file = (const char *)sqlite3_column_text(stmt, 1);
-            if (file && session_excluded(session, file)) continue;
-            const char *code = (const char *)sqlite3_column_text(stmt, 4);
-            const char *message = (const char *)sqlite3_column_text(stmt, 5);
-            if (code && strcmp(code, "unreadable-file") == 0 && model_error_stops(message)) {
-                rc = SQLITE_ABORT;
-                session_fail("%s", message); /* (before the text goes with the statement) */
-                break;
-            }
-            const char *severity = (const char *)sqlite3_column_text(stmt, 6);
-            issue_severity level = issue_severity_of(severity);
-            rows->counts[level]++;
-            report_table *table = &rows->table;
-            report_add_row(table);
-            report_set_text(table, I_SEVERITY, severity);
-            report_set_colour(table, I_SEVERITY, severity_colour(level));
-            report_set_text(table, I_CODE, code);
-            report_set_text(table, I_SPEC, (const char *)sqlite3_column_text(stmt, 0));
-            report_set_text(table, I_FILE, file);
-            /* `file:line`, or the file alone (by hand: snprintf was a
-             * twentieth of the command) */
-            builder_clear(&where);
-            builder_append(&where, file ? file : "");
-            if (sqlite3_column_type(stmt, 2) == SQLITE_NULL) {
-                report_set_null(table, I_LINE);
-            } else {
-                int line = sqlite3_column_int(stmt, 2);
-                report_set_int(table, I_LINE, line);
-                char number[DECIMAL_TEXT_SIZE];
-                builder_append(&where, ":");
-                builder_append(&where, decimal_text(line, number));
-            }
-            if (where.failed) table->failed = 1;
-            report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
-            report_set_text(table, I_WHERE, builder_text(&where));
-            report_set_text(table, I_MESSAGE, message);
+}
+
+int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_index)
+{
+    const char *root = session->roots.items[root_index];
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(session->db,
+                           "SELECT spec, file, line, id, code, message, severity"
+                           " FROM task_issues(?1)",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
+    sqlite3_bind_text(stmt, 1, root, -1, SQLITE_STATIC);
+    int rc, stopped = 0;
+    string_builder where = {0};
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *file = (const char *)sqlite3_column_text(stmt, 1);
+        if (file && session_excluded(session, file)) continue;
+        const char *code = (const char *)sqlite3_column_text(stmt, 4);
+        const char *message = (const char *)sqlite3_column_text(stmt, 5);
+        if (code && strcmp(code, "unreadable-file") == 0 && model_error_stops(message)) {
+            stopped = session_fail("%s", message); /* (before the text goes with the statement) */
+            break;
         }
-        builder_free(&where);
-        sqlite3_finalize(stmt);
-        if (rc == SQLITE_ABORT) return EXIT_FAILED; /* said */
-        if (rc != SQLITE_DONE)
-            return session_fail("cannot read '%s': %s", session->roots.items[r],
-                                session_error_text(session->db));
+        const char *severity = (const char *)sqlite3_column_text(stmt, 6);
+        issue_severity level = issue_severity_of(severity);
+        rows->counts[level]++;
+        report_table *table = &rows->table;
+        report_add_row(table);
+        report_set_text(table, I_SEVERITY, severity);
+        report_set_colour(table, I_SEVERITY, severity_colour(level));
+        report_set_text(table, I_CODE, code);
+        report_set_text(table, I_SPEC, (const char *)sqlite3_column_text(stmt, 0));
+        report_set_text(table, I_FILE, file);
+        /* `file:line`, or the file alone (by hand: snprintf was a
+         * twentieth of the command) */
+        builder_clear(&where);
+        builder_append(&where, file ? file : "");
+        if (sqlite3_column_type(stmt, 2) == SQLITE_NULL) {
+            report_set_null(table, I_LINE);
+        } else {
+            int line = sqlite3_column_int(stmt, 2);
+            report_set_int(table, I_LINE, line);
+            char number[DECIMAL_TEXT_SIZE];
+            builder_append(&where, ":");
+            builder_append(&where, decimal_text(line, number));
+        }
+        if (where.failed) table->failed = 1;
+        report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
+        report_set_text(table, I_WHERE, builder_text(&where));
+        report_set_text(table, I_MESSAGE, message);
     }
+    builder_free(&where);
+    sqlite3_finalize(stmt);
+    if (stopped) return EXIT_FAILED;
+    if (rc != SQLITE_DONE)
+        return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
     return rows->table.failed ? session_fail("out of memory") : EXIT_OK;
+}
+
+int issue_rows_load(const cli_session *session, issue_rows *rows)
+{
+    issue_rows_init(rows);
+    int status = EXIT_OK;
+    for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
+        status = issue_rows_load_root(session, rows, (int)r);
+    return status;
 }
 
 int issue_rows_open(cli_session *session, task_model *model, const cli_options *options,
                     unsigned needs, issue_rows *rows)
 {
-    memset(rows, 0, sizeof *rows);
+    issue_rows_init(rows);
     memset(model, 0, sizeof *model);
-    report_init(&rows->table, NULL, 0); /* (freed whatever happens) */
     int status = session_open(session, options, 1);
     if (status == EXIT_OK && (needs & MODEL_COUNTS)) {
         status = model_load(session, needs, model);
         if (status == EXIT_OK) status = issue_rows_load(session, rows);
     } else if (status == EXIT_OK) {
         status = model_check_roots(session);
+        if (status == EXIT_OK) status = model_begin(model);
         if (status == EXIT_OK) status = model_parse_each_file_once(session);
-        if (status == EXIT_OK) status = issue_rows_load(session, rows);
-        if (status == EXIT_OK) status = model_load(session, MODEL_NAMES, model);
+        /* Root by root, so that errors come in the roots' order. */
+        for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++) {
+            status = issue_rows_load_root(session, rows, (int)r);
+            if (status == EXIT_OK) status = model_add_names(session, (int)r, model);
+        }
     }
     if (status != EXIT_OK) {
         issue_rows_free(rows);

@@ -7,11 +7,11 @@
 
 #include "string_builder.h"
 
-/* Past this many files without a row under one root, the root is read again
- * whole, in one query, rather than file by file: each query of one file
- * walks to it and starts a scan, and a folder named like a glob (`[draft]`)
- * lists its parent to find it. */
-#define ONE_BY_ONE_MAX 32
+/* Past this many files without a row whose names hold glob characters
+ * under one root, the root is read again whole, in one query, rather than
+ * file by file: a name such as `[draft]/tasks.md` is looked up as a glob,
+ * which lists the folders above it, for each file. */
+#define GLOB_NAMES_MAX 32
 
 /* The first task of each file, in an open-addressing table keyed by the
  * file's root and name: the files some row came from. */
@@ -40,13 +40,13 @@ static int starts_file(const task_model *model, size_t t)
            task->root != model->tasks[t - 1].root;
 }
 
-static int file_set_build(file_set *set, const task_model *model)
+static int file_set_build(file_set *set, const task_model *model, int root)
 {
     /* Room for every file the scan gave rows for (the names came later: a
      * tree may have lost files in between) and for every name looked up. */
     size_t files = model->n_files;
     for (size_t t = 0; t < model->n_tasks; t++)
-        files += (size_t)starts_file(model, t);
+        files += (size_t)(model->tasks[t].root == root && starts_file(model, t));
     set->capacity = 64;
     while (set->capacity < 2 * files + 2)
         set->capacity *= 2;
@@ -55,7 +55,7 @@ static int file_set_build(file_set *set, const task_model *model)
     for (size_t i = 0; i < set->capacity; i++)
         set->slots[i] = -1;
     for (size_t t = 0; t < model->n_tasks; t++) {
-        if (!starts_file(model, t)) continue;
+        if (model->tasks[t].root != root || !starts_file(model, t)) continue;
         const model_task *task = &model->tasks[t];
         size_t at = slot_of(set, model, task->root, task->file);
         if (set->slots[at] < 0) set->slots[at] = (long)t;
@@ -66,6 +66,11 @@ static int file_set_build(file_set *set, const task_model *model)
 static int has_rows(const file_set *set, const task_model *model, const model_file *file)
 {
     return set->slots[slot_of(set, model, file->root, file->file)] >= 0;
+}
+
+static int has_glob_characters(const char *path)
+{
+    return strpbrk(path, "*?[") != NULL;
 }
 
 /* `path` as a walk root that names that file alone: the glob characters a
@@ -114,21 +119,25 @@ static int check_errors(error_query *q, const char *root, size_t *rows)
     return status;
 }
 
-/* The files of root `r` that gave no row, file by file while they are few;
- * else, or when one cannot be found by its name again, the root whole. */
+/* The files of root `r` that gave no row, file by file; the root whole
+ * when one cannot be found by its name again, or when too many are named
+ * like globs. */
 static int check_root(const cli_session *session, const task_model *model, const file_set *set,
                       int r, error_query *one, error_query *whole, string_builder *name)
 {
-    size_t rowless = 0;
+    size_t rowless = 0, globs = 0;
     for (size_t f = 0; f < model->n_files; f++) {
         const model_file *file = &model->files[f];
-        if (file->root == r && file->file && !has_rows(set, model, file)) rowless++;
+        if (file->root != r || !file->file || has_rows(set, model, file)) continue;
+        rowless++;
+        globs += (size_t)has_glob_characters(file->file);
     }
     if (rowless == 0) return EXIT_OK;
-    if (rowless <= ONE_BY_ONE_MAX) {
+    int status = -1;
+    if (globs <= GLOB_NAMES_MAX) {
         /* One file's scan has nothing to read ahead: no worker for it. */
         int threads = sqlite3_limit(session->db, SQLITE_LIMIT_WORKER_THREADS, 0);
-        int status = EXIT_OK;
+        status = EXIT_OK;
         for (size_t f = 0; f < model->n_files && status == EXIT_OK; f++) {
             const model_file *file = &model->files[f];
             if (file->root != r || !file->file || has_rows(set, model, file)) continue;
@@ -142,26 +151,24 @@ static int check_root(const cli_session *session, const task_model *model, const
             if (status == EXIT_OK && rows != 1) status = -1; /* not that one file */
         }
         sqlite3_limit(session->db, SQLITE_LIMIT_WORKER_THREADS, threads);
-        if (status != -1) return status;
     }
+    if (status != -1) return status;
     size_t rows;
-    int status = check_errors(whole, session->roots.items[r], &rows);
+    status = check_errors(whole, session->roots.items[r], &rows);
     return status == -1 ? session_fail("cannot read '%s': %s", session->roots.items[r],
                                        session_error_text(session->db))
                         : status;
 }
 
-int rowless_files_check(const cli_session *session, const task_model *model)
+int rowless_files_check(const cli_session *session, const task_model *model, int root)
 {
     file_set set;
-    if (file_set_build(&set, model) != 0) return session_fail("out of memory");
+    if (file_set_build(&set, model, root) != 0) return session_fail("out of memory");
     error_query one = {session, NULL, "SELECT file, error FROM task_specs(?1)"};
     error_query whole = {session, NULL,
                          "SELECT file, error FROM task_specs(?1) WHERE error IS NOT NULL"};
     string_builder name = {0};
-    int status = EXIT_OK;
-    for (size_t r = 0; r < session->roots.n && status == EXIT_OK; r++)
-        status = check_root(session, model, &set, (int)r, &one, &whole, &name);
+    int status = check_root(session, model, &set, root, &one, &whole, &name);
     sqlite3_finalize(one.stmt);
     sqlite3_finalize(whole.stmt);
     builder_free(&name);

@@ -1,11 +1,12 @@
 /*
  * task_model.c - see task_model.h. Two queries per root, task_specs() and
- * tasks(). For a command that reads the files again afterwards,
- * task_specs() comes first: it parses every file and fills the parse cache,
- * and tasks() finds them there. Otherwise (MODEL_GRAPH, MODEL_LAST),
- * tasks() comes first, parses each file once (and builds its graph on the
- * same thread), with no cache between, and task_specs() then reads the
- * files' names alone (rowless_files.h checks those that gave no row); the
+ * tasks() (task_specs() alone for the files only). For a command that reads
+ * the files again afterwards, task_specs() comes first: it parses every
+ * file and fills the parse cache, and tasks() finds them there. Otherwise
+ * (MODEL_GRAPH, MODEL_LAST), tasks() comes first and parses each file once
+ * (building its graph on the same thread when asked), with no cache
+ * between; task_specs() then reads the files' names alone, and
+ * rowless_files.h asks the files that gave no row for their error. The
  * edges come with their tasks (tasks().waits_for_pointer: waits_for as a C
  * array).
  */
@@ -96,7 +97,18 @@ static int finish(const cli_session *session, sqlite3_stmt *stmt, int rc, const 
 
 int model_error_stops(const char *error)
 {
-    return error && strstr(error, "-byte limit") != NULL;
+    /* `PATH: larger than the N-byte limit` (file_loader.c): the end of the
+     * text, which a path of any name cannot stand for. */
+    static const char lead[] = ": larger than the ", tail[] = "-byte limit";
+    if (!error) return 0;
+    size_t n = strlen(error), n_tail = sizeof tail - 1;
+    if (n < n_tail || strcmp(error + n - n_tail, tail) != 0) return 0;
+    size_t digits = n - n_tail;
+    while (digits > 0 && error[digits - 1] >= '0' && error[digits - 1] <= '9')
+        digits--;
+    size_t n_lead = sizeof lead - 1;
+    return digits < n - n_tail && digits >= n_lead &&
+           strncmp(error + digits - n_lead, lead, n_lead) == 0;
 }
 
 /* With names_only, the files' spec and name alone, which task_specs() has
@@ -488,10 +500,10 @@ int model_check_roots(const cli_session *session)
     return EXIT_OK;
 }
 
-/* No parsed file kept from here on: the next scan parses each file once,
- * builds its graph and gives its rows, and the memory goes to the next
- * file. The listings stay, so a walk by names after it lists no folder
- * again; they may take what the files had. */
+/* No parsed file kept from here on: the next scan parses each file once
+ * (with its graph when it reads one) and gives its rows, and the memory
+ * goes to the next file. The listings stay, so a walk by names after it
+ * lists no folder again; they may take what the files had. */
 int model_parse_each_file_once(const cli_session *session)
 {
     if (sqlite3_exec(session->db,
@@ -502,33 +514,48 @@ int model_parse_each_file_once(const cli_session *session)
     return session_fail("cannot size the parse cache: %s", session_error_text(session->db));
 }
 
-int model_load(const cli_session *session, unsigned needs, task_model *model)
+int model_begin(task_model *model)
 {
     memset(model, 0, sizeof *model);
-    if (needs & MODEL_EDGES) needs |= MODEL_GRAPH;
     model->strings = calloc(1, sizeof(string_pool));
-    if (!model->strings) return session_fail("out of memory");
-    size_t file_capacity = 0, task_capacity = 0, expected_tasks = 0;
+    return model->strings ? EXIT_OK : session_fail("out of memory");
+}
+
+int model_add_names(const cli_session *session, int root, task_model *model)
+{
+    size_t counted = 0;
+    return load_files(session, root, model, &model->files_capacity, &counted, 1);
+}
+
+int model_load(const cli_session *session, unsigned needs, task_model *model)
+{
+    if (model_begin(model) != EXIT_OK) return EXIT_FAILED;
+    if (needs & MODEL_EDGES) needs |= MODEL_GRAPH;
+    size_t task_capacity = 0, expected_tasks = 0;
     if (model_check_roots(session) != EXIT_OK) return EXIT_FAILED;
-    /* With the graph, each file is parsed once, in the tasks() scan, which
-     * walks the tree on the worker thread while files are parsed; the
-     * files' names come after it, from the listings it left in the cache. */
+    /* Read once (MODEL_GRAPH, MODEL_LAST): each file is parsed in the
+     * tasks() scan, which walks the tree on the worker thread while files
+     * are parsed; the files' names come after it, root by root (so a root's
+     * errors come in the roots' order), from the listings it cached. */
     int one_scan = (needs & (MODEL_GRAPH | MODEL_LAST)) != 0;
     int names_only = (needs & MODEL_NAMES) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &file_capacity, &expected_tasks, names_only) !=
-            EXIT_OK)
+        if (load_files(session, (int)r, model, &model->files_capacity, &expected_tasks,
+                       names_only) != EXIT_OK)
             return EXIT_FAILED;
     if (needs & (MODEL_FILES | MODEL_NAMES)) return EXIT_OK;
-    /* Room for the tasks task_specs() counted, at once: no copy as the
-     * array grows (it still grows should a file gain tasks in between). */
+    /* Room for the tasks task_specs() counted (none when read once), at
+     * once: no copy as the array grows. */
     if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))
         return session_fail("out of memory");
     if (one_scan && model_parse_each_file_once(session) != EXIT_OK) return EXIT_FAILED;
     edge_reader reader = {0};
     int status = EXIT_OK;
-    for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
+    for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++) {
         status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader);
+        if (status == EXIT_OK && one_scan) status = model_add_names(session, (int)r, model);
+        if (status == EXIT_OK && one_scan) status = rowless_files_check(session, model, (int)r);
+    }
     free(reader.pending);
     free(reader.lines);
     if (status == EXIT_OK && index_specs(model) != 0) status = session_fail("out of memory");
@@ -536,9 +563,6 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
         build_adjacency(model, reader.edges, reader.n_edges) != 0)
         status = session_fail("out of memory");
     free(reader.edges);
-    for (size_t r = 0; status == EXIT_OK && one_scan && r < session->roots.n; r++)
-        status = load_files(session, (int)r, model, &file_capacity, &expected_tasks, 1);
-    if (status == EXIT_OK && one_scan) status = rowless_files_check(session, model);
     return status;
 }
 

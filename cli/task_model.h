@@ -50,7 +50,7 @@ typedef struct task_model {
     model_spec *specs; /* in the order their first task comes */
     size_t n_specs;
     model_file *files; /* every task list, with its error if any */
-    size_t n_files;
+    size_t n_files, files_capacity;
     /* Compressed adjacency: the tasks task t waits for are
      * waits_for[waits_start[t] .. waits_start[t + 1]), with their kinds;
      * the tasks waiting for t are waited_by[waited_start[t] .. t + 1). */
@@ -65,7 +65,8 @@ enum model_needs {
     MODEL_GRAPH = 1,        /* ready, wave, level */
     MODEL_EDGES = 2,        /* the adjacency lists (implies MODEL_GRAPH); step_name, parallel,
                                counted, optional, depth and wave left NULL or 0 */
-    MODEL_FILES = 4,        /* the files only (task_specs()): no tasks */
+    MODEL_FILES = 4,        /* the files only (task_specs()): no tasks; not with
+                               MODEL_GRAPH or MODEL_LAST */
     MODEL_COUNTS = 8,       /* what progress counts only: id, title, depth, parallel left
                                NULL or 0 */
     MODEL_GUARD = 16,       /* mark and line_hash, for writing a box (else NULL) */
@@ -73,17 +74,27 @@ enum model_needs {
     MODEL_NAMES = 64,       /* the files only, their spec and name alone: no file parsed
                                (error and dialect NULL) */
     MODEL_LAST = 128        /* no query reads the files after the model (implied by
-                               MODEL_GRAPH): each file is parsed once */
+                               MODEL_GRAPH): each file is parsed once, but for those
+                               that give no task (rowless_files.h) */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
  * not exist, a glob matches nothing, a root holds no task list, or a file
  * is over the size limit. Returns EXIT_OK or EXIT_FAILED. With
- * MODEL_GRAPH or MODEL_LAST, each file is parsed once, in the tasks() scan,
- * and the parse cache keeps nothing from there on: a command that reads the
- * graph runs no query on the files after it; and the files carry their
- * spec and name only (error and dialect NULL). */
+ * MODEL_GRAPH or MODEL_LAST, each file is parsed once, in the tasks() scan
+ * (a file that gives no task is read again for its error), and the parse
+ * cache keeps nothing from there on: the caller runs no query on the files
+ * after it; and the files carry their spec and name only (error and
+ * dialect NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
+
+/* An empty model, for model_add_names(): EXIT_OK or EXIT_FAILED. */
+int model_begin(task_model *model);
+
+/* Adds the files of root `root` by their spec and name alone (no file
+ * parsed; error and dialect NULL), failing as model_load() does when the
+ * root holds no task list or every one is excluded. */
+int model_add_names(const cli_session *session, int root, task_model *model);
 void model_free(task_model *model);
 
 /* EXIT_OK, or EXIT_FAILED naming the first root that does not exist. */
@@ -97,7 +108,8 @@ int model_parse_each_file_once(const cli_session *session);
 uint64_t model_name_hash(int root, const char *name);
 
 /* 1 for a file's error that stops a command: the file is over the size
- * limit (its tasks are missing, not merely suspect). */
+ * limit (its tasks are missing, not merely suspect), as task_specs().error
+ * and task_issues().message say it: `PATH: larger than the N-byte limit`. */
 int model_error_stops(const char *error);
 
 /* A string kept as long as the model (NULL stays NULL). */

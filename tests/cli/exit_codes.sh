@@ -72,5 +72,19 @@ expect 0 stdout "T001" ready "$work/empty"
 mkdir -p "$work/empty/x"
 truncate -s 70M "$work/empty/x/tasks.md"
 expect 1 stderr "empty/x/tasks.md: larger than the [0-9]*-byte limit" ready "$work/empty"
+# With several roots, the first root's error is the one said, whichever
+# way a command reads them.
+mkdir -p "$work/none/sub"
+echo hi > "$work/none/sub/README.md"
+for command in issues progress ready; do
+    expect 1 stderr "no task lists under '$work/none'" "$command" "$work/none" "$work/big"
+    expect 1 stderr "big/b/tasks.md: larger than" "$command" "$work/big" "$work/none"
+done
+# Only the size error stops a command, not a path that reads like one.
+mkdir -p "$work/named/x-byte limit" "$work/named/a"
+cp "$work/big/a/tasks.md" "$work/named/a/tasks.md"
+ln -s /nonexistent "$work/named/x-byte limit/tasks.md"
+expect 0 stdout "unreadable-file" issues "$work/named"
+expect 0 stdout "T001" next "$work/named"
 echo "exit codes: $passed passed, $failed failed"
 [ $failed -eq 0 ]
