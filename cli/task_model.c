@@ -538,12 +538,11 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
      * are parsed; the files' names come after it, root by root (so a root's
      * errors come in the roots' order), from the listings it cached. */
     int one_scan = (needs & (MODEL_GRAPH | MODEL_LAST)) != 0;
-    int names_only = (needs & MODEL_NAMES) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &model->files_capacity, &expected_tasks,
-                       names_only) != EXIT_OK)
+        if (load_files(session, (int)r, model, &model->files_capacity, &expected_tasks, 0) !=
+            EXIT_OK)
             return EXIT_FAILED;
-    if (needs & (MODEL_FILES | MODEL_NAMES)) return EXIT_OK;
+    if (needs & MODEL_FILES) return EXIT_OK;
     /* Room for the tasks task_specs() counted (none when read once), at
      * once: no copy as the array grows. */
     if (grow((void **)&model->tasks, &task_capacity, expected_tasks, sizeof(model_task)))

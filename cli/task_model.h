@@ -71,11 +71,9 @@ enum model_needs {
                                NULL or 0 */
     MODEL_GUARD = 16,       /* mark and line_hash, for writing a box (else NULL) */
     MODEL_NAMED_FILES = 32, /* files, the paths each task names (else NULL) */
-    MODEL_NAMES = 64,       /* the files only, their spec and name alone: no file parsed
-                               (error and dialect NULL) */
-    MODEL_LAST = 128        /* no query reads the files after the model (implied by
-                               MODEL_GRAPH): each file is parsed once, but for those
-                               that give no task (rowless_files.h) */
+    MODEL_LAST = 64         /* no query reads the files after the model (implied by
+                                MODEL_GRAPH): each file is parsed once, but for those
+                                that give no task (rowless_files.h) */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
