@@ -6,9 +6,9 @@
  * (MODEL_GRAPH, MODEL_LAST), tasks() comes first and parses each file once
  * (building its graph on the same thread when asked), with no cache
  * between; task_specs() then reads the files' names alone, and
- * rowless_files.h asks the files that gave no row for their error. The
- * edges come with their tasks (tasks().waits_for_pointer: waits_for as a C
- * array).
+ * rowless_files.h asks the files that gave no row for their error. A
+ * command that reads the graph takes each task as a C struct, its edges
+ * with it (tasks().task_pointer, tasksext.h).
  */
 #include "task_model.h"
 
@@ -195,6 +195,7 @@ typedef struct edge_reader {
     size_t lines_capacity;
 } edge_reader;
 
+/* The column query's columns (tasks_query()). */
 enum task_column {
     COL_SPEC,
     COL_FILE,
@@ -211,11 +212,15 @@ enum task_column {
     COL_OPTIONAL,
     COL_DEPTH,
     COL_LINE_HASH,
-    COL_FILES,
-    COL_READY,
-    COL_WAVE,
-    COL_LEVEL,
-    COL_WAITS_FOR
+    COL_FILES
+};
+
+/* The pointer query's. */
+enum pointer_column {
+    POINTER_COL_TASK,
+    POINTER_COL_STEP,
+    POINTER_COL_LINE_HASH,
+    POINTER_COL_FILES
 };
 
 /* The edges of the task just read, kept until its file is complete. */
@@ -263,35 +268,100 @@ static int resolve_file_edges(const task_model *model, edge_reader *reader)
     return 0;
 }
 
+/* The query for a root's tasks. The columns a command does not use are
+ * NULL here, so tasks() never makes them (it fills only the columns a
+ * statement reads). The commands that read the graph take each row as a C
+ * struct (task_pointer, tasksext.h), with step, and line_hash and files
+ * when asked, beside it; the others read columns. */
+static void tasks_query(unsigned needs, char *sql, size_t size)
+{
+    int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
+    const char *line_hash = guard ? "line_hash" : "NULL";
+    const char *files = (needs & MODEL_NAMED_FILES) ? "files" : "NULL";
+    if (needs & (MODEL_GRAPH | MODEL_EDGES)) {
+        snprintf(sql, size, "SELECT task_pointer, step, %s, %s FROM tasks(?1)", line_hash, files);
+        return;
+    }
+    snprintf(sql, size,
+             "SELECT spec, file, line, %s, %s, status, %s, done, step, step_name, %s, counted,"
+             " optional, %s, %s, %s FROM tasks(?1)",
+             counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
+             counts ? "0" : "parallel", counts ? "0" : "depth", line_hash, files);
+}
+
+/* A task from a row of the column query. */
+static void task_from_columns(task_model *model, sqlite3_stmt *stmt, model_task *task)
+{
+    task->line = sqlite3_column_int(stmt, COL_LINE);
+    task->id = model_keep(model, column_text(stmt, COL_ID));
+    task->title = model_keep(model, column_text(stmt, COL_TITLE));
+    task->status = model_keep(model, column_text(stmt, COL_STATUS));
+    task->mark = model_keep(model, column_text(stmt, COL_MARK));
+    task->done = sqlite3_column_int(stmt, COL_DONE);
+    task->step = model_keep(model, column_text(stmt, COL_STEP));
+    task->step_name = model_keep(model, column_text(stmt, COL_STEP_NAME));
+    task->parallel = sqlite3_column_int(stmt, COL_PARALLEL);
+    task->counted = sqlite3_column_int(stmt, COL_COUNTED);
+    task->optional = sqlite3_column_int(stmt, COL_OPTIONAL);
+    task->depth = sqlite3_column_int(stmt, COL_DEPTH);
+    task->line_hash = model_keep(model, column_text(stmt, COL_LINE_HASH));
+    task->files = model_keep(model, column_text(stmt, COL_FILES));
+}
+
+/* A task from a row of the pointer query. */
+static void task_from_pointer(task_model *model, sqlite3_stmt *stmt, unsigned needs,
+                              const tasksext_task *row, model_task *task)
+{
+    task->line = row->line;
+    task->id = model_keep(model, row->id);
+    task->title = model_keep(model, row->title);
+    task->status = model_keep(model, row->status);
+    task->mark = (needs & MODEL_GUARD) ? model_keep(model, row->mark) : NULL;
+    task->done = row->done;
+    task->step = model_keep(model, column_text(stmt, POINTER_COL_STEP));
+    task->line_hash = model_keep(model, column_text(stmt, POINTER_COL_LINE_HASH));
+    task->files = model_keep(model, column_text(stmt, POINTER_COL_FILES));
+    task->ready = row->ready;
+    task->wave = row->wave;
+    task->level = row->level;
+    /* What the column query would give a command that walks the edges. */
+    if (!(needs & MODEL_EDGES)) {
+        task->step_name = model_keep(model, row->step_name);
+        task->parallel = row->parallel;
+        task->counted = row->counted;
+        task->optional = row->optional;
+        task->depth = row->depth;
+    }
+}
+
 static int load_tasks(const cli_session *session, int root_index, unsigned needs, task_model *model,
                       size_t *capacity, edge_reader *reader)
 {
     const char *root = session->roots.items[root_index];
-    /* The columns a command does not use are NULL here, so tasks() never
-     * makes them (it fills only the columns a statement reads). */
-    int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
+    int by_pointer = (needs & (MODEL_GRAPH | MODEL_EDGES)) != 0;
     char sql[400];
-    /* The commands that walk the edges show a task's place, id, title,
-     * status, step and graph columns only. */
-    int walks = (needs & MODEL_EDGES) != 0;
-    snprintf(sql, sizeof sql,
-             "SELECT spec, file, line, %s, %s, status, %s, done, step, %s, %s, %s,"
-             " %s, %s, %s, %s%s FROM tasks(?1)",
-             counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
-             walks ? "NULL" : "step_name", counts || walks ? "0" : "parallel",
-             walks ? "0" : "counted", walks ? "0" : "optional", counts || walks ? "0" : "depth",
-             guard ? "line_hash" : "NULL", (needs & MODEL_NAMED_FILES) ? "files" : "NULL",
-             walks                   ? ", ready, wave, level, waits_for_pointer"
-             : (needs & MODEL_GRAPH) ? ", ready, wave, level"
-                                     : "");
+    tasks_query(needs, sql, sizeof sql);
     sqlite3_stmt *stmt;
     if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
     int rc;
     const char *last_file = NULL, *last_spec = NULL;
     int last_excluded = 0;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *file = column_text(stmt, COL_FILE);
-        const char *spec = column_text(stmt, COL_SPEC);
+        const tasksext_task *row = NULL;
+        const char *file, *spec;
+        if (by_pointer) {
+            row = sqlite3_value_pointer(sqlite3_column_value(stmt, POINTER_COL_TASK),
+                                        TASKSEXT_TASK_TYPE);
+            if (!row) {
+                sqlite3_finalize(stmt);
+                return session_fail("cannot read the tasks of '%s'", root);
+            }
+            file = row->file;
+            spec = row->spec;
+        } else {
+            file = column_text(stmt, COL_FILE);
+            spec = column_text(stmt, COL_SPEC);
+        }
         if (!file) continue;
         /* Rows come file by file: look each file up once. */
         if (!last_file || strcmp(file, last_file) != 0) {
@@ -314,43 +384,19 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
         task->root = root_index;
         task->spec = last_spec;
         task->file = last_file;
-        task->line = sqlite3_column_int(stmt, COL_LINE);
-        task->id = model_keep(model, column_text(stmt, COL_ID));
-        task->title = model_keep(model, column_text(stmt, COL_TITLE));
-        task->status = model_keep(model, column_text(stmt, COL_STATUS));
-        task->mark = model_keep(model, column_text(stmt, COL_MARK));
-        task->done = sqlite3_column_int(stmt, COL_DONE);
-        task->step = model_keep(model, column_text(stmt, COL_STEP));
-        task->step_name = model_keep(model, column_text(stmt, COL_STEP_NAME));
-        task->parallel = sqlite3_column_int(stmt, COL_PARALLEL);
-        task->counted = sqlite3_column_int(stmt, COL_COUNTED);
-        task->optional = sqlite3_column_int(stmt, COL_OPTIONAL);
-        task->depth = sqlite3_column_int(stmt, COL_DEPTH);
-        task->line_hash = model_keep(model, column_text(stmt, COL_LINE_HASH));
-        task->files = model_keep(model, column_text(stmt, COL_FILES));
+        if (row)
+            task_from_pointer(model, stmt, needs, row, task);
+        else
+            task_from_columns(model, stmt, task);
         task->cancelled = task->status && strcmp(task->status, "cancelled") == 0;
         task->open = !task->done && !task->cancelled;
-        if (needs & MODEL_GRAPH) {
-            task->ready = sqlite3_column_int(stmt, COL_READY);
-            task->wave = sqlite3_column_int(stmt, COL_WAVE);
-            task->level = sqlite3_column_type(stmt, COL_LEVEL) == SQLITE_NULL
-                              ? -1
-                              : sqlite3_column_int(stmt, COL_LEVEL);
-        }
         if (needs & MODEL_EDGES) {
             /* The edges come with their task, not as a task_deps() row
              * each (a tenth of the cost on a large tree), and as the
              * extension's own array (tasksext.h), not waits_for's JSON:
              * making and reading the JSON was a seventh of `next`. */
             reader->task = model->n_tasks - 1;
-            const tasksext_waits *waits = sqlite3_value_pointer(
-                sqlite3_column_value(stmt, COL_WAITS_FOR), TASKSEXT_WAITS_TYPE);
-            if (!waits) {
-                sqlite3_finalize(stmt);
-                return session_fail("cannot read the dependencies of %s:%d", task->file,
-                                    task->line);
-            }
-            if (keep_edges(reader, waits) != 0) {
+            if (keep_edges(reader, &row->waits_for) != 0) {
                 rc = SQLITE_NOMEM;
                 break;
             }

@@ -59,6 +59,25 @@ typedef struct tasksext_waits {
     const tasksext_wait *items;
 } tasksext_waits;
 
+/* A whole row of tasks() for C code in the same process, without a column
+ * call and a text copy per value (the `tasksext` command reads its tasks
+ * so): the hidden column task_pointer is NULL to SQL, and
+ *   sqlite3_value_pointer(sqlite3_column_value(stmt, i), TASKSEXT_TASK_TYPE)
+ * gives the row, valid until the statement steps again, is reset or is
+ * finalized. Each field is the tasks() column of the same name; step,
+ * story, tags, section, parent, files, line_hash, blockers, unblocks and
+ * critical are not here (read those columns). Reading task_pointer builds
+ * the dependency graph, as reading ready does. */
+#define TASKSEXT_TASK_TYPE "tasksext_task"
+
+typedef struct tasksext_task {
+    /* Texts are NULL where the column is NULL. */
+    const char *spec, *file, *id, *title, *mark, *status, *step_name;
+    int line, done, parallel, counted, optional, depth, ready, wave;
+    int level;                /* -1 where tasks().level is NULL (on or after a cycle) */
+    tasksext_waits waits_for; /* tasks().waits_for_pointer's edges */
+} tasksext_task;
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,8 +7,10 @@
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
  *   files, counted, line_hash, blockers, unblocks, critical, waits_for,
- *   path HIDDEN, waits_for_pointer HIDDEN (for C callers: tasksext.h)
+ *   path HIDDEN, waits_for_pointer HIDDEN, task_pointer HIDDEN (the last two
+ *   for C callers: tasksext.h)
  */
+#include "task_pointer_column.h"
 #include "tasks_tables.h"
 #include "waits_for_column.h"
 
@@ -45,7 +47,9 @@ enum tasks_column {
     TASKS_CRITICAL,
     TASKS_WAITS_FOR,
     TASKS_PATH,
-    TASKS_WAITS_FOR_POINTER /* after the path: SQL's arguments fill hidden columns in order */
+    /* After the path: SQL's arguments fill hidden columns in order. */
+    TASKS_WAITS_FOR_POINTER,
+    TASKS_TASK_POINTER
 };
 
 static size_t tasks_row_count(const scan_file *file)
@@ -144,6 +148,9 @@ static void tasks_column(sqlite3_context *ctx, const scan_file *file, size_t row
     case TASKS_WAITS_FOR_POINTER:
         waits_for_pointer_result(ctx, doc, file->graph, row);
         break;
+    case TASKS_TASK_POINTER:
+        task_pointer_result(ctx, file, row);
+        break;
     case TASKS_LINE_HASH: {
         char hash[17];
         task_line_hash_text(t->line_hash, hash);
@@ -163,14 +170,15 @@ const scan_table tasks_table = {
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
               " files TEXT, counted INTEGER, line_hash TEXT, blockers INTEGER,"
               " unblocks INTEGER, critical INTEGER, waits_for TEXT, path HIDDEN,"
-              " waits_for_pointer HIDDEN)",
+              " waits_for_pointer HIDDEN, task_pointer HIDDEN)",
     .path_column = TASKS_PATH,
     .needs_graph = 1,
     .lean = 1,
     .details_columns = (1ull << TASKS_STORY) | (1ull << TASKS_TAGS) | (1ull << TASKS_FILES) |
                        (1ull << TASKS_LINE_HASH),
     .graph_columns = (1ull << TASKS_WAVE) | (1ull << TASKS_READY) | (1ull << TASKS_LEVEL) |
-                     (1ull << TASKS_WAITS_FOR) | (1ull << TASKS_WAITS_FOR_POINTER),
+                     (1ull << TASKS_WAITS_FOR) | (1ull << TASKS_WAITS_FOR_POINTER) |
+                     (1ull << TASKS_TASK_POINTER),
     .paths_columns = (1ull << TASKS_BLOCKERS) | (1ull << TASKS_UNBLOCKS) | (1ull << TASKS_CRITICAL),
     .keyed = 1,
     .spec_column = TASKS_SPEC,

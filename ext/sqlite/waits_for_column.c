@@ -115,33 +115,44 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
                           json == small ? SQLITE_TRANSIENT : sqlite3_free, SQLITE_UTF8);
 }
 
+size_t waits_for_range(const task_graph *graph, size_t task, size_t *first)
+{
+    size_t end = *first = first_edge(graph, task);
+    while (end < graph->n_edges && (size_t)graph->edges[end].task == task)
+        end++;
+    return end - *first;
+}
+
+void waits_for_fill(const task_document *doc, const task_graph *graph, size_t first, size_t n,
+                    tasksext_wait *items)
+{
+    for (size_t i = 0; i < n; i++) {
+        const task_edge *edge = &graph->edges[first + i];
+        const task_record *other = &doc->tasks[edge->depends_on];
+        items[i] = (tasksext_wait){(int)other->line, other->id, task_edge_kind_name(edge->kind)};
+    }
+}
+
 void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
                               const task_graph *graph, size_t task)
 {
     /* Shared by every task that waits for nothing; SQLite never writes
      * through a pointer it is given. */
     static const tasksext_waits none = {0, NULL};
-    size_t first = first_edge(graph, task), end = first;
-    while (end < graph->n_edges && (size_t)graph->edges[end].task == task)
-        end++;
-    if (first == end) {
+    size_t first, n = waits_for_range(graph, task, &first);
+    if (n == 0) {
         sqlite3_result_pointer(ctx, (void *)&none, TASKSEXT_WAITS_TYPE, NULL);
         return;
     }
     /* The list and its items in one allocation, freed by SQLite when the
      * statement steps on. */
-    size_t n = end - first;
     tasksext_waits *waits = sqlite3_malloc64(sizeof *waits + n * sizeof(tasksext_wait));
     if (!waits) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
     tasksext_wait *items = (tasksext_wait *)(waits + 1);
-    for (size_t i = 0; i < n; i++) {
-        const task_edge *edge = &graph->edges[first + i];
-        const task_record *other = &doc->tasks[edge->depends_on];
-        items[i] = (tasksext_wait){(int)other->line, other->id, task_edge_kind_name(edge->kind)};
-    }
+    waits_for_fill(doc, graph, first, n, items);
     waits->n = n;
     waits->items = items;
     sqlite3_result_pointer(ctx, waits, TASKSEXT_WAITS_TYPE, sqlite3_free);

@@ -8,6 +8,7 @@
 
 #include "sqlite3ext.h"
 #include "tasks_deps.h"
+#include "tasksext.h"
 #include "tasks_parse.h"
 
 /* Sets the result to `[{"line":12,"id":"T001","kind":"step"},...]` for task
@@ -20,5 +21,14 @@ void waits_for_json_result(sqlite3_context *ctx, const task_document *doc, const
  * in the same order, as a tasksext_waits (NULL to SQL). */
 void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
                               const task_graph *graph, size_t task);
+
+/* The edges of `task`: their count, and in *first the index of the first in
+ * graph->edges (they are consecutive). */
+size_t waits_for_range(const task_graph *graph, size_t task, size_t *first);
+
+/* items[0 .. n) = the edges graph->edges[first .. first + n) as
+ * tasksext_wait: the other task's line and id, the edge's kind. */
+void waits_for_fill(const task_document *doc, const task_graph *graph, size_t first, size_t n,
+                    tasksext_wait *items);
 
 #endif

@@ -15,12 +15,16 @@ INSERT INTO wanted VALUES ('T001');
 SELECT count(*) FROM wanted w RIGHT JOIN tasks('examples') t ON t.id = w.x;
 WITH t AS MATERIALIZED (SELECT * FROM tasks('examples'))
 SELECT count(*) AS right_join_rows FROM wanted w RIGHT JOIN t ON t.id = w.x;
--- tasks()' hidden column after the path is for C callers (tasksext.h): a
--- second argument would fill it and find nothing, so it is an error, as is
--- a constraint on it; SQL reads it as NULL, and tasks_text() has none.
+-- tasks()' hidden columns after the path are for C callers (tasksext.h):
+-- a second or third argument would fill them and find nothing, so it is an
+-- error, as is a constraint on them; SQL reads them as NULL, and
+-- tasks_text() has none.
 SELECT * FROM tasks('examples', 'x');
+SELECT * FROM tasks('examples', NULL, 'x');
 SELECT count(*) FROM tasks('examples') WHERE waits_for_pointer IS NULL;
-SELECT count(*) AS tasks, count(waits_for_pointer) AS non_null FROM tasks('examples');
+SELECT count(*) FROM tasks('examples') WHERE task_pointer IS NULL;
+SELECT count(*) AS tasks, count(waits_for_pointer) AS non_null,
+       count(task_pointer) AS non_null_task FROM tasks('examples');
 SELECT name FROM pragma_table_xinfo('tasks') WHERE hidden ORDER BY cid;
 SELECT name FROM pragma_table_xinfo('tasks_text') WHERE hidden ORDER BY cid;
 -- tasksext_cache_limit() takes bytes, 0 or more: one number, or two (the
