@@ -1,18 +1,17 @@
 /*
- * task_model.c - see task_model.h. Two queries per root, task_specs() and
- * tasks() (task_specs() alone for the files only). For a command that reads
- * the files again afterwards, task_specs() comes first: it parses every
- * file and fills the parse cache, and tasks() finds them there. Otherwise
- * (MODEL_GRAPH, MODEL_LAST), tasks() comes first and parses each file once
- * (building its graph on the same thread when asked), with no cache
- * between; task_specs() then reads the files' names alone, and
- * rowless_files.h asks the files that gave no row for their error. A
- * command that reads the graph takes each task as a C struct, its edges
- * with it (tasks().task_pointer, tasksext.h).
+ * task_model.c - see task_model.h. For a command that reads the files again
+ * afterwards, two queries per root: task_specs(), which parses every file
+ * and fills the parse cache, then tasks(), which finds them there
+ * (task_specs() alone for the files only). Otherwise (MODEL_GRAPH,
+ * MODEL_LAST) one: tasks() parses each file once (building its graph on the
+ * same thread when asked), with no cache between, and tells of every file,
+ * with rows or without, through its file sink (tasksext.h): the files'
+ * names, and the error of one over the size limit. A command that reads the
+ * graph takes each task as a C struct, its edges with it
+ * (tasks().task_pointer).
  */
 #include "task_model.h"
 
-#include "rowless_files.h"
 #include "tasksext.h"
 
 #include <stdint.h>
@@ -30,7 +29,8 @@ const char *model_keep(task_model *model, const char *text)
 
 /* ---- which tasks belong to which file ------------------------------------------ */
 
-uint64_t model_name_hash(int root, const char *name)
+/* A name under a root, hashed (FNV-1a, the root folded in first). */
+static uint64_t model_name_hash(int root, const char *name)
 {
     uint64_t hash = 1469598103934665603ULL ^ (uint64_t)root;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
@@ -111,10 +111,67 @@ int model_error_stops(const char *error)
            strncmp(error + digits - n_lead, lead, n_lead) == 0;
 }
 
-/* With names_only, the files' spec and name alone, which task_specs() has
- * from the walk, parsing nothing: error and dialect NULL, no count. */
-static int load_files(const cli_session *session, int root_index, task_model *model,
-                      size_t *capacity, size_t *tasks, int names_only)
+/* What the walk of one root found: every file, those not excluded, and
+ * the first error that stops a command (a file over the size limit). */
+typedef struct file_tally {
+    const cli_session *session;
+    task_model *model;
+    int root;
+    size_t found, kept;
+    char *stop;      /* a copy: the text is the statement's */
+    int out_of_room; /* an allocation failed */
+} file_tally;
+
+/* One file of the root, kept in model->files unless excluded. */
+static void tally_file(file_tally *tally, const char *spec, const char *file, const char *error,
+                       const char *dialect)
+{
+    tally->found++;
+    if (!file || session_excluded(tally->session, file)) return;
+    if (model_error_stops(error)) {
+        if (!tally->stop && !(tally->stop = strdup(error))) tally->out_of_room = 1;
+        return;
+    }
+    task_model *model = tally->model;
+    if (grow((void **)&model->files, &model->files_capacity, model->n_files + 1,
+             sizeof(model_file))) {
+        tally->out_of_room = 1;
+        return;
+    }
+    model_file *entry = &model->files[model->n_files++];
+    entry->root = tally->root;
+    entry->spec = model_keep(model, spec);
+    entry->file = model_keep(model, file);
+    entry->error = model_keep(model, error);
+    entry->dialect = model_keep(model, dialect);
+    tally->kept++;
+}
+
+/* The root's verdict once its walk is over, its errors in the order they
+ * are said. */
+static int tally_verdict(const file_tally *tally)
+{
+    const char *root = tally->session->roots.items[tally->root];
+    int status = EXIT_OK;
+    if (tally->out_of_room)
+        status = session_fail("out of memory");
+    else if (tally->stop)
+        status = session_fail("%s", tally->stop);
+    else if (tally->found == 0 && has_glob(root))
+        status = session_fail("no file matches the glob '%s'", root);
+    else if (tally->found == 0)
+        status =
+            session_fail("no task lists under '%s' (looked for tasks.md and rollout-*.md)", root);
+    else if (tally->kept == 0)
+        status = session_fail("every task list under '%s' is excluded", root);
+    return status;
+}
+
+/* The files of a root from task_specs(). With names_only, their spec and
+ * name alone, which task_specs() has from the walk, parsing nothing: error
+ * and dialect NULL, no count. */
+static int load_files(const cli_session *session, int root_index, task_model *model, size_t *tasks,
+                      int names_only)
 {
     const char *root = session->roots.items[root_index];
     sqlite3_stmt *stmt;
@@ -124,38 +181,23 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
                              : "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
                          root, &stmt))
         return EXIT_FAILED;
-    size_t found = 0, kept = 0;
+    file_tally tally = {session, model, root_index, 0, 0, NULL, 0};
     int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        found++;
-        const char *file = column_text(stmt, 1);
-        if (!file || session_excluded(session, file)) continue;
-        const char *error = column_text(stmt, 2);
-        if (model_error_stops(error)) {
-            /* (said before the statement, which owns the text, is gone) */
-            int failed = session_fail("%s", error);
-            sqlite3_finalize(stmt);
-            return failed;
-        }
-        if (grow((void **)&model->files, capacity, model->n_files + 1, sizeof(model_file))) {
-            sqlite3_finalize(stmt);
-            return session_fail("out of memory");
-        }
-        model_file *entry = &model->files[model->n_files++];
-        entry->root = root_index;
-        entry->spec = model_keep(model, column_text(stmt, 0));
-        entry->file = model_keep(model, file);
-        entry->error = model_keep(model, error);
-        entry->dialect = model_keep(model, column_text(stmt, 3));
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !tally.out_of_room) {
+        tally_file(&tally, column_text(stmt, 0), column_text(stmt, 1), column_text(stmt, 2),
+                   column_text(stmt, 3));
         *tasks += (size_t)sqlite3_column_int64(stmt, 4);
-        kept++;
     }
-    if (finish(session, stmt, rc, root) != EXIT_OK) return EXIT_FAILED;
-    if (found == 0 && has_glob(root)) return session_fail("no file matches the glob '%s'", root);
-    if (found == 0)
-        return session_fail("no task lists under '%s' (looked for tasks.md and rollout-*.md)", root);
-    if (kept == 0) return session_fail("every task list under '%s' is excluded", root);
-    return EXIT_OK;
+    int status = finish(session, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, root);
+    if (status == EXIT_OK) status = tally_verdict(&tally);
+    free(tally.stop);
+    return status;
+}
+
+/* tasks()' file sink (tasksext.h): each file of the scan, as it comes. */
+static void file_seen(void *context, const tasksext_file *file)
+{
+    tally_file(context, file->spec, file->file, file->error, NULL);
 }
 
 typedef struct raw_edge {
@@ -273,20 +315,22 @@ static int resolve_file_edges(const task_model *model, edge_reader *reader)
  * statement reads). The commands that read the graph take each row as a C
  * struct (task_pointer, tasksext.h), with step, and line_hash and files
  * when asked, beside it; the others read columns. */
-static void tasks_query(unsigned needs, char *sql, size_t size)
+static void tasks_query(unsigned needs, int with_sink, char *sql, size_t size)
 {
     int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
     const char *line_hash = guard ? "line_hash" : "NULL";
     const char *files = (needs & MODEL_NAMED_FILES) ? "files" : "NULL";
+    const char *sink = with_sink ? " WHERE file_sink = ?2" : "";
     if (needs & (MODEL_GRAPH | MODEL_EDGES)) {
-        snprintf(sql, size, "SELECT task_pointer, step, %s, %s FROM tasks(?1)", line_hash, files);
+        snprintf(sql, size, "SELECT task_pointer, step, %s, %s FROM tasks(?1)%s", line_hash, files,
+                 sink);
         return;
     }
     snprintf(sql, size,
              "SELECT spec, file, line, %s, %s, status, %s, done, step, step_name, %s, counted,"
-             " optional, %s, %s, %s FROM tasks(?1)",
+             " optional, %s, %s, %s FROM tasks(?1)%s",
              counts ? "NULL" : "id", counts ? "NULL" : "title", guard ? "mark" : "NULL",
-             counts ? "0" : "parallel", counts ? "0" : "depth", line_hash, files);
+             counts ? "0" : "parallel", counts ? "0" : "depth", line_hash, files, sink);
 }
 
 /* A task from a row of the column query. */
@@ -334,15 +378,20 @@ static void task_from_pointer(task_model *model, sqlite3_stmt *stmt, unsigned ne
     }
 }
 
+/* The tasks of a root. With `files` (the command reads the tree once), the
+ * root's files come in the same scan, through tasks()' file sink, into
+ * `files`, whose verdict is the caller's to take. */
 static int load_tasks(const cli_session *session, int root_index, unsigned needs, task_model *model,
-                      size_t *capacity, edge_reader *reader)
+                      size_t *capacity, edge_reader *reader, file_tally *files)
 {
     const char *root = session->roots.items[root_index];
     int by_pointer = (needs & (MODEL_GRAPH | MODEL_EDGES)) != 0;
     char sql[400];
-    tasks_query(needs, sql, sizeof sql);
+    tasks_query(needs, files != NULL, sql, sizeof sql);
     sqlite3_stmt *stmt;
     if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
+    tasksext_file_sink sink = {file_seen, files};
+    if (files) sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL);
     int rc;
     const char *last_file = NULL, *last_spec = NULL;
     int last_excluded = 0;
@@ -402,6 +451,10 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
             }
         }
         if ((model->n_tasks & 4095) == 0) session_progress(session, root, model->n_tasks);
+        if (files && files->out_of_room) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
     }
     if (rc == SQLITE_DONE && resolve_file_edges(model, reader) != 0) rc = SQLITE_NOMEM;
     return finish(session, stmt, rc, root);
@@ -570,7 +623,7 @@ int model_begin(task_model *model)
 int model_add_names(const cli_session *session, int root, task_model *model)
 {
     size_t counted = 0;
-    return load_files(session, root, model, &model->files_capacity, &counted, 1);
+    return load_files(session, root, model, &counted, 1);
 }
 
 int model_load(const cli_session *session, unsigned needs, task_model *model)
@@ -581,13 +634,11 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     if (model_check_roots(session) != EXIT_OK) return EXIT_FAILED;
     /* Read once (MODEL_GRAPH, MODEL_LAST): each file is parsed in the
      * tasks() scan, which walks the tree on the worker thread while files
-     * are parsed; the files' names come after it, root by root (so a root's
-     * errors come in the roots' order), from the listings it cached. */
+     * are parsed and tells of every file through its sink; root by root, so
+     * a root's errors come in the roots' order. */
     int one_scan = (needs & (MODEL_GRAPH | MODEL_LAST)) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &model->files_capacity, &expected_tasks, 0) !=
-            EXIT_OK)
-            return EXIT_FAILED;
+        if (load_files(session, (int)r, model, &expected_tasks, 0) != EXIT_OK) return EXIT_FAILED;
     if (needs & MODEL_FILES) return EXIT_OK;
     /* Room for the tasks task_specs() counted (none when read once), at
      * once: no copy as the array grows. */
@@ -597,9 +648,11 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     edge_reader reader = {0};
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++) {
-        status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader);
-        if (status == EXIT_OK && one_scan) status = model_add_names(session, (int)r, model);
-        if (status == EXIT_OK && one_scan) status = rowless_files_check(session, model, (int)r);
+        file_tally files = {session, model, (int)r, 0, 0, NULL, 0};
+        status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader,
+                            one_scan ? &files : NULL);
+        if (status == EXIT_OK && one_scan) status = tally_verdict(&files);
+        free(files.stop);
     }
     free(reader.pending);
     free(reader.lines);

@@ -72,18 +72,16 @@ enum model_needs {
     MODEL_GUARD = 16,       /* mark and line_hash, for writing a box (else NULL) */
     MODEL_NAMED_FILES = 32, /* files, the paths each task names (else NULL) */
     MODEL_LAST = 64         /* no query reads the files after the model (implied by
-                                MODEL_GRAPH): each file is parsed once, but for those
-                                that give no task (rowless_files.h) */
+                                MODEL_GRAPH): each file is parsed once */
 };
 
 /* Reads every root. Fails, naming the root or the file, when a path does
  * not exist, a glob matches nothing, a root holds no task list, or a file
  * is over the size limit. Returns EXIT_OK or EXIT_FAILED. With
  * MODEL_GRAPH or MODEL_LAST, each file is parsed once, in the tasks() scan
- * (a file that gives no task is read again for its error), and the parse
- * cache keeps nothing from there on: the caller runs no query on the files
- * after it; and the files carry their spec and name only (error and
- * dialect NULL). */
+ * (which tells of the files without a task too, through its file sink), and
+ * the parse cache keeps nothing from there on: the caller runs no query on
+ * the files after it; and the files carry no dialect (NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 
 /* An empty model, for model_add_names(): EXIT_OK or EXIT_FAILED. */
@@ -101,9 +99,6 @@ int model_check_roots(const cli_session *session);
 /* The parse cache keeps no parsed file from here on (its listings stay):
  * for a last scan that reads each file once. EXIT_OK or EXIT_FAILED. */
 int model_parse_each_file_once(const cli_session *session);
-
-/* A name under a root, hashed (FNV-1a, the root folded in first). */
-uint64_t model_name_hash(int root, const char *name);
 
 /* 1 for a file's error that stops a command: the file is over the size
  * limit (its tasks are missing, not merely suspect), as task_specs().error

@@ -78,6 +78,31 @@ typedef struct tasksext_task {
     tasksext_waits waits_for; /* tasks().waits_for_pointer's edges */
 } tasksext_task;
 
+/* Every file a tasks() scan reads, with rows or without (an empty task
+ * list, one that could not be read), for C code in the same process: the
+ * hidden column file_sink takes a callback, which the scan calls for each
+ * file before its rows, in the scan's order (the `tasksext` command learns
+ * a tree's files and their errors so, in the same scan as the tasks):
+ *   SELECT ... FROM tasks(?1) WHERE file_sink = ?2
+ * with sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL).
+ * What the walk leaves out (task_skipped()) is not reported. A statement
+ * with a sink reads its whole path: `spec =`, `id =` and `file =` are left
+ * to SQLite, not served from an index. A file_sink that is not such a
+ * pointer is an error. */
+#define TASKSEXT_FILE_SINK_TYPE "tasksext_file_sink"
+
+typedef struct tasksext_file {
+    /* As task_specs() shows them; valid during the call only. */
+    const char *spec, *file;
+    const char *error; /* task_specs().error: why it could not be read, or NULL */
+    size_t tasks;      /* the rows tasks() gives for it */
+} tasksext_file;
+
+typedef struct tasksext_file_sink {
+    void (*file)(void *context, const tasksext_file *file);
+    void *context;
+} tasksext_file_sink;
+
 #ifdef __cplusplus
 }
 #endif

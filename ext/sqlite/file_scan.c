@@ -26,15 +26,20 @@
  *    64     `file = ?` is given (next argv)   /  built on the first xFilter
  *  1024     no column but the table's walk_columns is read: the walk's
  *           names alone, no file read or parsed
+ *  2048     `file_sink = ?` is given (argv[1]): a tasksext_file_sink told of
+ *           each file; then no key is served from an index
  *
  * A `path` constraint that is present but not usable in this plan gives
  * SQLITE_CONSTRAINT, so SQLite picks a plan that can supply it (the right
  * side of a join); no `path` constraint at all is an error with a message
  * when the statement runs.
  * Constraints on other columns are left to SQLite, but for a hidden column
- * after the arguments (tasks' waits_for_pointer): an error.
+ * after the arguments (tasks' waits_for_pointer): an error, unless it is
+ * the file sink's `=`.
  */
 #include "file_scan.h"
+
+#include "tasksext.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -86,6 +91,7 @@ typedef struct scan_cursor {
     size_t row, rows;
     sqlite3_int64 rowid;
     int eof;
+    const tasksext_file_sink *sink; /* told of each file read, or NULL */
 } scan_cursor;
 
 static int scan_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -155,7 +161,8 @@ static void key_constraints(const scan_table *table, sqlite3_index_info *info)
 static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 {
     scan_vtab *vtab = (scan_vtab *)base;
-    int path_seen = 0, path_usable = -1, name_usable = -1;
+    int path_seen = 0, path_usable = -1, name_usable = -1, sink_usable = -1;
+    int sink_column = vtab->table->file_sink_column;
     int name_column = vtab->table->from_text ? vtab->table->path_column + 1 : -1;
     /* A file table's hidden columns after the path are for C callers, not
      * arguments: `tasks('.', 'x')` would otherwise find no rows in silence. */
@@ -163,6 +170,11 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
     for (int i = 0; i < info->nConstraint; i++) {
         const struct sqlite3_index_constraint *c = &info->aConstraint[i];
         int usable = c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+        if (sink_column && c->iColumn == sink_column && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
+            if (!usable) return SQLITE_CONSTRAINT;
+            sink_usable = i;
+            continue;
+        }
         if (c->iColumn >= first_after_arguments) {
             vtab_set_error(base,
                            "%s() takes one argument, the path; its hidden columns after it"
@@ -185,6 +197,10 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
             info->aConstraintUsage[name_usable].argvIndex = 2;
             info->aConstraintUsage[name_usable].omit = 1;
         }
+        if (sink_usable >= 0) { /* never a text table's: no name before it */
+            info->aConstraintUsage[sink_usable].argvIndex = 2;
+            info->aConstraintUsage[sink_usable].omit = 1;
+        }
         const scan_table *table = vtab->table;
         /* UINT64_MAX: the rows themselves come from the graph. */
         int graph = table->needs_graph && (table->graph_columns == UINT64_MAX ||
@@ -198,10 +214,12 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
             table->walk_columns && !graph && (info->colUsed & ~table->walk_columns) == 0;
         info->idxNum = 1 | (graph ? 2 : 0) | (graph && table->needs_refs ? 4 : 0) |
                        (name_usable >= 0 ? 8 : 0) | (paths ? 128 : 0) | (omit_prose ? 256 : 0) |
-                       (omit_details ? 512 : 0) | (walk_only ? 1024 : 0);
+                       (omit_details ? 512 : 0) | (walk_only ? 1024 : 0) |
+                       (sink_usable >= 0 ? 2048 : 0);
         info->estimatedCost = 1000.0;
         info->estimatedRows = 1000;
-        if (table->keyed && !table->from_text) key_constraints(table, info);
+        /* A sink is told of every file: the whole path is read. */
+        if (table->keyed && !table->from_text && sink_usable < 0) key_constraints(table, info);
         return SQLITE_OK;
     }
     if (path_seen) return SQLITE_CONSTRAINT;
@@ -256,6 +274,7 @@ static void reset_cursor(scan_cursor *cur)
     cur->indexed = 0;
     cur->matches = NULL;
     cur->n_matches = cur->match_at = 0;
+    cur->sink = NULL;
 }
 
 static int scan_close(sqlite3_vtab_cursor *base)
@@ -436,6 +455,10 @@ static int advance(scan_cursor *cur)
         if (rc != SQLITE_OK) return rc;
         cur->row = 0;
         cur->rows = file_rows(cur);
+        if (cur->sink && !cur->file.skipped) {
+            tasksext_file seen = {cur->file.spec, cur->file.path, cur->file.error, cur->rows};
+            cur->sink->file(cur->sink->context, &seen);
+        }
     }
     cur->rowid++;
     return SQLITE_OK;
@@ -584,6 +607,15 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
         vtab_set_error(base->pVtab, "%s(): the path is empty; give a file, a directory or a glob", name);
         return SQLITE_ERROR;
     }
+    if (idx_num & 2048) {
+        cur->sink = argc > 1 ? sqlite3_value_pointer(argv[1], TASKSEXT_FILE_SINK_TYPE) : NULL;
+        if (!cur->sink || !cur->sink->file) {
+            vtab_set_error(base->pVtab,
+                           "%s(): file_sink takes a tasksext_file_sink bound from C (tasksext.h)",
+                           name);
+            return SQLITE_ERROR;
+        }
+    }
     int keys = idx_num & (16 | 32 | 64);
     if (keys && scan_index_serves(cur->index, path, index_plan(idx_num)))
         return find_indexed(cur, idx_num, argc, argv);
@@ -705,6 +737,7 @@ int scan_table_text_sibling(const scan_table *files, scan_table *text)
     if (text->paths_columns != UINT64_MAX) text->paths_columns &= before_path;
     text->details_columns &= before_path;
     text->walk_columns = 0; /* the markdown given is the file: always parsed */
+    text->file_sink_column = 0;
     const char *at = strstr(files->schema, path_column);
     char *name = sqlite3_mprintf("%s_text", files->name);
     char *schema = at ? sqlite3_mprintf("%.*smarkdown HIDDEN, name HIDDEN)",

@@ -67,6 +67,9 @@ typedef struct scan_table {
      * that reads no other column (count(*) too) reads and parses no file. */
     uint64_t walk_columns;
     int lists_skipped;      /* its rows are what the walk left out, one each */
+    /* A hidden column after the path that takes a tasksext_file_sink
+     * (tasksext.h) as `= ?`, told of every file the scan reads; 0: none. */
+    int file_sink_column;
     int checks_named_files; /* look up the files done tasks name (scan_file.missing) */
     /* Columns whose `=` constraints the cursor serves from an index of the
      * rows it builds on its first scan (keyed: set; -1 where the table has

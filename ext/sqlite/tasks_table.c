@@ -7,8 +7,8 @@
  *   spec, file, line, id, title, done, mark, status, parallel, story, tags,
  *   step, step_name, section, depth, parent, optional, wave, ready, level,
  *   files, counted, line_hash, blockers, unblocks, critical, waits_for,
- *   path HIDDEN, waits_for_pointer HIDDEN, task_pointer HIDDEN (the last two
- *   for C callers: tasksext.h)
+ *   path HIDDEN, waits_for_pointer HIDDEN, task_pointer HIDDEN, file_sink HIDDEN
+ *   (the last three for C callers: tasksext.h)
  */
 #include "task_pointer_column.h"
 #include "tasks_tables.h"
@@ -49,7 +49,8 @@ enum tasks_column {
     TASKS_PATH,
     /* After the path: SQL's arguments fill hidden columns in order. */
     TASKS_WAITS_FOR_POINTER,
-    TASKS_TASK_POINTER
+    TASKS_TASK_POINTER,
+    TASKS_FILE_SINK
 };
 
 static size_t tasks_row_count(const scan_file *file)
@@ -170,8 +171,9 @@ const scan_table tasks_table = {
               " parent TEXT, optional INTEGER, wave INTEGER, ready INTEGER, level INTEGER,"
               " files TEXT, counted INTEGER, line_hash TEXT, blockers INTEGER,"
               " unblocks INTEGER, critical INTEGER, waits_for TEXT, path HIDDEN,"
-              " waits_for_pointer HIDDEN, task_pointer HIDDEN)",
+              " waits_for_pointer HIDDEN, task_pointer HIDDEN, file_sink HIDDEN)",
     .path_column = TASKS_PATH,
+    .file_sink_column = TASKS_FILE_SINK,
     .needs_graph = 1,
     .lean = 1,
     .details_columns = (1ull << TASKS_STORY) | (1ull << TASKS_TAGS) | (1ull << TASKS_FILES) |

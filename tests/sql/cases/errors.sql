@@ -25,6 +25,11 @@ SELECT count(*) FROM tasks('examples') WHERE waits_for_pointer IS NULL;
 SELECT count(*) FROM tasks('examples') WHERE task_pointer IS NULL;
 SELECT count(*) AS tasks, count(waits_for_pointer) AS non_null,
        count(task_pointer) AS non_null_task FROM tasks('examples');
+-- file_sink takes a callback bound from C, never a value SQL can make.
+SELECT count(*) FROM tasks('examples') WHERE file_sink = 1;
+SELECT count(*) FROM tasks('examples', NULL, NULL, 'x');
+SELECT count(*) FROM tasks('examples') WHERE file_sink > 1;
+SELECT count(file_sink) FROM tasks('examples');
 SELECT name FROM pragma_table_xinfo('tasks') WHERE hidden ORDER BY cid;
 SELECT name FROM pragma_table_xinfo('tasks_text') WHERE hidden ORDER BY cid;
 -- tasksext_cache_limit() takes bytes, 0 or more: one number, or two (the
