@@ -39,16 +39,20 @@ void issue_rows_init(issue_rows *rows)
     report_init(&rows->table, issue_columns, sizeof issue_columns / sizeof issue_columns[0]);
 }
 
-int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_index)
+int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_index,
+                         model_file_tally *files)
 {
     const char *root = session->roots.items[root_index];
     sqlite3_stmt *stmt;
     if (sqlite3_prepare_v2(session->db,
-                           "SELECT spec, file, line, id, code, message, severity"
-                           " FROM task_issues(?1)",
+                           files ? "SELECT spec, file, line, id, code, message, severity"
+                                   " FROM task_issues(?1) WHERE file_sink = ?2"
+                                 : "SELECT spec, file, line, id, code, message, severity"
+                                   " FROM task_issues(?1)",
                            -1, &stmt, NULL) != SQLITE_OK)
         return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
     sqlite3_bind_text(stmt, 1, root, -1, SQLITE_STATIC);
+    if (files) sqlite3_bind_pointer(stmt, 2, &files->sink, TASKSEXT_FILE_SINK_TYPE, NULL);
     int rc, stopped = 0;
     string_builder where = {0};
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -87,10 +91,12 @@ int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_
         report_set_text(table, I_ID, (const char *)sqlite3_column_text(stmt, 3));
         report_set_text(table, I_WHERE, builder_text(&where));
         report_set_text(table, I_MESSAGE, message);
+        if (files && files->out_of_room) break;
     }
     builder_free(&where);
     sqlite3_finalize(stmt);
     if (stopped) return EXIT_FAILED;
+    if (files && files->out_of_room) return session_fail("out of memory");
     if (rc != SQLITE_DONE)
         return session_fail("cannot read '%s': %s", root, session_error_text(session->db));
     return rows->table.failed ? session_fail("out of memory") : EXIT_OK;
@@ -101,7 +107,7 @@ int issue_rows_load(const cli_session *session, issue_rows *rows)
     issue_rows_init(rows);
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++)
-        status = issue_rows_load_root(session, rows, (int)r);
+        status = issue_rows_load_root(session, rows, (int)r, NULL);
     return status;
 }
 
@@ -118,10 +124,12 @@ int issue_rows_open(cli_session *session, task_model *model, const cli_options *
         status = model_check_roots(session);
         if (status == EXIT_OK) status = model_begin(model);
         if (status == EXIT_OK) status = model_parse_each_file_once(session);
-        /* Root by root, so that errors come in the roots' order. */
+        /* Root by root, so that errors come in the roots' order; the
+         * files come in the same scan, through its file sink. */
         for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++) {
-            status = issue_rows_load_root(session, rows, (int)r);
-            if (status == EXIT_OK) status = model_add_names(session, (int)r, model);
+            model_file_tally files;
+            model_tally_begin(&files, session, model, (int)r);
+            status = model_tally_end(&files, issue_rows_load_root(session, rows, (int)r, &files));
         }
     }
     if (status != EXIT_OK) {

@@ -22,16 +22,19 @@ typedef struct issue_rows {
  * the size limit stops it: EXIT_FAILED, with its error. */
 int issue_rows_load(const cli_session *session, issue_rows *rows);
 
-/* An empty set of rows, and the rows of one root added to it. */
+/* An empty set of rows, and the rows of one root added to it; with `files`,
+ * the root's files told to it in the same scan (the caller takes its
+ * verdict). */
 void issue_rows_init(issue_rows *rows);
-int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_index);
+int issue_rows_load_root(const cli_session *session, issue_rows *rows, int root_index,
+                         model_file_tally *files);
 
 /* Opens the session and reads both the rows and the model (`needs`, one of
- * MODEL_FILES and MODEL_COUNTS). With MODEL_FILES, root by root, the rows
- * come first, each file parsed once (the parse cache keeps none), and the
- * model's files after them by name alone (error and dialect NULL); with
- * MODEL_COUNTS the model comes first and fills the cache the rows then
- * read. On failure everything is closed. */
+ * MODEL_FILES and MODEL_COUNTS). With MODEL_FILES, root by root, one scan
+ * of task_issues() gives the rows and the model's files (dialect NULL),
+ * each file parsed once (the parse cache keeps none); with MODEL_COUNTS
+ * the model comes first and fills the cache the rows then read. On failure
+ * everything is closed. */
 int issue_rows_open(cli_session *session, task_model *model, const cli_options *options,
                     unsigned needs, issue_rows *rows);
 void issue_rows_free(issue_rows *rows);

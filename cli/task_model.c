@@ -111,20 +111,9 @@ int model_error_stops(const char *error)
            strncmp(error + digits - n_lead, lead, n_lead) == 0;
 }
 
-/* What the walk of one root found: every file, those not excluded, and
- * the first error that stops a command (a file over the size limit). */
-typedef struct file_tally {
-    const cli_session *session;
-    task_model *model;
-    int root;
-    size_t found, kept;
-    char *stop;      /* a copy: the text is the statement's */
-    int out_of_room; /* an allocation failed */
-} file_tally;
-
 /* One file of the root, kept in model->files unless excluded. */
-static void tally_file(file_tally *tally, const char *spec, const char *file, const char *error,
-                       const char *dialect)
+static void tally_file(model_file_tally *tally, const char *spec, const char *file,
+                       const char *error, const char *dialect)
 {
     tally->found++;
     if (!file || session_excluded(tally->session, file)) return;
@@ -149,7 +138,7 @@ static void tally_file(file_tally *tally, const char *spec, const char *file, co
 
 /* The root's verdict once its walk is over, its errors in the order they
  * are said. */
-static int tally_verdict(const file_tally *tally)
+static int tally_verdict(const model_file_tally *tally)
 {
     const char *root = tally->session->roots.items[tally->root];
     int status = EXIT_OK;
@@ -167,37 +156,45 @@ static int tally_verdict(const file_tally *tally)
     return status;
 }
 
-/* The files of a root from task_specs(). With names_only, their spec and
- * name alone, which task_specs() has from the walk, parsing nothing: error
- * and dialect NULL, no count. */
-static int load_files(const cli_session *session, int root_index, task_model *model, size_t *tasks,
-                      int names_only)
+/* The files of a root from task_specs(), which parses each into the cache;
+ * *tasks += the tasks it counts. */
+static int load_files(const cli_session *session, int root_index, task_model *model, size_t *tasks)
 {
     const char *root = session->roots.items[root_index];
     sqlite3_stmt *stmt;
-    if (prepare_for_root(session,
-                         names_only
-                             ? "SELECT spec, file, NULL, NULL, 0 FROM task_specs(?1)"
-                             : "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
+    if (prepare_for_root(session, "SELECT spec, file, error, dialect, tasks FROM task_specs(?1)",
                          root, &stmt))
         return EXIT_FAILED;
-    file_tally tally = {session, model, root_index, 0, 0, NULL, 0};
+    model_file_tally tally;
+    model_tally_begin(&tally, session, model, root_index);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !tally.out_of_room) {
         tally_file(&tally, column_text(stmt, 0), column_text(stmt, 1), column_text(stmt, 2),
                    column_text(stmt, 3));
         *tasks += (size_t)sqlite3_column_int64(stmt, 4);
     }
-    int status = finish(session, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, root);
-    if (status == EXIT_OK) status = tally_verdict(&tally);
-    free(tally.stop);
-    return status;
+    return model_tally_end(&tally,
+                           finish(session, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, root));
 }
 
-/* tasks()' file sink (tasksext.h): each file of the scan, as it comes. */
+/* A table's file sink (tasksext.h): each file of the scan, as it comes. */
 static void file_seen(void *context, const tasksext_file *file)
 {
     tally_file(context, file->spec, file->file, file->error, NULL);
+}
+
+void model_tally_begin(model_file_tally *tally, const cli_session *session, task_model *model,
+                       int root)
+{
+    *tally = (model_file_tally){session, model, root, 0, 0, NULL, 0, {file_seen, tally}};
+}
+
+int model_tally_end(model_file_tally *tally, int status)
+{
+    if (status == EXIT_OK) status = tally_verdict(tally);
+    free(tally->stop);
+    tally->stop = NULL;
+    return status;
 }
 
 typedef struct raw_edge {
@@ -382,7 +379,7 @@ static void task_from_pointer(task_model *model, sqlite3_stmt *stmt, unsigned ne
  * root's files come in the same scan, through tasks()' file sink, into
  * `files`, whose verdict is the caller's to take. */
 static int load_tasks(const cli_session *session, int root_index, unsigned needs, task_model *model,
-                      size_t *capacity, edge_reader *reader, file_tally *files)
+                      size_t *capacity, edge_reader *reader, model_file_tally *files)
 {
     const char *root = session->roots.items[root_index];
     int by_pointer = (needs & (MODEL_GRAPH | MODEL_EDGES)) != 0;
@@ -390,8 +387,7 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
     tasks_query(needs, files != NULL, sql, sizeof sql);
     sqlite3_stmt *stmt;
     if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
-    tasksext_file_sink sink = {file_seen, files};
-    if (files) sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL);
+    if (files) sqlite3_bind_pointer(stmt, 2, &files->sink, TASKSEXT_FILE_SINK_TYPE, NULL);
     int rc;
     const char *last_file = NULL, *last_spec = NULL;
     int last_excluded = 0;
@@ -601,8 +597,7 @@ int model_check_roots(const cli_session *session)
 
 /* No parsed file kept from here on: the next scan parses each file once
  * (with its graph when it reads one) and gives its rows, and the memory
- * goes to the next file. The listings stay, so a walk by names after it
- * lists no folder again; they may take what the files had. */
+ * goes to the next file. The listings keep their bound. */
 int model_parse_each_file_once(const cli_session *session)
 {
     if (sqlite3_exec(session->db,
@@ -620,12 +615,6 @@ int model_begin(task_model *model)
     return model->strings ? EXIT_OK : session_fail("out of memory");
 }
 
-int model_add_names(const cli_session *session, int root, task_model *model)
-{
-    size_t counted = 0;
-    return load_files(session, root, model, &counted, 1);
-}
-
 int model_load(const cli_session *session, unsigned needs, task_model *model)
 {
     if (model_begin(model) != EXIT_OK) return EXIT_FAILED;
@@ -638,7 +627,7 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
      * a root's errors come in the roots' order. */
     int one_scan = (needs & (MODEL_GRAPH | MODEL_LAST)) != 0;
     for (size_t r = 0; !one_scan && r < session->roots.n; r++)
-        if (load_files(session, (int)r, model, &expected_tasks, 0) != EXIT_OK) return EXIT_FAILED;
+        if (load_files(session, (int)r, model, &expected_tasks) != EXIT_OK) return EXIT_FAILED;
     if (needs & MODEL_FILES) return EXIT_OK;
     /* Room for the tasks task_specs() counted (none when read once), at
      * once: no copy as the array grows. */
@@ -648,11 +637,11 @@ int model_load(const cli_session *session, unsigned needs, task_model *model)
     edge_reader reader = {0};
     int status = EXIT_OK;
     for (size_t r = 0; status == EXIT_OK && r < session->roots.n; r++) {
-        file_tally files = {session, model, (int)r, 0, 0, NULL, 0};
+        model_file_tally files;
+        model_tally_begin(&files, session, model, (int)r);
         status = load_tasks(session, (int)r, needs, model, &task_capacity, &reader,
                             one_scan ? &files : NULL);
-        if (status == EXIT_OK && one_scan) status = tally_verdict(&files);
-        free(files.stop);
+        if (one_scan) status = model_tally_end(&files, status);
     }
     free(reader.pending);
     free(reader.lines);

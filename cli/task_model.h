@@ -16,6 +16,7 @@
 
 #include "session.h"
 #include "string_pool.h"
+#include "tasksext.h"
 
 typedef struct model_task {
     int root; /* index into session->roots */
@@ -84,13 +85,33 @@ enum model_needs {
  * the files after it; and the files carry no dialect (NULL). */
 int model_load(const cli_session *session, unsigned needs, task_model *model);
 
-/* An empty model, for model_add_names(): EXIT_OK or EXIT_FAILED. */
+/* The files of one root as a scan tells of them through its file sink
+ * (tasksext.h: tasks() and task_issues() have one): each kept in the model
+ * (error as given, dialect NULL) unless excluded; and, once the scan is
+ * over, the root's verdict. */
+typedef struct model_file_tally {
+    const cli_session *session;
+    task_model *model;
+    int root;
+    size_t found, kept;
+    char *stop;      /* the first error that stops a command, copied: the text is the scan's */
+    int out_of_room; /* an allocation failed: the caller stops its scan */
+    tasksext_file_sink sink; /* to bind as the statement's file_sink */
+} model_file_tally;
+
+void model_tally_begin(model_file_tally *tally, const cli_session *session, task_model *model,
+                       int root);
+
+/* `status` (the scan's), or when it is EXIT_OK the root's first error, said
+ * as model_load() says it: out of memory, a file over the size limit, a
+ * glob that matched nothing, a root with no task list, every task list
+ * excluded. Frees what the tally holds. */
+int model_tally_end(model_file_tally *tally, int status);
+
+/* An empty model, for a caller that fills it from its own scan
+ * (model_tally_begin()): EXIT_OK or EXIT_FAILED. */
 int model_begin(task_model *model);
 
-/* Adds the files of root `root` by their spec and name alone (no file
- * parsed; error and dialect NULL), failing as model_load() does when the
- * root holds no task list or every one is excluded. */
-int model_add_names(const cli_session *session, int root, task_model *model);
 void model_free(task_model *model);
 
 /* EXIT_OK, or EXIT_FAILED naming the first root that does not exist. */

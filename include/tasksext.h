@@ -78,11 +78,12 @@ typedef struct tasksext_task {
     tasksext_waits waits_for; /* tasks().waits_for_pointer's edges */
 } tasksext_task;
 
-/* Every file a tasks() scan reads, with rows or without (an empty task
- * list, one that could not be read), for C code in the same process: the
- * hidden column file_sink takes a callback, which the scan calls for each
- * file before its rows, in the scan's order (the `tasksext` command learns
- * a tree's files and their errors so, in the same scan as the tasks):
+/* Every file a scan of tasks() or task_issues() reads, with rows or without
+ * (an empty task list, one that could not be read), for C code in the same
+ * process: the hidden column file_sink takes a callback, which the scan
+ * calls for each file before its rows, in the scan's order (the `tasksext`
+ * command learns a tree's files and their errors so, in the same scan as
+ * its rows):
  *   SELECT ... FROM tasks(?1) WHERE file_sink = ?2
  * with sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL).
  * What the walk leaves out (task_skipped()) is not reported. A statement
@@ -95,7 +96,7 @@ typedef struct tasksext_file {
     /* As task_specs() shows them; valid during the call only. */
     const char *spec, *file;
     const char *error; /* task_specs().error: why it could not be read, or NULL */
-    size_t tasks;      /* the rows tasks() gives for it */
+    size_t rows;       /* the rows the table gives for it */
 } tasksext_file;
 
 typedef struct tasksext_file_sink {

@@ -3,7 +3,8 @@
  *
  *   SELECT file, line, code, message FROM task_issues('.') ORDER BY file, line;
  *
- * Columns: spec, file, line, id, code, message, severity, path HIDDEN
+ * Columns: spec, file, line, id, code, message, severity, path HIDDEN,
+ *          file_sink HIDDEN (for C callers: tasksext.h)
  *   code      task_issue_code_name(): duplicate-id | unknown-id | cycle |
  *             unparsed-dependency | outside-reference | bad-front-matter |
  *             bad-encoding | done-before-dependency | parallel-same-file |
@@ -24,7 +25,8 @@ enum task_issues_column {
     ISSUES_CODE,
     ISSUES_MESSAGE,
     ISSUES_SEVERITY,
-    ISSUES_PATH
+    ISSUES_PATH,
+    ISSUES_FILE_SINK
 };
 
 /* A file that could not be read is one issue row of its own. Otherwise the
@@ -118,8 +120,9 @@ static void issues_column(sqlite3_context *ctx, const scan_file *file, size_t ro
 const scan_table task_issues_table = {
     .name = "task_issues",
     .schema = "CREATE TABLE x(spec TEXT, file TEXT, line INTEGER, id TEXT, code TEXT,"
-              " message TEXT, severity TEXT, path HIDDEN)",
+              " message TEXT, severity TEXT, path HIDDEN, file_sink HIDDEN)",
     .path_column = ISSUES_PATH,
+    .file_sink_column = ISSUES_FILE_SINK,
     .needs_graph = 1,
     .graph_columns = UINT64_MAX, /* every row is an edge or issue */
     .needs_refs = 0, /* the files done tasks name are read from the tasks (find_missing) */

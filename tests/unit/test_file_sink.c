@@ -53,17 +53,18 @@ static void on_file(void *context, const tasksext_file *file)
     if (t->rows_seen != t->rows_told) t->told_too_late = 1;
     char line[4096];
     snprintf(line, sizeof line, "%s|%s|%s|%zu\n", file->spec ? file->spec : "",
-             file->file ? file->file : "", file->error ? file->error : "", file->tasks);
+             file->file ? file->file : "", file->error ? file->error : "", file->rows);
     append(t, line);
-    t->rows_told += file->tasks;
+    t->rows_told += file->rows;
 }
 
 /* The sink's lines for a scan of `path` (with `where`, a further
  * condition); the statement's rows in *rows. */
-static char *sink_lines(sqlite3 *db, const char *path, const char *where, size_t *rows)
+static char *table_sink_lines(sqlite3 *db, const char *table, const char *path, const char *where,
+                              size_t *rows)
 {
     char sql[256];
-    snprintf(sql, sizeof sql, "SELECT id FROM tasks(?1) WHERE file_sink = ?2%s", where);
+    snprintf(sql, sizeof sql, "SELECT id FROM %s(?1) WHERE file_sink = ?2%s", table, where);
     sqlite3_stmt *stmt;
     assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
     sink_log t = {0};
@@ -81,8 +82,16 @@ static char *sink_lines(sqlite3 *db, const char *path, const char *where, size_t
     }
     assert_int_equal(rc, SQLITE_DONE);
     sqlite3_finalize(stmt);
-    if (!*where) assert_false(t.told_too_late);
+    if (!*where) {
+        assert_false(t.told_too_late);
+        assert_int_equal(t.rows_told, t.rows_seen);
+    }
     return t.text;
+}
+
+static char *sink_lines(sqlite3 *db, const char *path, const char *where, size_t *rows)
+{
+    return table_sink_lines(db, "tasks", path, where, rows);
 }
 
 /* task_specs()' lines for `path`, as the sink writes them. */
@@ -147,6 +156,50 @@ static void real_corpus_as_task_specs(void **state)
     sqlite3_close(db);
 }
 
+/* Cuts each line's last `|count`, in place. */
+static void strip_counts(char *text)
+{
+    char *out = text;
+    for (char *line = text; *line;) {
+        char *end = strchr(line, '\n');
+        char *bar = end;
+        while (bar > line && *bar != '|')
+            bar--;
+        memmove(out, line, (size_t)(bar - line));
+        out += bar - line;
+        *out++ = '\n';
+        line = end + 1;
+    }
+    *out = '\0';
+}
+
+/* task_issues() has one too: the same files, each with its issue rows. */
+static void task_issues_too(void **state)
+{
+    (void)state;
+    sqlite3 *db = open_db(2);
+    const char *path = TASKSEXT_SOURCE_DIR "/examples";
+    size_t rows;
+    char *told = table_sink_lines(db, "task_issues", path, "", &rows);
+    char *listed = specs_lines(db, path);
+    /* The lines without their counts are task_specs()' lines without theirs. */
+    strip_counts(told);
+    strip_counts(listed);
+    assert_string_equal(told, listed);
+    assert_int_equal(count_lines(told), count_lines(listed));
+    sqlite3_stmt *stmt;
+    assert_int_equal(
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM task_issues(?1)", -1, &stmt, NULL), SQLITE_OK);
+    sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+    assert_int_equal(rows, (size_t)sqlite3_column_int64(stmt, 0));
+    assert_true(rows > 0);
+    sqlite3_finalize(stmt);
+    free(told);
+    free(listed);
+    sqlite3_close(db);
+}
+
 static char tree[] = "/tmp/test_file_sink.XXXXXX";
 
 static void write_file(const char *relative, const char *text)
@@ -207,6 +260,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(examples_as_task_specs),
         cmocka_unit_test(real_corpus_as_task_specs),
+        cmocka_unit_test(task_issues_too),
         cmocka_unit_test(files_without_rows),
     };
     return RUN_TESTS(tests);
