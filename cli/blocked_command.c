@@ -25,6 +25,12 @@ static const report_column blocked_columns[] = {
     {"blocked_by", "BLOCKED BY", COLUMN_FIT},
 };
 
+/* A row of the report: open, not ready, in the spec asked for. */
+static int is_blocked(const task_model *model, const model_task *task, const char *spec)
+{
+    return task->open && !task->ready && in_spec(model, task, spec);
+}
+
 /* Why an open task is not ready when no open task holds it up. */
 static const char *reason_for(const model_task *task, long n_blockers)
 {
@@ -100,10 +106,14 @@ int run_blocked(const cli_options *options)
     if (status == EXIT_OK) {
         report_table table;
         report_init(&table, blocked_columns, sizeof blocked_columns / sizeof blocked_columns[0]);
+        size_t rows = 0;
+        for (size_t t = 0; t < model.n_tasks; t++)
+            rows += is_blocked(&model, &model.tasks[t], options->spec);
+        report_reserve(&table, rows);
         string_builder text = {0};
         for (size_t t = 0; t < model.n_tasks && status == EXIT_OK; t++) {
             const model_task *task = &model.tasks[t];
-            if (!task->open || task->ready || !in_spec(&model, task, options->spec)) continue;
+            if (!is_blocked(&model, task, options->spec)) continue;
             if (add_blocked(&model, &scratch, (int)t, options->transitive,
                             options->output == OUTPUT_JSON, &table, &text) != 0)
                 status = session_fail("out of memory");

@@ -28,19 +28,28 @@ void report_free(report_table *table)
     memset(table, 0, sizeof *table);
 }
 
+static void grow_to(report_table *table, size_t capacity)
+{
+    report_cell *grown = realloc(table->cells, capacity * table->n_columns * sizeof *grown);
+    if (!grown) {
+        table->failed = 1;
+        return;
+    }
+    table->cells = grown;
+    table->capacity_rows = capacity;
+}
+
+void report_reserve(report_table *table, size_t rows)
+{
+    if (!table->failed && rows > table->capacity_rows) grow_to(table, rows);
+}
+
 void report_add_row(report_table *table)
 {
     if (table->failed) return;
-    if (table->n_rows == table->capacity_rows) {
-        size_t capacity = table->capacity_rows ? table->capacity_rows * 2 : 64;
-        report_cell *grown = realloc(table->cells, capacity * table->n_columns * sizeof *grown);
-        if (!grown) {
-            table->failed = 1;
-            return;
-        }
-        table->cells = grown;
-        table->capacity_rows = capacity;
-    }
+    if (table->n_rows == table->capacity_rows)
+        grow_to(table, table->capacity_rows ? table->capacity_rows * 2 : 64);
+    if (table->failed) return;
     memset(table->cells + table->n_rows * table->n_columns, 0,
            table->n_columns * sizeof(report_cell));
     table->n_rows++;

@@ -52,6 +52,10 @@ typedef struct report_table {
 void report_init(report_table *table, const report_column *columns, size_t n_columns);
 void report_free(report_table *table);
 
+/* Room for `rows` rows in all, at once, for a caller that knows how many
+ * it adds: the cells are not copied as the table grows. */
+void report_reserve(report_table *table, size_t rows);
+
 /* Starts a row; the cells are set one by one, in column order. */
 void report_add_row(report_table *table);
 void report_set_text(report_table *table, size_t column, const char *text); /* NULL: null */
