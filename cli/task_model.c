@@ -111,21 +111,22 @@ int model_error_stops(const char *error)
            strncmp(error + digits - n_lead, lead, n_lead) == 0;
 }
 
-/* One file of the root, kept in model->files unless excluded. */
-static void tally_file(model_file_tally *tally, const char *spec, const char *file,
-                       const char *error, const char *dialect)
+/* One file of the root, kept in model->files unless excluded: 1 when
+ * kept. */
+static int tally_file(model_file_tally *tally, const char *spec, const char *file,
+                      const char *error, const char *dialect)
 {
     tally->found++;
-    if (!file || session_excluded(tally->session, file)) return;
+    if (!file || session_excluded(tally->session, file)) return 0;
     if (model_error_stops(error)) {
         if (!tally->stop && !(tally->stop = strdup(error))) tally->out_of_room = 1;
-        return;
+        return 0;
     }
     task_model *model = tally->model;
     if (grow((void **)&model->files, &model->files_capacity, model->n_files + 1,
              sizeof(model_file))) {
         tally->out_of_room = 1;
-        return;
+        return 0;
     }
     model_file *entry = &model->files[model->n_files++];
     entry->root = tally->root;
@@ -134,6 +135,14 @@ static void tally_file(model_file_tally *tally, const char *spec, const char *fi
     entry->error = model_keep(model, error);
     entry->dialect = model_keep(model, dialect);
     tally->kept++;
+    return 1;
+}
+
+/* The root's scan has met what ends it: a file over the size limit, or no
+ * memory. */
+static int tally_stops(const model_file_tally *tally)
+{
+    return tally->stop || tally->out_of_room;
 }
 
 /* The root's verdict once its walk is over, its errors in the order they
@@ -167,12 +176,11 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
         return EXIT_FAILED;
     model_file_tally tally;
     model_tally_begin(&tally, session, model, root_index);
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !tally.out_of_room) {
-        tally_file(&tally, column_text(stmt, 0), column_text(stmt, 1), column_text(stmt, 2),
-                   column_text(stmt, 3));
-        *tasks += (size_t)sqlite3_column_int64(stmt, 4);
-    }
+    int rc = SQLITE_DONE;
+    while (!tally_stops(&tally) && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (tally_file(&tally, column_text(stmt, 0), column_text(stmt, 1), column_text(stmt, 2),
+                       column_text(stmt, 3)))
+            *tasks += (size_t)sqlite3_column_int64(stmt, 4);
     return model_tally_end(&tally,
                            finish(session, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, root));
 }
@@ -180,7 +188,7 @@ static int load_files(const cli_session *session, int root_index, task_model *mo
 /* A table's file sink (tasksext.h): each file of the scan, as it comes. */
 static void file_seen(void *context, const tasksext_file *file)
 {
-    tally_file(context, file->spec, file->file, file->error, NULL);
+    (void)tally_file(context, file->spec, file->file, file->error, NULL);
 }
 
 void model_tally_begin(model_file_tally *tally, const cli_session *session, task_model *model,
@@ -447,8 +455,8 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
             }
         }
         if ((model->n_tasks & 4095) == 0) session_progress(session, root, model->n_tasks);
-        if (files && files->out_of_room) {
-            rc = SQLITE_NOMEM;
+        if (files && tally_stops(files)) { /* its verdict says why */
+            rc = SQLITE_DONE;
             break;
         }
     }

@@ -45,7 +45,7 @@ TASKSEXT_API int sqlite3_tasksext_text_init(sqlite3 *db, char **error,
  * NULL to SQL, and
  *   sqlite3_value_pointer(sqlite3_column_value(stmt, i), TASKSEXT_WAITS_TYPE)
  * gives the row's edges, in waits_for's order, valid until the statement
- * steps again, is reset or is finalized. */
+ * steps again, is reset or is finalized; the ids are its own copies. */
 #define TASKSEXT_WAITS_TYPE "tasksext_waits"
 
 typedef struct tasksext_wait {
@@ -64,7 +64,9 @@ typedef struct tasksext_waits {
  * so): the hidden column task_pointer is NULL to SQL, and
  *   sqlite3_value_pointer(sqlite3_column_value(stmt, i), TASKSEXT_TASK_TYPE)
  * gives the row, valid until the statement steps again, is reset or is
- * finalized. Each field is the tasks() column of the same name; step,
+ * finalized; its texts (and its edges' ids) are its own copies, so a value
+ * SQLite keeps past its row (a bare column beside max()) reads right too.
+ * Each field is the tasks() column of the same name; step,
  * story, tags, section, parent, files, line_hash, blockers, unblocks and
  * critical are not here (read those columns). Reading task_pointer builds
  * the dependency graph, as reading ready does. */
@@ -81,15 +83,17 @@ typedef struct tasksext_task {
 /* Every file a scan of tasks() or task_issues() reads, with rows or without
  * (an empty task list, one that could not be read), for C code in the same
  * process: the hidden column file_sink takes a callback, which the scan
- * calls for each file before its rows, in the scan's order (the `tasksext`
- * command learns a tree's files and their errors so, in the same scan as
- * its rows):
+ * calls for each file before its rows, in the scan's order, each time the
+ * scan runs (the inner side of a join runs once per outer row). The
+ * `tasksext` command learns a tree's files and their errors so, in the
+ * same scan as its rows:
  *   SELECT ... FROM tasks(?1) WHERE file_sink = ?2
  * with sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL).
  * What the walk leaves out (task_skipped()) is not reported. A statement
  * with a sink reads its whole path: `spec =`, `id =` and `file =` are left
- * to SQLite, not served from an index. A file_sink that is not such a
- * pointer is an error. */
+ * to SQLite, not served from an index. Any other use is an error: a value
+ * that is not such a pointer, a second `file_sink =`, a use SQLite would
+ * test itself (under an OR), reading the column. */
 #define TASKSEXT_FILE_SINK_TYPE "tasksext_file_sink"
 
 typedef struct tasksext_file {

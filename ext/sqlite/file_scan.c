@@ -65,6 +65,11 @@ typedef struct scan_vtab {
     tasks_connection *conn;
 } scan_vtab;
 
+/* The one use of a file sink, said when it is used otherwise. */
+static const char sink_usage[] =
+    "takes one argument, the path; its hidden file_sink is for C callers, and only as"
+    " `WHERE file_sink = ?` with a pointer bound by sqlite3_bind_pointer (tasksext.h)";
+
 /* What file.doc points to while no file is loaded or it could not be read. */
 static const task_document empty_document;
 
@@ -163,6 +168,7 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
     scan_vtab *vtab = (scan_vtab *)base;
     int path_seen = 0, path_usable = -1, name_usable = -1, sink_usable = -1;
     int sink_column = vtab->table->file_sink_column;
+    int sink_seen = 0;
     int name_column = vtab->table->from_text ? vtab->table->path_column + 1 : -1;
     /* A file table's hidden columns after the path are for C callers, not
      * arguments: `tasks('.', 'x')` would otherwise find no rows in silence. */
@@ -171,6 +177,12 @@ static int scan_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         const struct sqlite3_index_constraint *c = &info->aConstraint[i];
         int usable = c->usable && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
         if (sink_column && c->iColumn == sink_column && c->op == SQLITE_INDEX_CONSTRAINT_EQ) {
+            /* Twice is an error: SQLite would test the two against each
+             * other, and a pointer is NULL to SQL, so nothing would run. */
+            if (sink_seen++) {
+                vtab_set_error(base, "%s() %s", vtab->table->name, sink_usage);
+                return SQLITE_ERROR;
+            }
             if (!usable) return SQLITE_CONSTRAINT;
             sink_usable = i;
             continue;
@@ -610,9 +622,7 @@ static int scan_filter(sqlite3_vtab_cursor *base, int idx_num, const char *idx_s
     if (idx_num & 2048) {
         cur->sink = argc > 1 ? sqlite3_value_pointer(argv[1], TASKSEXT_FILE_SINK_TYPE) : NULL;
         if (!cur->sink || !cur->sink->file) {
-            vtab_set_error(base->pVtab,
-                           "%s(): file_sink takes a tasksext_file_sink bound from C (tasksext.h)",
-                           name);
+            vtab_set_error(base->pVtab, "%s() %s", name, sink_usage);
             return SQLITE_ERROR;
         }
     }
@@ -678,6 +688,16 @@ static int scan_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int colu
     /* The arguments read NULL: the path, and a text table's name. */
     if (column == table->path_column || (table->from_text && column == table->path_column + 1))
         return SQLITE_OK;
+    /* A sink the scan took is never read back; SQLite reads the column only
+     * to test a use of it the scan did not take (`file_sink = ? OR ...`, a
+     * second `file_sink = ?`, the select list), which would leave the sink
+     * untold in silence. */
+    if (table->file_sink_column && column == table->file_sink_column) {
+        char *message = sqlite3_mprintf("%s() %s", table->name, sink_usage);
+        sqlite3_result_error(ctx, message ? message : sink_usage, -1);
+        sqlite3_free(message);
+        return SQLITE_ERROR;
+    }
     table->column(ctx, &cur->file, cur->row, column);
     return SQLITE_OK;
 }

@@ -12,22 +12,25 @@ void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row
     const task_graph *graph = file->graph;
     const task_record *t = &doc->tasks[row];
     size_t first, n = waits_for_range(graph, row, &first);
-    /* The row and its edges in one allocation. */
-    tasksext_task *task = sqlite3_malloc64(sizeof *task + n * sizeof(tasksext_wait));
+    const char *status = task_record_status(t);
+    const char *texts[] = {file->spec, file->path, t->id, t->title, t->mark, status, t->step_name};
+    size_t text_bytes = waits_for_text_bytes(doc, graph, first, n);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        text_bytes += pointer_text_bytes(texts[i]);
+    /* The row, its edges and every text they name in one allocation, freed
+     * by SQLite when it lets the value go. The texts are copies: SQLite may
+     * keep the value past the row (a bare column beside max()), when the
+     * cursor's buffers hold the next file's names and the parsed file may
+     * be gone. */
+    tasksext_task *task = sqlite3_malloc64(sizeof *task + n * sizeof(tasksext_wait) + text_bytes);
     if (!task) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
     tasksext_wait *items = (tasksext_wait *)(task + 1);
-    waits_for_fill(doc, graph, first, n, items);
+    char *at = (char *)(items + n);
+    waits_for_fill(doc, graph, first, n, items, &at);
     *task = (tasksext_task){
-        .spec = file->spec,
-        .file = file->path,
-        .id = t->id,
-        .title = t->title,
-        .mark = t->mark,
-        .status = task_record_status(t),
-        .step_name = t->step_name,
         .line = (int)t->line,
         .done = t->status == TASK_STATUS_DONE,
         .parallel = t->parallel,
@@ -39,5 +42,12 @@ void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row
         .level = graph->level[row] >= 0 ? graph->level[row] : -1,
         .waits_for = {n, n ? items : NULL},
     };
+    task->spec = pointer_text_copy(&at, file->spec);
+    task->file = pointer_text_copy(&at, file->path);
+    task->id = pointer_text_copy(&at, t->id);
+    task->title = pointer_text_copy(&at, t->title);
+    task->mark = pointer_text_copy(&at, t->mark);
+    task->status = pointer_text_copy(&at, status);
+    task->step_name = pointer_text_copy(&at, t->step_name);
     sqlite3_result_pointer(ctx, task, TASKSEXT_TASK_TYPE, sqlite3_free);
 }

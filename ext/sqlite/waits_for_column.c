@@ -123,14 +123,39 @@ size_t waits_for_range(const task_graph *graph, size_t task, size_t *first)
     return end - *first;
 }
 
+size_t waits_for_text_bytes(const task_document *doc, const task_graph *graph, size_t first,
+                            size_t n)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += pointer_text_bytes(doc->tasks[graph->edges[first + i].depends_on].id);
+    return bytes;
+}
+
 void waits_for_fill(const task_document *doc, const task_graph *graph, size_t first, size_t n,
-                    tasksext_wait *items)
+                    tasksext_wait *items, char **texts)
 {
     for (size_t i = 0; i < n; i++) {
         const task_edge *edge = &graph->edges[first + i];
         const task_record *other = &doc->tasks[edge->depends_on];
-        items[i] = (tasksext_wait){(int)other->line, other->id, task_edge_kind_name(edge->kind)};
+        /* The kinds' names are the extension's own constants. */
+        items[i] = (tasksext_wait){(int)other->line, pointer_text_copy(texts, other->id),
+                                   task_edge_kind_name(edge->kind)};
     }
+}
+
+size_t pointer_text_bytes(const char *text)
+{
+    return text ? strlen(text) + 1 : 0;
+}
+
+const char *pointer_text_copy(char **at, const char *text)
+{
+    if (!text) return NULL;
+    size_t n = strlen(text) + 1;
+    char *kept = memcpy(*at, text, n);
+    *at += n;
+    return kept;
 }
 
 void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
@@ -144,15 +169,19 @@ void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
         sqlite3_result_pointer(ctx, (void *)&none, TASKSEXT_WAITS_TYPE, NULL);
         return;
     }
-    /* The list and its items in one allocation, freed by SQLite when the
-     * statement steps on. */
-    tasksext_waits *waits = sqlite3_malloc64(sizeof *waits + n * sizeof(tasksext_wait));
+    /* The list, its items and their ids in one allocation, freed by SQLite
+     * when it lets the value go: the ids are copied, since SQLite may keep
+     * the value past the row (a bare column beside max()), when the parsed
+     * file may be gone. */
+    tasksext_waits *waits = sqlite3_malloc64(sizeof *waits + n * sizeof(tasksext_wait) +
+                                             waits_for_text_bytes(doc, graph, first, n));
     if (!waits) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
     tasksext_wait *items = (tasksext_wait *)(waits + 1);
-    waits_for_fill(doc, graph, first, n, items);
+    char *texts = (char *)(items + n);
+    waits_for_fill(doc, graph, first, n, items, &texts);
     waits->n = n;
     waits->items = items;
     sqlite3_result_pointer(ctx, waits, TASKSEXT_WAITS_TYPE, sqlite3_free);

@@ -27,8 +27,18 @@ void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
 size_t waits_for_range(const task_graph *graph, size_t task, size_t *first);
 
 /* items[0 .. n) = the edges graph->edges[first .. first + n) as
- * tasksext_wait: the other task's line and id, the edge's kind. */
+ * tasksext_wait: the other task's line and id, the edge's kind. The ids are
+ * copied to *texts, which moves past them: room for
+ * waits_for_text_bytes() of the same edges. */
 void waits_for_fill(const task_document *doc, const task_graph *graph, size_t first, size_t n,
-                    tasksext_wait *items);
+                    tasksext_wait *items, char **texts);
+size_t waits_for_text_bytes(const task_document *doc, const task_graph *graph, size_t first,
+                            size_t n);
+
+/* A pointer value's texts are copied behind its struct, so that the value
+ * stands alone for as long as SQLite keeps it: the bytes one text takes
+ * (0 for NULL), and its copy at *at, which moves past it (NULL for NULL). */
+size_t pointer_text_bytes(const char *text);
+const char *pointer_text_copy(char **at, const char *text);
 
 #endif

@@ -200,6 +200,53 @@ static void task_issues_too(void **state)
     sqlite3_close(db);
 }
 
+/* A sink the scan does not take is an error, not a sink told of nothing:
+ * under an OR, twice, or as a value. */
+static void other_uses_are_errors(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {
+        "SELECT id FROM tasks(?1) WHERE file_sink = ?2 OR id = 'T001'",
+        "SELECT id FROM tasks(?1) WHERE file_sink = ?2 AND file_sink = ?2",
+        "SELECT id FROM tasks(?1) WHERE file_sink = 1",
+    };
+    sqlite3 *db = open_db(0);
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sqlite3_stmt *stmt;
+        int rc = sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL);
+        if (rc == SQLITE_OK) {
+            sink_log t = {0};
+            append(&t, "");
+            tasksext_file_sink sink = {on_file, &t};
+            sqlite3_bind_text(stmt, 1, TASKSEXT_SOURCE_DIR "/examples", -1, SQLITE_STATIC);
+            sqlite3_bind_pointer(stmt, 2, &sink, TASKSEXT_FILE_SINK_TYPE, NULL);
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            }
+            sqlite3_finalize(stmt);
+            free(t.text);
+        }
+        if (rc != SQLITE_ERROR) fail_msg("%s: %d, not an error", queries[q], rc);
+        assert_non_null(strstr(sqlite3_errmsg(db), "file_sink is for C callers"));
+    }
+    sqlite3_close(db);
+}
+
+/* On the inner side of a join the scan runs once per outer row, and the
+ * sink is told of the files each time. */
+static void once_per_scan(void **state)
+{
+    (void)state;
+    sqlite3 *db = open_db(0);
+    size_t rows;
+    char *once = sink_lines(db, TASKSEXT_SOURCE_DIR "/examples", "", &rows);
+    char *joined = table_sink_lines(db, "(VALUES (1), (2)) v, tasks",
+                                    TASKSEXT_SOURCE_DIR "/examples", "", &rows);
+    assert_int_equal(count_lines(joined), 2 * count_lines(once));
+    free(once);
+    free(joined);
+    sqlite3_close(db);
+}
+
 static char tree[] = "/tmp/test_file_sink.XXXXXX";
 
 static void write_file(const char *relative, const char *text)
@@ -258,10 +305,9 @@ static void files_without_rows(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(examples_as_task_specs),
-        cmocka_unit_test(real_corpus_as_task_specs),
-        cmocka_unit_test(task_issues_too),
-        cmocka_unit_test(files_without_rows),
+        cmocka_unit_test(examples_as_task_specs), cmocka_unit_test(real_corpus_as_task_specs),
+        cmocka_unit_test(task_issues_too),        cmocka_unit_test(other_uses_are_errors),
+        cmocka_unit_test(once_per_scan),          cmocka_unit_test(files_without_rows),
     };
     return RUN_TESTS(tests);
 }

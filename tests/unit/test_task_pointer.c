@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "tasksext.h"
 
@@ -172,12 +173,83 @@ static void alone_builds_the_graph(void **state)
     sqlite3_close(db);
 }
 
+static char tree[] = "/tmp/test_task_pointer.XXXXXX";
+
+static void write_file(const char *relative, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tree, relative);
+    char *slash = strrchr(path, '/');
+    *slash = '\0';
+    mkdir(path, 0755);
+    *slash = '/';
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The value of the row that holds max(line), read after the scan has
+ * moved on to a file with a longer name (the cursor's buffers grow) and,
+ * with no parse cache, after the first file's document is freed: the
+ * struct's texts are its own, so they still read right (and ASan sees no
+ * read of freed memory). */
+static void kept_past_its_row(void **state)
+{
+    (void)state;
+    assert_non_null(mkdtemp(tree));
+    write_file("a/tasks.md", "- [ ] T001 first\n- [ ] T002 second\n- [ ] T003 third\n"
+                             "- [ ] T004 fourth, after T003\n");
+    write_file("b-with-a-much-longer-name-than-the-first/tasks.md", "- [ ] T101 other\n");
+    char a_file[600];
+    snprintf(a_file, sizeof a_file, "%s/a/tasks.md", tree);
+    for (int cache = 0; cache < 2; cache++) {
+        sqlite3 *db = open_db(0);
+        if (!cache)
+            assert_int_equal(sqlite3_exec(db, "SELECT tasksext_cache_limit(0)", NULL, NULL, NULL),
+                             SQLITE_OK);
+        sqlite3_stmt *stmt;
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "SELECT task_pointer, waits_for_pointer, max(line)"
+                                            " FROM tasks(?1)",
+                                            -1, &stmt, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(stmt, 1, tree, -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+        const tasksext_task *task =
+            sqlite3_value_pointer(sqlite3_column_value(stmt, 0), TASKSEXT_TASK_TYPE);
+        const tasksext_waits *waits =
+            sqlite3_value_pointer(sqlite3_column_value(stmt, 1), TASKSEXT_WAITS_TYPE);
+        assert_non_null(task);
+        assert_non_null(waits);
+        assert_int_equal(sqlite3_column_int(stmt, 2), 4);
+        assert_string_equal(task->spec, "a");
+        assert_string_equal(task->file, a_file);
+        assert_string_equal(task->id, "T004");
+        assert_string_equal(task->title, "fourth, after T003");
+        assert_string_equal(task->status, "todo");
+        assert_int_equal(task->line, 4);
+        assert_true(task->waits_for.n >= 1);
+        assert_int_equal(task->waits_for.n, waits->n);
+        for (size_t i = 0; i < waits->n; i++) {
+            assert_string_equal(task->waits_for.items[i].id, "T003");
+            assert_string_equal(waits->items[i].id, "T003");
+        }
+        sqlite3_finalize(stmt);
+        sqlite3_close(db);
+    }
+    char command[600];
+    snprintf(command, sizeof command, "rm -rf '%s'", tree);
+    assert_int_equal(system(command), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(examples_both_ways),
         cmocka_unit_test(real_corpus_both_ways),
         cmocka_unit_test(alone_builds_the_graph),
+        cmocka_unit_test(kept_past_its_row),
     };
     return RUN_TESTS(tests);
 }

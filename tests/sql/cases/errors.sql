@@ -30,6 +30,8 @@ SELECT count(*) FROM tasks('examples') WHERE file_sink = 1;
 SELECT count(*) FROM tasks('examples', NULL, NULL, 'x');
 SELECT count(*) FROM tasks('examples') WHERE file_sink > 1;
 SELECT count(file_sink) FROM tasks('examples');
+SELECT count(*) FROM tasks('examples') WHERE file_sink = 1 OR id = 'T001';
+SELECT count(*) FROM task_issues('examples', 'y');
 SELECT name FROM pragma_table_xinfo('tasks') WHERE hidden ORDER BY cid;
 SELECT name FROM pragma_table_xinfo('tasks_text') WHERE hidden ORDER BY cid;
 -- tasksext_cache_limit() takes bytes, 0 or more: one number, or two (the
