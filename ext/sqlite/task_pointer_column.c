@@ -4,6 +4,8 @@
 #include "tasksext.h"
 #include "waits_for_column.h"
 
+#include <string.h>
+
 SQLITE_EXTENSION_INIT3
 
 void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row)
@@ -12,11 +14,12 @@ void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row
     const task_graph *graph = file->graph;
     const task_record *t = &doc->tasks[row];
     size_t first, n = waits_for_range(graph, row, &first);
-    const char *status = task_record_status(t);
-    const char *texts[] = {file->spec, file->path, t->id, t->title, t->mark, status, t->step_name};
-    size_t text_bytes = waits_for_text_bytes(doc, graph, first, n);
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-        text_bytes += pointer_text_bytes(texts[i]);
+    enum { SPEC, FILE_NAME, ID, TITLE, MARK, STATUS, STEP_NAME, TEXTS };
+    const char *texts[TEXTS] = {
+        file->spec, file->path, t->id, t->title, t->mark, task_record_status(t), t->step_name};
+    size_t sizes[TEXTS], text_bytes = waits_for_text_bytes(doc, graph, first, n);
+    for (int i = 0; i < TEXTS; i++)
+        text_bytes += sizes[i] = pointer_text_bytes(texts[i]);
     /* The row, its edges and every text they name in one allocation, freed
      * by SQLite when it lets the value go. The texts are copies: SQLite may
      * keep the value past the row (a bare column beside max()), when the
@@ -30,7 +33,19 @@ void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row
     tasksext_wait *items = (tasksext_wait *)(task + 1);
     char *at = (char *)(items + n);
     waits_for_fill(doc, graph, first, n, items, &at);
+    const char *kept[TEXTS];
+    for (int i = 0; i < TEXTS; i++) {
+        kept[i] = texts[i] ? memcpy(at, texts[i], sizes[i]) : NULL;
+        at += sizes[i];
+    }
     *task = (tasksext_task){
+        .spec = kept[SPEC],
+        .file = kept[FILE_NAME],
+        .id = kept[ID],
+        .title = kept[TITLE],
+        .mark = kept[MARK],
+        .status = kept[STATUS],
+        .step_name = kept[STEP_NAME],
         .line = (int)t->line,
         .done = t->status == TASK_STATUS_DONE,
         .parallel = t->parallel,
@@ -42,12 +57,5 @@ void task_pointer_result(sqlite3_context *ctx, const scan_file *file, size_t row
         .level = graph->level[row] >= 0 ? graph->level[row] : -1,
         .waits_for = {n, n ? items : NULL},
     };
-    task->spec = pointer_text_copy(&at, file->spec);
-    task->file = pointer_text_copy(&at, file->path);
-    task->id = pointer_text_copy(&at, t->id);
-    task->title = pointer_text_copy(&at, t->title);
-    task->mark = pointer_text_copy(&at, t->mark);
-    task->status = pointer_text_copy(&at, status);
-    task->step_name = pointer_text_copy(&at, t->step_name);
     sqlite3_result_pointer(ctx, task, TASKSEXT_TASK_TYPE, sqlite3_free);
 }

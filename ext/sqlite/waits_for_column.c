@@ -144,20 +144,6 @@ void waits_for_fill(const task_document *doc, const task_graph *graph, size_t fi
     }
 }
 
-size_t pointer_text_bytes(const char *text)
-{
-    return text ? strlen(text) + 1 : 0;
-}
-
-const char *pointer_text_copy(char **at, const char *text)
-{
-    if (!text) return NULL;
-    size_t n = strlen(text) + 1;
-    char *kept = memcpy(*at, text, n);
-    *at += n;
-    return kept;
-}
-
 void waits_for_pointer_result(sqlite3_context *ctx, const task_document *doc,
                               const task_graph *graph, size_t task)
 {

@@ -6,6 +6,8 @@
 #ifndef TASKS_WAITS_FOR_COLUMN_H
 #define TASKS_WAITS_FOR_COLUMN_H
 
+#include <string.h>
+
 #include "sqlite3ext.h"
 #include "tasks_deps.h"
 #include "tasksext.h"
@@ -38,7 +40,18 @@ size_t waits_for_text_bytes(const task_document *doc, const task_graph *graph, s
 /* A pointer value's texts are copied behind its struct, so that the value
  * stands alone for as long as SQLite keeps it: the bytes one text takes
  * (0 for NULL), and its copy at *at, which moves past it (NULL for NULL). */
-size_t pointer_text_bytes(const char *text);
-const char *pointer_text_copy(char **at, const char *text);
+static inline size_t pointer_text_bytes(const char *text)
+{
+    return text ? strlen(text) + 1 : 0;
+}
+
+static inline const char *pointer_text_copy(char **at, const char *text)
+{
+    if (!text) return NULL;
+    size_t n = strlen(text) + 1;
+    char *kept = memcpy(*at, text, n);
+    *at += n;
+    return kept;
+}
 
 #endif
