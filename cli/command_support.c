@@ -118,3 +118,16 @@ int *specs_in_order(const task_model *model)
     qsort_r(order, model->n_specs, sizeof *order, compare_specs, (void *)model);
     return order;
 }
+
+void literal_root(const char *path, string_builder *out)
+{
+    builder_clear(out);
+    for (const char *p = path; *p; p++) {
+        if (*p == '*' || *p == '?' || *p == '[') {
+            char class[4] = {'[', *p, ']', '\0'};
+            builder_append(out, class);
+        } else {
+            builder_append_n(out, p, 1);
+        }
+    }
+}

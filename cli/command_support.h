@@ -8,6 +8,7 @@
 
 #include "json_writer.h"
 #include "session.h"
+#include "string_builder.h"
 #include "task_model.h"
 
 /* Opens the session and loads the model; on failure everything is closed
@@ -40,5 +41,10 @@ const char *task_location(const model_task *task, char *buffer, size_t size);
 
 /* Specs in (root, name) order: an array of spec indexes, malloc'd. */
 int *specs_in_order(const task_model *model);
+
+/* `path` as a root that names that one file: the glob characters a folder's
+ * name may hold (`[draft]`) each as a class of one (`[[]draft]`), so that a
+ * path argument does not take it for a glob. Into `out`, cleared first. */
+void literal_root(const char *path, string_builder *out);
 
 #endif

@@ -88,10 +88,18 @@ static int print_new_row(const cli_session *session, const model_task *task)
                            "SELECT id, status, mark, title, line_hash FROM tasks(?1) WHERE line = ?2",
                            -1, &stmt, NULL) != SQLITE_OK)
         return session_fail("cannot read %s back: %s", task->file, session_error_text(session->db));
-    sqlite3_bind_text(stmt, 1, task->file, -1, SQLITE_STATIC);
+    /* The file alone, even in a folder named like a glob. */
+    string_builder root = {0};
+    literal_root(task->file, &root);
+    if (root.failed) {
+        sqlite3_finalize(stmt);
+        return session_fail("out of memory");
+    }
+    sqlite3_bind_text(stmt, 1, builder_text(&root), -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 2, task->line);
     if (sqlite3_step(stmt) != SQLITE_ROW) {
         sqlite3_finalize(stmt);
+        builder_free(&root);
         return session_fail("%s:%d: the task is gone after marking it", task->file, task->line);
     }
     report_table table;
@@ -107,6 +115,7 @@ static int print_new_row(const cli_session *session, const model_task *task)
     report_set_int(&table, C_LINE, task->line);
     report_set_text(&table, C_LINE_HASH, (const char *)sqlite3_column_text(stmt, 4));
     sqlite3_finalize(stmt);
+    builder_free(&root);
     int status = session_print_report(session, &table, "tasks", NULL, NULL);
     report_free(&table);
     return status;

@@ -51,16 +51,15 @@ for command in progress ready blocked critical-path conflicts issues next check 
     expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" "$command" "$work/big"
 done
 expect 1 stderr "big/b/tasks.md: larger than the [0-9]*-byte limit" graph --root "$work/big" a
-# ... also in a folder whose name is a glob's (the graph commands look the
-# file up again on its own).
+# ... also in a folder whose name is a glob's, and at the end of a root
+# ending in `//`.
 mkdir -p "$work/glob/a" "$work/glob/[draft]"
 cp "$work/big/a/tasks.md" "$work/glob/a/tasks.md"
 truncate -s 70M "$work/glob/[draft]/tasks.md"
 expect 1 stderr "glob/\[draft\]/tasks.md: larger than the [0-9]*-byte limit" blocked "$work/glob"
 expect 1 stderr "glob//\[draft\]/tasks.md: larger than the [0-9]*-byte limit" next "$work/glob//"
-# ... in a folder whose name is not UTF-8 (shown repaired: not a name to
-# look the file up by again), and among more task lists with no task than
-# are looked up one by one.
+# ... in a folder whose name is not UTF-8 (shown repaired), and among many
+# task lists with no task.
 mkdir -p "$work/bytes/a" "$work/bytes/$(printf 'b\377')"
 cp "$work/big/a/tasks.md" "$work/bytes/a/tasks.md"
 truncate -s 70M "$work/bytes/$(printf 'b\377')/tasks.md"
@@ -72,6 +71,10 @@ expect 0 stdout "T001" ready "$work/empty"
 mkdir -p "$work/empty/x"
 truncate -s 70M "$work/empty/x/tasks.md"
 expect 1 stderr "empty/x/tasks.md: larger than the [0-9]*-byte limit" ready "$work/empty"
+# A box in a folder named like a glob is marked, and its row read back.
+mkdir -p "$work/marks/[draft]"
+printf -- '- [ ] T001 one\n- [ ] T002 two\n' > "$work/marks/[draft]/tasks.md"
+expect 0 stdout 'T001 *done' mark T001 done --root "$work/marks" --spec '[draft]'
 # With several roots, the first root's error is the one said, whichever
 # way a command reads them.
 mkdir -p "$work/none/sub"
