@@ -103,29 +103,47 @@ int critical_paths(const task_model *model, critical_path **paths, size_t *n_pat
     int *length = calloc(n ? n : 1, sizeof *length);
     int *previous = malloc((n ? n : 1) * sizeof *previous);
     int *queue = malloc((n ? n : 1) * sizeof *queue);
+    /* Which tasks are open, a byte each: Kahn's order visits the tasks of
+     * every spec level by level, all over the model's array, where each
+     * look at a task's `open` missed the cache (a third of `next`'s work
+     * after its scan, on 10,000 specs). */
+    unsigned char *open = malloc(n ? n : 1);
     critical_path *found = calloc(model->n_specs ? model->n_specs : 1, sizeof *found);
     int status = -1;
-    if (!waiting || !length || !previous || !queue || !found) goto done;
-    size_t head = 0, tail = 0;
+    if (!waiting || !length || !previous || !queue || !open || !found) goto done;
+    for (size_t t = 0; t < n; t++)
+        open[t] = (unsigned char)(model->tasks[t].open != 0);
     for (size_t t = 0; t < n; t++) {
         previous[t] = -1;
-        if (!model->tasks[t].open) continue;
+        if (!open[t]) continue;
         for (size_t e = model->waits_start[t]; e < model->waits_start[t + 1]; e++)
-            if (model->tasks[model->waits_for[e]].open) waiting[t]++;
-        if (waiting[t] == 0) queue[tail++] = (int)t, length[t] = 1;
+            if (open[model->waits_for[e]]) waiting[t]++;
+        if (waiting[t] == 0) length[t] = 1;
     }
-    /* Kahn's order: a task is placed once every open task it waits for is. */
-    while (head < tail) {
-        int at = queue[head++];
-        for (size_t e = model->waited_start[at]; e < model->waited_start[at + 1]; e++) {
-            int next = model->waited_by[e];
-            if (!model->tasks[next].open) continue;
-            if (length[at] + 1 > length[next] ||
-                (length[at] + 1 == length[next] && at < previous[next])) {
-                length[next] = length[at] + 1;
-                previous[next] = at;
+    /* Kahn's order: a task is placed once every open task it waits for is.
+     * Spec by spec (an edge joins two tasks of one file), so that the walk
+     * stays among a few tasks instead of visiting every spec's each level;
+     * what it finds does not depend on the order (the longest chain, the
+     * earliest task among equals). */
+    size_t head = 0, tail = 0;
+    for (size_t s = 0; s < model->n_specs; s++) {
+        const model_spec *spec = &model->specs[s];
+        for (size_t i = 0; i < spec->n_tasks; i++) {
+            int t = spec->tasks[i];
+            if (open[t] && waiting[t] == 0) queue[tail++] = t;
+        }
+        while (head < tail) {
+            int at = queue[head++];
+            for (size_t e = model->waited_start[at]; e < model->waited_start[at + 1]; e++) {
+                int next = model->waited_by[e];
+                if (!open[next]) continue;
+                if (length[at] + 1 > length[next] ||
+                    (length[at] + 1 == length[next] && at < previous[next])) {
+                    length[next] = length[at] + 1;
+                    previous[next] = at;
+                }
+                if (--waiting[next] == 0) queue[tail++] = next;
             }
-            if (--waiting[next] == 0) queue[tail++] = next;
         }
     }
     /* Per spec: the longest chain's end, the earliest among equals. */
@@ -134,13 +152,12 @@ int critical_paths(const task_model *model, critical_path **paths, size_t *n_pat
     for (size_t s = 0; s < model->n_specs; s++)
         end[s] = -1;
     for (size_t t = 0; t < n; t++) {
-        const model_task *task = &model->tasks[t];
-        if (!task->open) continue;
+        if (!open[t]) continue;
+        int s = model->tasks[t].spec_index;
         if (waiting[t] > 0) { /* never placed: on or after a cycle */
-            found[task->spec_index].left_out++;
+            found[s].left_out++;
             continue;
         }
-        int s = task->spec_index;
         if (end[s] < 0 || length[t] > length[end[s]]) end[s] = (int)t;
     }
     if (position) memset(position, 0, n * sizeof *position);
@@ -174,6 +191,7 @@ done:
     free(length);
     free(previous);
     free(queue);
+    free(open);
     free(found);
     return status;
 }
