@@ -5,25 +5,9 @@
  * limit too; with any thread setting; with a `spec =` constraint as well
  * (no index then); and on the real corpus when ../shared is there. */
 #include "test_support.h"
+#include "test_db.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-
-#include "tasksext.h"
-
-static sqlite3 *open_db(int threads)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    char *error = NULL;
-    assert_int_equal(sqlite3_tasksext_init(db, &error, NULL), SQLITE_OK);
-    char pragma[32];
-    snprintf(pragma, sizeof pragma, "PRAGMA threads = %d", threads);
-    assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
-    return db;
-}
 
 /* What the sink was told, one line per file: `spec|file|error|tasks`,
  * each file's line written before its first row was seen. */
@@ -141,7 +125,7 @@ static void examples_as_task_specs(void **state)
 {
     (void)state;
     for (int threads = 0; threads <= 2; threads += 2) {
-        sqlite3 *db = open_db(threads);
+        sqlite3 *db = test_db_open(threads);
         same_as_task_specs(db, TASKSEXT_SOURCE_DIR "/examples", 3);
         sqlite3_close(db);
     }
@@ -151,7 +135,7 @@ static void real_corpus_as_task_specs(void **state)
 {
     (void)state;
     NEEDS_SHARED("corpus/real");
-    sqlite3 *db = open_db(2);
+    sqlite3 *db = test_db_open(2);
     same_as_task_specs(db, TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", 100);
     sqlite3_close(db);
 }
@@ -177,7 +161,7 @@ static void strip_counts(char *text)
 static void task_issues_too(void **state)
 {
     (void)state;
-    sqlite3 *db = open_db(2);
+    sqlite3 *db = test_db_open(2);
     const char *path = TASKSEXT_SOURCE_DIR "/examples";
     size_t rows;
     char *told = table_sink_lines(db, "task_issues", path, "", &rows);
@@ -210,7 +194,7 @@ static void other_uses_are_errors(void **state)
         "SELECT id FROM tasks(?1) WHERE file_sink = ?2 AND file_sink = ?2",
         "SELECT id FROM tasks(?1) WHERE file_sink = 1",
     };
-    sqlite3 *db = open_db(0);
+    sqlite3 *db = test_db_open(0);
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         sqlite3_stmt *stmt;
         int rc = sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL);
@@ -236,7 +220,7 @@ static void other_uses_are_errors(void **state)
 static void once_per_scan(void **state)
 {
     (void)state;
-    sqlite3 *db = open_db(0);
+    sqlite3 *db = test_db_open(0);
     size_t rows;
     char *once = sink_lines(db, TASKSEXT_SOURCE_DIR "/examples", "", &rows);
     char *joined = table_sink_lines(db, "(VALUES (1), (2)) v, tasks",
@@ -249,35 +233,21 @@ static void once_per_scan(void **state)
 
 static char tree[] = "/tmp/test_file_sink.XXXXXX";
 
-static void write_file(const char *relative, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", tree, relative);
-    char *slash = strrchr(path, '/');
-    *slash = '\0';
-    mkdir(path, 0755);
-    *slash = '/';
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* Files without rows are told of too: an empty task list, and one over the
  * size limit (SQLITE_LIMIT_LENGTH bounds it), with its error. */
 static void files_without_rows(void **state)
 {
     (void)state;
     assert_non_null(mkdtemp(tree));
-    write_file("a/tasks.md", "- [ ] one\n- [x] two\n");
-    write_file("b/tasks.md", "# Nothing to do yet\n");
+    test_tree_write(tree, "a/tasks.md", "- [ ] one\n- [x] two\n");
+    test_tree_write(tree, "b/tasks.md", "# Nothing to do yet\n");
     char big[3000];
     memset(big, 'x', sizeof big - 2);
     big[sizeof big - 2] = '\n';
     big[sizeof big - 1] = '\0';
-    write_file("c/tasks.md", big);
+    test_tree_write(tree, "c/tasks.md", big);
     for (int threads = 0; threads <= 2; threads += 2) {
-        sqlite3 *db = open_db(threads);
+        sqlite3 *db = test_db_open(threads);
         sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000);
         size_t rows;
         char *told = sink_lines(db, tree, "", &rows);
@@ -297,9 +267,7 @@ static void files_without_rows(void **state)
         free(narrowed);
         sqlite3_close(db);
     }
-    char command[600];
-    snprintf(command, sizeof command, "rm -rf '%s'", tree);
-    assert_int_equal(system(command), 0);
+    test_tree_remove(tree);
 }
 
 int main(void)

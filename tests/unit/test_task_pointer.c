@@ -4,25 +4,9 @@
  * the column of the same name, its edges are waits_for_pointer's, SQL sees
  * NULL, and the pointer is only given under its own type name. */
 #include "test_support.h"
+#include "test_db.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-
-#include "tasksext.h"
-
-static sqlite3 *open_db(int threads)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    char *error = NULL;
-    assert_int_equal(sqlite3_tasksext_init(db, &error, NULL), SQLITE_OK);
-    char pragma[32];
-    snprintf(pragma, sizeof pragma, "PRAGMA threads = %d", threads);
-    assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
-    return db;
-}
 
 enum {
     C_POINTER,
@@ -125,34 +109,20 @@ static void compare(sqlite3 *db, const char *path, size_t *tasks, size_t *edges)
 static void examples_both_ways(void **state)
 {
     (void)state;
-    for (int threads = 0; threads <= 2; threads += 2) {
-        sqlite3 *db = open_db(threads);
-        size_t tasks, edges;
-        compare(db, TASKSEXT_SOURCE_DIR "/examples", &tasks, &edges);
-        /* A scan that read nothing would pass the comparison too. */
-        assert_true(tasks >= 20);
-        assert_true(edges > 20);
-        sqlite3_close(db);
-    }
+    test_examples_both_ways(compare);
 }
 
 static void real_corpus_both_ways(void **state)
 {
     (void)state;
-    NEEDS_SHARED("corpus/real");
-    sqlite3 *db = open_db(2);
-    size_t tasks, edges;
-    compare(db, TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", &tasks, &edges);
-    assert_true(tasks > 1000);
-    assert_true(edges > 1000);
-    sqlite3_close(db);
+    test_corpus_both_ways(compare);
 }
 
 /* Read alone, it still gives the graph's fields: it builds the graph. */
 static void alone_builds_the_graph(void **state)
 {
     (void)state;
-    sqlite3 *db = open_db(0);
+    sqlite3 *db = test_db_open(0);
     sqlite3_stmt *stmt;
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT task_pointer FROM tasks(?1)", -1, &stmt, NULL),
                      SQLITE_OK);
@@ -175,20 +145,6 @@ static void alone_builds_the_graph(void **state)
 
 static char tree[] = "/tmp/test_task_pointer.XXXXXX";
 
-static void write_file(const char *relative, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", tree, relative);
-    char *slash = strrchr(path, '/');
-    *slash = '\0';
-    mkdir(path, 0755);
-    *slash = '/';
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* The value of the row that holds max(line), read after the scan has
  * moved on to a file with a longer name (the cursor's buffers grow) and,
  * with no parse cache, after the first file's document is freed: the
@@ -198,13 +154,15 @@ static void kept_past_its_row(void **state)
 {
     (void)state;
     assert_non_null(mkdtemp(tree));
-    write_file("a/tasks.md", "- [ ] T001 first\n- [ ] T002 second\n- [ ] T003 third\n"
-                             "- [ ] T004 fourth, after T003\n");
-    write_file("b-with-a-much-longer-name-than-the-first/tasks.md", "- [ ] T101 other\n");
+    test_tree_write(tree, "a/tasks.md",
+                    "- [ ] T001 first\n- [ ] T002 second\n- [ ] T003 third\n"
+                    "- [ ] T004 fourth, after T003\n");
+    test_tree_write(tree, "b-with-a-much-longer-name-than-the-first/tasks.md",
+                    "- [ ] T101 other\n");
     char a_file[600];
     snprintf(a_file, sizeof a_file, "%s/a/tasks.md", tree);
     for (int cache = 0; cache < 2; cache++) {
-        sqlite3 *db = open_db(0);
+        sqlite3 *db = test_db_open(0);
         if (!cache)
             assert_int_equal(sqlite3_exec(db, "SELECT tasksext_cache_limit(0)", NULL, NULL, NULL),
                              SQLITE_OK);
@@ -238,9 +196,7 @@ static void kept_past_its_row(void **state)
         sqlite3_finalize(stmt);
         sqlite3_close(db);
     }
-    char command[600];
-    snprintf(command, sizeof command, "rm -rf '%s'", tree);
-    assert_int_equal(system(command), 0);
+    test_tree_remove(tree);
 }
 
 int main(void)

@@ -4,24 +4,9 @@
  * written back as JSON are waits_for, byte for byte; SQL sees NULL; the
  * pointer is only given under its own type name. */
 #include "test_support.h"
+#include "test_db.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
-#include <stdlib.h>
-
-#include "tasksext.h"
-
-static sqlite3 *open_db(int threads)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-    char *error = NULL;
-    assert_int_equal(sqlite3_tasksext_init(db, &error, NULL), SQLITE_OK);
-    char pragma[32];
-    snprintf(pragma, sizeof pragma, "PRAGMA threads = %d", threads);
-    assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
-    return db;
-}
 
 /* The edges in waits_for's written form (ids need no escaping here: the
  * check below would show it if one did). */
@@ -78,35 +63,20 @@ static void compare(sqlite3 *db, const char *path, size_t *tasks, size_t *edges)
 static void examples_both_ways(void **state)
 {
     (void)state;
-    for (int threads = 0; threads <= 2; threads += 2) {
-        sqlite3 *db = open_db(threads);
-        size_t tasks, edges;
-        compare(db, TASKSEXT_SOURCE_DIR "/examples", &tasks, &edges);
-        /* The examples have dependencies of every kind; a scan that read
-         * nothing would pass the comparison too. */
-        assert_true(tasks >= 20);
-        assert_true(edges > 20);
-        sqlite3_close(db);
-    }
+    test_examples_both_ways(compare);
 }
 
 static void real_corpus_both_ways(void **state)
 {
     (void)state;
-    NEEDS_SHARED("corpus/real");
-    sqlite3 *db = open_db(2);
-    size_t tasks, edges;
-    compare(db, TASKSEXT_SHARED_DIR "/corpus/real/**/*.md", &tasks, &edges);
-    assert_true(tasks > 1000);
-    assert_true(edges > 1000);
-    sqlite3_close(db);
+    test_corpus_both_ways(compare);
 }
 
 /* Not an argument: a second one is an error, not a silent empty result. */
 static void not_an_argument(void **state)
 {
     (void)state;
-    sqlite3 *db = open_db(0);
+    sqlite3 *db = test_db_open(0);
     sqlite3_stmt *stmt;
     int rc = sqlite3_prepare_v2(db, "SELECT * FROM tasks('" TASKSEXT_SOURCE_DIR "/examples', 1)",
                                 -1, &stmt, NULL);
