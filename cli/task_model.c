@@ -320,13 +320,13 @@ static int resolve_file_edges(const task_model *model, edge_reader *reader)
  * statement reads). The commands that read the graph take each row as a C
  * struct (task_pointer, tasksext.h), with step, and line_hash and files
  * when asked, beside it; the others read columns. */
-static void tasks_query(unsigned needs, int with_sink, char *sql, size_t size)
+static void tasks_query(unsigned needs, int by_pointer, int with_sink, char *sql, size_t size)
 {
     int counts = (needs & MODEL_COUNTS) != 0, guard = (needs & MODEL_GUARD) != 0;
     const char *line_hash = guard ? "line_hash" : "NULL";
     const char *files = (needs & MODEL_NAMED_FILES) ? "files" : "NULL";
     const char *sink = with_sink ? " WHERE file_sink = ?2" : "";
-    if (needs & (MODEL_GRAPH | MODEL_EDGES)) {
+    if (by_pointer) {
         snprintf(sql, size, "SELECT task_pointer, step, %s, %s FROM tasks(?1)%s", line_hash, files,
                  sink);
         return;
@@ -390,9 +390,9 @@ static int load_tasks(const cli_session *session, int root_index, unsigned needs
                       size_t *capacity, edge_reader *reader, model_file_tally *files)
 {
     const char *root = session->roots.items[root_index];
-    int by_pointer = (needs & (MODEL_GRAPH | MODEL_EDGES)) != 0;
+    int by_pointer = (needs & MODEL_GRAPH) != 0; /* (MODEL_EDGES implies it: model_load()) */
     char sql[400];
-    tasks_query(needs, files != NULL, sql, sizeof sql);
+    tasks_query(needs, by_pointer, files != NULL, sql, sizeof sql);
     sqlite3_stmt *stmt;
     if (prepare_for_root(session, sql, root, &stmt)) return EXIT_FAILED;
     if (files) sqlite3_bind_pointer(stmt, 2, &files->sink, TASKSEXT_FILE_SINK_TYPE, NULL);
